@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "todooperation.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+class DayCache;
+
+/** @brief Where the app syncs: a base URL (http/https/ws/wss, with or without /ws) and an API key. */
+struct ServerEndpoint
+{
+    QUrl baseUrl;
+    QString apiKey;
+    bool operator==(const ServerEndpoint &) const = default;
+};
+
+/**
+ * @brief The app's sync core, shared by every window of the process.
+ *
+ * Owns the HPKV client (request socket), the monitor (token + notification socket for the
+ * watched days), the DayCache and the pending-operation queue (on disk, replayed on
+ * reconnect and after a restart). The UI only calls submit() and reads the cache.
+ */
+class SyncSession : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(bool serverHasRevisions READ serverHasRevisions NOTIFY serverHasRevisionsChanged)
+
+public:
+    enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
+    Q_ENUM(ConnectionState)
+
+    /** `queueFile`: where pending operations are kept across restarts. */
+    SyncSession(DayCache *cache, const QString &queueFile, QObject *parent = nullptr);
+    ~SyncSession() override;
+
+    /** Connects (or reconnects) to `endpoint`; takes effect at once. */
+    void setEndpoint(const ServerEndpoint &endpoint);
+    ServerEndpoint endpoint() const;
+
+    /** Applies the operation to the cache now, then writes it (CAS with rebase, or RMW). */
+    void submit(const TodoOperation &operation);
+
+    ConnectionState connectionState() const;
+    int pendingCount() const;
+    bool serverHasRevisions() const;
+    DayCache *cache() const;
+
+signals:
+    void connectionStateChanged();
+    void pendingCountChanged();
+    void serverHasRevisionsChanged();
+    /** Something the user should hear about, non-blocking (shown as a toast). No secrets. */
+    void message(const QString &text);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

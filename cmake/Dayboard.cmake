@@ -1,0 +1,45 @@
+# dayboard_add_tests(LIBS <targets...> [LABELS <labels...>])
+# Turns every tst_*.cpp in the current source directory into its own Qt Test executable
+# and CTest test. Tests run offscreen with caches inside the build tree.
+function(dayboard_add_tests)
+    cmake_parse_arguments(ARG "" "TIMEOUT" "LIBS;LABELS;ENV" ${ARGN})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    file(GLOB test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tst_*.cpp)
+    foreach(source IN LISTS test_sources)
+        get_filename_component(name ${source} NAME_WE)
+        add_executable(${name} ${source})
+        target_link_libraries(${name} PRIVATE Qt6::Test dayboard_testsupport ${ARG_LIBS})
+        add_test(NAME ${name} COMMAND ${name})
+        set_tests_properties(${name} PROPERTIES
+            TIMEOUT ${ARG_TIMEOUT}
+            LABELS "${ARG_LABELS}"
+            ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_CONTROLS_STYLE=Basic;XDG_CACHE_HOME=${CMAKE_BINARY_DIR}/xdg-cache;${ARG_ENV}")
+    endforeach()
+endfunction()
+
+# dayboard_static_library(<name> <include-dir> <sources...>)
+# A static library whose include dir is public. A folder with no .cpp yet gives an
+# INTERFACE library, so a freshly created folder never breaks the configure step.
+function(dayboard_static_library name include_dir)
+    set(sources ${ARGN})
+    list(FILTER sources INCLUDE REGEX "\\.cpp$")
+    if(sources)
+        add_library(${name} STATIC ${ARGN})
+        target_include_directories(${name} PUBLIC ${include_dir})
+    else()
+        add_library(${name} INTERFACE)
+        target_include_directories(${name} INTERFACE ${include_dir})
+    endif()
+endfunction()
+
+# dayboard_link(<target> <libs...>): public link that also works on an INTERFACE library.
+function(dayboard_link target)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "INTERFACE_LIBRARY")
+        target_link_libraries(${target} INTERFACE ${ARGN})
+    else()
+        target_link_libraries(${target} PUBLIC ${ARGN})
+    endif()
+endfunction()

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "tokenclaims.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QRegularExpression>
+#include <optional>
+
+/**
+ * @brief What one connection may touch and hear (protocol.md §5).
+ *
+ * An API-key connection has full access and no subscriptions. A token connection may touch
+ * keys matching the token's accessPattern (search semantics, `X*` read as `X.*`), or only its
+ * subscribed keys when there is no pattern; it hears writes to keys matching its subscriptions
+ * (exact keys, or patterns where `*` matches any run of characters).
+ */
+class AccessScope
+{
+public:
+    static AccessScope full();
+    static AccessScope fromClaims(const TokenClaims &claims);
+
+    bool isFull() const { return m_full; }
+    bool mayAccess(const QByteArray &key) const;
+    bool subscribesTo(const QByteArray &key) const;
+    /** Exact (wildcard-free) subscribed keys: the hub indexes these by key. */
+    const QList<QByteArray> &exactSubscriptions() const { return m_exact; }
+    /** Subscriptions that contain `*`: the hub matches these per write. */
+    const QList<QByteArray> &wildcardSubscriptions() const { return m_wildcards; }
+
+private:
+    bool m_full = false;
+    QList<QByteArray> m_exact;
+    QList<QByteArray> m_wildcards;
+    std::optional<QRegularExpression> m_access;
+};

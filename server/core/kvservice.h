@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "accessscope.h"
+#include "reply.h"
+#include "request.h"
+
+#include <QObject>
+#include <functional>
+
+class Storage;
+
+/** @brief Protocol options that change what clients see. */
+struct ServiceOptions
+{
+    /** false: behave like the hosted HPKV (no `revision` anywhere, `ifRevision` ignored). */
+    bool extensions = true;
+};
+
+/**
+ * @brief Executes protocol requests against a Storage; transport-agnostic.
+ *
+ * The WebSocket session passes raw text frames to handleFrame(); the REST layer decodes its
+ * own requests and calls execute(). Parsing and validation errors (400) never reach storage.
+ * The access scope is checked before storage is touched (403).
+ */
+class KvService : public QObject
+{
+    Q_OBJECT
+
+public:
+    using ReplyCallback = std::function<void(const Reply &)>;
+
+    KvService(Storage *storage, ServiceOptions options, QObject *parent = nullptr);
+
+    /** Parses one WebSocket text frame and executes it; `done` gets the reply. */
+    void handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done);
+    /** Executes an already-decoded request. */
+    void execute(const Request &request, const AccessScope &scope, ReplyCallback done);
+
+    const ServiceOptions &options() const { return m_options; }
+
+private:
+    Storage *m_storage;
+    ServiceOptions m_options;
+};

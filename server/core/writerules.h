@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "record.h"
+#include "writeop.h"
+#include "writeresult.h"
+
+/**
+ * @brief What a write does to one record, decided without touching storage.
+ *
+ * `status` is Ok, NotFound, Conflict or NotNumeric. When Ok, `remove` says the record is
+ * deleted, else `newValue` is the full value to store. Shared by every backend so that
+ * SET/PATCH/DELETE/ATOMIC and ifRevision mean the same everywhere.
+ */
+struct PlannedWrite
+{
+    WriteStatus status = WriteStatus::Ok;
+    bool remove = false;
+    QByteArray newValue;
+};
+
+/** Applies `op` to `current` (nullptr when the key is missing). Pure function. */
+PlannedWrite planWrite(const Record *current, const WriteOp &op);
