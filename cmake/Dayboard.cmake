@@ -1,8 +1,10 @@
-# dayboard_add_tests(LIBS <targets...> [LABELS <labels...>])
+# dayboard_add_tests(LIBS <targets...> [LABELS <labels...>] [ENV <VAR=value...>]
+#                    [DEPENDS <targets...>] [TIMEOUT <seconds>])
 # Turns every tst_*.cpp in the current source directory into its own Qt Test executable
-# and CTest test. Tests run offscreen with caches inside the build tree.
+# and CTest test. Tests run offscreen with caches inside the build tree. DEPENDS names targets
+# a test runs but does not link (e.g. dayboard-server), so building the test builds them.
 function(dayboard_add_tests)
-    cmake_parse_arguments(ARG "" "TIMEOUT" "LIBS;LABELS;ENV" ${ARGN})
+    cmake_parse_arguments(ARG "" "TIMEOUT" "LIBS;LABELS;ENV;DEPENDS" ${ARGN})
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
@@ -11,6 +13,9 @@ function(dayboard_add_tests)
         get_filename_component(name ${source} NAME_WE)
         add_executable(${name} ${source})
         target_link_libraries(${name} PRIVATE Qt6::Test dayboard_testsupport ${ARG_LIBS})
+        if(ARG_DEPENDS)
+            add_dependencies(${name} ${ARG_DEPENDS})
+        endif()
         add_test(NAME ${name} COMMAND ${name})
         set_tests_properties(${name} PROPERTIES
             TIMEOUT ${ARG_TIMEOUT}
