@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QRegularExpression>
+#include <QString>
 #include <optional>
 
 /**
@@ -21,6 +22,16 @@ class AccessScope
 public:
     static AccessScope full();
     static AccessScope fromClaims(const TokenClaims &claims);
+
+    /**
+     * Empty when `accessPattern` is usable, else a message for the token requester (400).
+     * The token endpoint calls this before issuing a token.
+     */
+    static QString accessPatternError(const QString &accessPattern);
+    /** `accessPattern` as a regular expression: every `*` right after a literal character becomes `.*`. */
+    static QString translateAccessPattern(const QString &accessPattern);
+    /** True when `key` matches a subscription `pattern` where `*` matches any run of bytes. */
+    static bool wildcardMatch(const QByteArray &pattern, const QByteArray &key);
 
     bool isFull() const { return m_full; }
     bool mayAccess(const QByteArray &key) const;

@@ -22,7 +22,8 @@ struct ServiceOptions
  *
  * The WebSocket session passes raw text frames to handleFrame(); the REST layer decodes its
  * own requests and calls execute(). Parsing and validation errors (400) never reach storage.
- * The access scope is checked before storage is touched (403).
+ * The access scope is checked before storage is touched (403); a RANGE on a scoped token
+ * returns only the records the scope may access. `done` may run before the call returns.
  */
 class KvService : public QObject
 {
@@ -41,6 +42,9 @@ public:
     const ServiceOptions &options() const { return m_options; }
 
 private:
+    void executeGet(const Request &request, ReplyCallback done);
+    void executeRange(const Request &request, const AccessScope &scope, ReplyCallback done);
+
     Storage *m_storage;
     ServiceOptions m_options;
 };

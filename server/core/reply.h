@@ -30,5 +30,6 @@ struct Reply
     QString message;                ///< SET/PATCH/DELETE success text
     qint64 newValue = 0;            ///< ATOMIC
     QList<KeyedRecord> records;     ///< RANGE
+    bool recordRevisions = false;   ///< RANGE: each record carries its `revision` (extensions only)
     bool truncated = false;         ///< RANGE
 };

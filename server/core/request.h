@@ -20,7 +20,7 @@ struct Request
     QByteArray value;   ///< SET/PATCH: the value (strings as-is, other JSON as compact text)
     qint64 delta = 0;   ///< ATOMIC
     QByteArray endKey;  ///< RANGE
-    int limit = 100;    ///< RANGE, clamped to 1..1000
+    int limit = 100;    ///< RANGE: 1..1000 (larger requests are clamped to 1000)
     std::optional<qint64> ifRevision;
     QByteArray messageIdJson;
 };

@@ -8,7 +8,8 @@
 /**
  * @brief What a write does to one record, decided without touching storage.
  *
- * `status` is Ok, NotFound, Conflict or NotNumeric. When Ok, `remove` says the record is
+ * `status` is Ok, NotFound, Conflict, NotNumeric or Invalid (`detail` then says why, without
+ * keys or values). When Ok, `remove` says the record is
  * deleted, else `newValue` is the full value to store. Shared by every backend so that
  * SET/PATCH/DELETE/ATOMIC and ifRevision mean the same everywhere.
  */
@@ -17,6 +18,7 @@ struct PlannedWrite
     WriteStatus status = WriteStatus::Ok;
     bool remove = false;
     QByteArray newValue;
+    QString detail; ///< NotNumeric/Invalid: a message for the client, free of keys and values
 };
 
 /** Applies `op` to `current` (nullptr when the key is missing). Pure function. */

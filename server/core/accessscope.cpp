@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+#include "accessscope.h"
+
+namespace {
+
+bool isRegexSyntax(QChar c)
+{
+    return QLatin1String("\\^$.|?*+()[]{}").contains(c);
+}
+
+QRegularExpression compile(const QString &accessPattern)
+{
+    return QRegularExpression(AccessScope::translateAccessPattern(accessPattern));
+}
+
+} // namespace
+
+AccessScope AccessScope::full()
+{
+    AccessScope scope;
+    scope.m_full = true;
+    return scope;
+}
+
+AccessScope AccessScope::fromClaims(const TokenClaims &claims)
+{
+    AccessScope scope;
+    for (const QByteArray &subscription : claims.subscriptions) {
+        if (subscription.contains('*'))
+            scope.m_wildcards.append(subscription);
+        else
+            scope.m_exact.append(subscription);
+    }
+    if (claims.accessPattern)
+        scope.m_access = compile(*claims.accessPattern);
+    return scope;
+}
+
+QString AccessScope::translateAccessPattern(const QString &accessPattern)
+{
+    QString regex;
+    regex.reserve(accessPattern.size() + 8);
+    bool escaped = false;  // the previous character was a backslash
+    bool inClass = false;  // inside [...]
+    bool previousLiteral = false;
+    for (const QChar c : accessPattern) {
+        if (escaped) {
+            regex.append(c);
+            escaped = false;
+            previousLiteral = false; // `\d*`, `\.*` keep their regex meaning
+            continue;
+        }
+        if (c == u'\\') {
+            regex.append(c);
+            escaped = true;
+            previousLiteral = false;
+            continue;
+        }
+        if (inClass) {
+            regex.append(c);
+            inClass = c != u']';
+            previousLiteral = false;
+            continue;
+        }
+        if (c == u'[') {
+            inClass = true;
+            regex.append(c);
+            previousLiteral = false;
+            continue;
+        }
+        if (c == u'*' && previousLiteral)
+            regex.append(u'.');
+        regex.append(c);
+        previousLiteral = !isRegexSyntax(c);
+    }
+    return regex;
+}
+
+QString AccessScope::accessPatternError(const QString &accessPattern)
+{
+    const QRegularExpression regex = compile(accessPattern);
+    if (regex.isValid())
+        return {};
+    return QStringLiteral("accessPattern is not a valid regular expression: %1 (at offset %2)")
+        .arg(regex.errorString())
+        .arg(regex.patternErrorOffset());
+}
+
+bool AccessScope::wildcardMatch(const QByteArray &pattern, const QByteArray &key)
+{
+    // Iterative glob with single-star backtracking: linear in practice, no recursion.
+    qsizetype p = 0;
+    qsizetype k = 0;
+    qsizetype star = -1;
+    qsizetype resume = 0;
+    while (k < key.size()) {
+        if (p < pattern.size() && pattern.at(p) == '*') {
+            star = p++;
+            resume = k;
+        } else if (p < pattern.size() && pattern.at(p) == key.at(k)) {
+            ++p;
+            ++k;
+        } else if (star >= 0) {
+            p = star + 1;
+            k = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern.at(p) == '*')
+        ++p;
+    return p == pattern.size();
+}
+
+bool AccessScope::mayAccess(const QByteArray &key) const
+{
+    if (m_full)
+        return true;
+    if (m_access) {
+        // An invalid pattern (never issued, see accessPatternError) grants nothing.
+        return m_access->isValid() && m_access->match(QString::fromUtf8(key)).hasMatch();
+    }
+    return subscribesTo(key);
+}
+
+bool AccessScope::subscribesTo(const QByteArray &key) const
+{
+    if (m_exact.contains(key))
+        return true;
+    for (const QByteArray &pattern : m_wildcards) {
+        if (wildcardMatch(pattern, key))
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QLoggingCategory>
+
+/** The logging category of dayboard_core ("dayboard.server.core"). */
+Q_DECLARE_LOGGING_CATEGORY(lcCore)

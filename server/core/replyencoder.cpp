@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+#include "replyencoder.h"
+
+#include "jsonwriter.h"
+
+namespace {
+
+void writeRevision(JsonWriter &json, const std::optional<qint64> &revision)
+{
+    if (revision) {
+        json.name("revision");
+        json.integer(*revision);
+    }
+}
+
+void writeOptionalValue(JsonWriter &json, const std::optional<QByteArray> &value)
+{
+    json.name("value");
+    if (value)
+        json.string(*value);
+    else
+        json.null();
+}
+
+qsizetype estimateSize(const Reply &reply)
+{
+    qsizetype size = 96 + reply.key.size() + (reply.value ? reply.value->size() : 0);
+    for (const KeyedRecord &record : reply.records)
+        size += 48 + record.key.size() + record.record.value.size();
+    return size;
+}
+
+void writeRecords(JsonWriter &json, const Reply &reply)
+{
+    json.name("records");
+    json.beginArray();
+    for (const KeyedRecord &record : reply.records) {
+        json.beginObject();
+        json.name("key");
+        json.string(record.key);
+        json.name("value");
+        json.string(record.record.value);
+        if (reply.recordRevisions) {
+            json.name("revision");
+            json.integer(record.record.revision);
+        }
+        json.endObject();
+    }
+    json.endArray();
+    json.name("count");
+    json.integer(reply.records.size());
+    json.name("truncated");
+    json.boolean(reply.truncated);
+}
+
+void writeSuccess(JsonWriter &json, const Reply &reply)
+{
+    switch (reply.op) {
+    case Op::Get:
+        json.name("key");
+        json.string(reply.key);
+        json.name("value");
+        json.string(reply.value.value_or(QByteArray()));
+        writeRevision(json, reply.revision);
+        break;
+    case Op::Set:
+    case Op::Patch:
+    case Op::Delete:
+        json.name("success");
+        json.boolean(true);
+        json.name("message");
+        json.string(reply.message.toUtf8());
+        writeRevision(json, reply.revision);
+        break;
+    case Op::Atomic:
+        json.name("success");
+        json.boolean(true);
+        json.name("newValue");
+        json.integer(reply.newValue);
+        json.name("key");
+        json.string(reply.key);
+        writeRevision(json, reply.revision);
+        break;
+    case Op::Range:
+        writeRecords(json, reply);
+        break;
+    }
+}
+
+void writeError(JsonWriter &json, const Reply &reply)
+{
+    json.name("error");
+    json.string(reply.error.toUtf8());
+    if (reply.hasKey) {
+        json.name("key");
+        json.string(reply.key);
+    }
+    writeRevision(json, reply.revision);
+    if (reply.hasValueMember)
+        writeOptionalValue(json, reply.value);
+}
+
+void writeRestSuccess(JsonWriter &json, const Reply &reply)
+{
+    switch (reply.op) {
+    case Op::Get:
+        json.name("key");
+        json.string(reply.key);
+        json.name("value");
+        json.string(reply.value.value_or(QByteArray()));
+        writeRevision(json, reply.revision);
+        break;
+    case Op::Set:
+    case Op::Patch:
+    case Op::Delete:
+        json.name("success");
+        json.boolean(true);
+        json.name("message");
+        json.string(reply.message.toUtf8());
+        writeRevision(json, reply.revision);
+        break;
+    case Op::Atomic:
+        json.name("success");
+        json.boolean(true);
+        json.name("result");
+        json.integer(reply.newValue);
+        writeRevision(json, reply.revision);
+        break;
+    case Op::Range:
+        writeRecords(json, reply);
+        break;
+    }
+}
+
+void writeRestError(JsonWriter &json, const Reply &reply)
+{
+    json.name("error");
+    json.string(reply.error.toUtf8());
+    // 409 is an extension: its rebase data is additive, every other error body is just {error}.
+    if (reply.code == 409) {
+        if (reply.hasKey) {
+            json.name("key");
+            json.string(reply.key);
+        }
+        writeRevision(json, reply.revision);
+        if (reply.hasValueMember)
+            writeOptionalValue(json, reply.value);
+    }
+}
+
+} // namespace
+
+QByteArray ReplyEncoder::toWebSocket(const Reply &reply)
+{
+    JsonWriter json(estimateSize(reply));
+    json.beginObject();
+    json.name("code");
+    json.integer(reply.code);
+    if (reply.code == 200)
+        writeSuccess(json, reply);
+    else
+        writeError(json, reply);
+    if (!reply.messageIdJson.isEmpty()) {
+        json.name("messageId");
+        json.raw(reply.messageIdJson);
+    }
+    json.endObject();
+    return json.take();
+}
+
+ReplyEncoder::HttpResponse ReplyEncoder::toRest(const Reply &reply)
+{
+    JsonWriter json(estimateSize(reply));
+    json.beginObject();
+    if (reply.code == 200)
+        writeRestSuccess(json, reply);
+    else
+        writeRestError(json, reply);
+    json.endObject();
+    return { reply.code, json.take() };
+}
+
+QByteArray ReplyEncoder::notification(const Change &change, bool withRevision)
+{
+    JsonWriter json(80 + change.key.size() + (change.value ? change.value->size() : 0));
+    json.beginObject();
+    json.name("type");
+    json.string("notification");
+    json.name("key");
+    json.string(change.key);
+    writeOptionalValue(json, change.value);
+    json.name("timestamp");
+    json.integer(change.timestampMs);
+    if (withRevision) {
+        json.name("revision");
+        json.integer(change.revision);
+    }
+    json.endObject();
+    return json.take();
+}

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "tokenservice.h"
+
+#include "corelogging.h"
+
+#include <QDateTime>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr auto base64Options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+constexpr int payloadVersion = 1;
+
+QByteArray sign(const QByteArray &secret, const QByteArray &payload)
+{
+    return QMessageAuthenticationCode::hash(payload, secret, QCryptographicHash::Sha256);
+}
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    uchar difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= uchar(a.at(i)) ^ uchar(b.at(i));
+    return difference == 0;
+}
+
+/** Decodes strict, canonical base64url: one token has exactly one spelling. */
+std::optional<QByteArray> decode(const QByteArray &text)
+{
+    const auto result = QByteArray::fromBase64Encoding(
+        text, base64Options | QByteArray::AbortOnBase64DecodingErrors);
+    if (!result || result.decoded.toBase64(base64Options) != text)
+        return std::nullopt;
+    return result.decoded;
+}
+
+QByteArray encodeClaims(const TokenClaims &claims)
+{
+    Json subscriptions = Json::array();
+    for (const QByteArray &subscription : claims.subscriptions)
+        subscriptions.push_back(subscription.toStdString());
+    Json payload = { { "v", payloadVersion }, { "s", std::move(subscriptions) }, { "e", claims.expiresAtMs } };
+    if (claims.accessPattern)
+        payload["a"] = claims.accessPattern->toStdString();
+    // Replace, not throw: subscriptions are UTF-8 from a JSON request, so this is only a safety net.
+    return QByteArray::fromStdString(payload.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+std::optional<TokenClaims> decodeClaims(const QByteArray &bytes)
+{
+    const Json payload = Json::parse(bytes.cbegin(), bytes.cend(), nullptr, false);
+    if (!payload.is_object())
+        return std::nullopt;
+    const auto version = payload.find("v");
+    const auto subscriptions = payload.find("s");
+    const auto expiry = payload.find("e");
+    if (version == payload.end() || *version != payloadVersion || subscriptions == payload.end()
+        || !subscriptions->is_array() || expiry == payload.end() || !expiry->is_number_integer())
+        return std::nullopt;
+    TokenClaims claims;
+    for (const Json &subscription : *subscriptions) {
+        if (!subscription.is_string())
+            return std::nullopt;
+        claims.subscriptions.append(QByteArray::fromStdString(subscription.get<std::string>()));
+    }
+    claims.expiresAtMs = expiry->get<qint64>();
+    if (const auto access = payload.find("a"); access != payload.end()) {
+        if (!access->is_string())
+            return std::nullopt;
+        claims.accessPattern = QString::fromStdString(access->get<std::string>());
+    }
+    return claims;
+}
+
+} // namespace
+
+TokenService::TokenService(QByteArray secret, Clock clock)
+    : m_secret(std::move(secret))
+    , m_clock(clock ? std::move(clock) : Clock(&QDateTime::currentMSecsSinceEpoch))
+{
+    if (m_secret.size() < 16)
+        qCWarning(lcCore) << "token secret is shorter than 16 bytes; tokens are weakly protected";
+}
+
+QByteArray TokenService::issue(TokenClaims claims) const
+{
+    claims.expiresAtMs = m_clock() + lifetimeMs;
+    const QByteArray payload = encodeClaims(claims).toBase64(base64Options);
+    return payload + '.' + sign(m_secret, payload).toBase64(base64Options);
+}
+
+std::optional<TokenClaims> TokenService::verify(const QByteArray &token) const
+{
+    const qsizetype dot = token.indexOf('.');
+    if (dot <= 0 || token.indexOf('.', dot + 1) != -1)
+        return std::nullopt;
+    const QByteArray payload = token.left(dot);
+    const std::optional<QByteArray> signature = decode(token.mid(dot + 1));
+    // The signature covers the encoded payload, so it is checked before anything is decoded.
+    if (!signature || !constantTimeEquals(*signature, sign(m_secret, payload)))
+        return std::nullopt;
+    const std::optional<QByteArray> claimsJson = decode(payload);
+    if (!claimsJson)
+        return std::nullopt;
+    std::optional<TokenClaims> claims = decodeClaims(*claimsJson);
+    if (!claims || m_clock() >= claims->expiresAtMs)
+        return std::nullopt;
+    return claims;
+}
+
+QByteArray TokenService::generateSecret()
+{
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), secret.size() / 4);
+    return secret;
+}
