@@ -111,12 +111,13 @@ int parseLimit(const Json &frame)
         return RequestParser::defaultLimit;
     if (!limit->is_number_integer())
         throw Failure(QStringLiteral("limit must be an integer"));
-    if (limit->is_number_unsigned())
-        return std::max(1, int(std::min<quint64>(limit->get<quint64>(), RequestParser::maxLimit)));
-    const qint64 value = limit->get<qint64>();
-    if (value < 1)
+    // nlohmann reads non-negative literals as unsigned, negative ones as signed.
+    const bool positive = limit->is_number_unsigned() ? limit->get<quint64>() > 0 : limit->get<qint64>() > 0;
+    if (!positive)
         throw Failure(QStringLiteral("limit must be at least 1"));
-    return int(std::min<qint64>(value, RequestParser::maxLimit));
+    if (limit->is_number_unsigned())
+        return int(std::min<quint64>(limit->get<quint64>(), RequestParser::maxLimit));
+    return int(std::min<qint64>(limit->get<qint64>(), RequestParser::maxLimit));
 }
 
 std::optional<qint64> parseIfRevision(const Json &frame)
@@ -179,6 +180,9 @@ RequestParser::Result RequestParser::parse(const QByteArray &frame, bool extensi
         json = Json::parse(frame.cbegin(), frame.cend());
     } catch (const Json::parse_error &error) {
         return failure(QStringLiteral("Malformed JSON at byte %1").arg(error.byte));
+    } catch (const Json::exception &) {
+        // Thrown for numbers beyond double range (out_of_range 406); must never escape.
+        return failure(QStringLiteral("Malformed JSON: a number is out of range"));
     }
     if (!json.is_object())
         return failure(QStringLiteral("Request must be a JSON object"));
