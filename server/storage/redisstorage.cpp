@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: MIT
+#include "redisstorage.h"
+
+#include "redischangecodec.h"
+#include "redisconnection.h"
+#include "redislog.h"
+#include "redisscripts.h"
+#include "writerules.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QRandomGenerator>
+#include <hiredis/hiredis.h>
+#include <memory>
+
+namespace {
+
+QByteArray bytes(const redisReply *reply)
+{
+    return QByteArray(reply->str, qsizetype(reply->len));
+}
+
+bool isString(const redisReply *reply)
+{
+    return reply && (reply->type == REDIS_REPLY_STRING || reply->type == REDIS_REPLY_STATUS);
+}
+
+std::optional<Record> recordFrom(const redisReply *value, const redisReply *revision)
+{
+    if (!isString(value) || !isString(revision))
+        return std::nullopt;
+    return Record{bytes(value), bytes(revision).toLongLong()};
+}
+
+QByteArray randomSecret()
+{
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(secret.begin(), secret.end());
+    return secret.toHex();
+}
+
+} // namespace
+
+RedisStorage::RedisStorage(RedisConfig config, QObject *parent)
+    : Storage(parent)
+    , m_config(std::move(config))
+    , m_base(m_config.keyBase())
+    , m_channel(m_config.channel())
+    , m_commands(new RedisConnection(QStringLiteral("commands"), this))
+    , m_subscriber(new RedisConnection(QStringLiteral("notifications"), this))
+{
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &RedisStorage::connectNow);
+    connect(m_commands, &RedisConnection::closed, this, &RedisStorage::lost);
+    connect(m_subscriber, &RedisConnection::closed, this, &RedisStorage::lost);
+}
+
+RedisStorage::~RedisStorage()
+{
+    // Pending callbacks are dropped: their owners may already be gone.
+    m_closing = true;
+    m_reconnect.stop();
+    m_phase = Phase::Down;
+    m_commands->close();
+    m_subscriber->close();
+}
+
+bool RedisStorage::open(QString *error)
+{
+    if (m_phase == Phase::Ready)
+        return true;
+    m_opening = true;
+    m_lastError.clear();
+    connectNow();
+
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(this, &Storage::readyChanged, &loop, &QEventLoop::quit);
+    const auto failed = connect(m_commands, &RedisConnection::closed, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+    const auto subFailed = connect(m_subscriber, &RedisConnection::closed, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+    deadline.start(m_timing.openTimeoutMs);
+    if (m_phase != Phase::Ready && m_phase != Phase::Down)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    disconnect(failed);
+    disconnect(subFailed);
+    m_opening = false;
+
+    if (m_phase == Phase::Ready)
+        return true;
+    const QString reason = m_lastError.isEmpty() ? QStringLiteral("no answer in time") : m_lastError;
+    m_reconnect.stop();
+    m_phase = Phase::Down;
+    m_commands->close();
+    m_subscriber->close();
+    if (error)
+        *error = QStringLiteral("cannot use Redis at %1: %2").arg(m_config.endpoint(), reason);
+    return false;
+}
+
+void RedisStorage::connectNow()
+{
+    m_phase = Phase::Connecting;
+    const quint64 generation = ++m_generation;
+    // The connections are opened one after the other; a late signal of an older attempt is ignored.
+    disconnect(m_commands, &RedisConnection::opened, this, nullptr);
+    disconnect(m_subscriber, &RedisConnection::opened, this, nullptr);
+    connect(m_commands, &RedisConnection::opened, this, [this, generation] { commandConnectionOpened(generation); });
+    connect(m_subscriber, &RedisConnection::opened, this, [this, generation] { subscriberOpened(generation); });
+    m_commands->setCommandTimeout(m_timing.commandTimeoutMs);
+    m_subscriber->setCommandTimeout(m_timing.commandTimeoutMs);
+    m_commands->open(m_config);
+}
+
+void RedisStorage::commandConnectionOpened(quint64 generation)
+{
+    if (generation != m_generation || m_phase != Phase::Connecting)
+        return;
+    // Pipelined: replies arrive in order, so the last callback sees the earlier results.
+    struct Setup { QByteArray writeSha, rangeSha, secret; QString error; };
+    auto setup = std::make_shared<Setup>();
+    const auto keep = [setup](QByteArray Setup::*field) {
+        return [setup, field](const redisReply *reply) {
+            if (!reply)
+                return;
+            if (isString(reply) && reply->type == REDIS_REPLY_STRING)
+                (*setup).*field = bytes(reply);
+            else if (setup->error.isEmpty())
+                setup->error = RedisConnection::errorText(reply);
+        };
+    };
+    const QByteArray secretKey = m_base + "token-secret";
+    const QByteArray candidate = m_tokenSecret.isEmpty() ? randomSecret() : m_tokenSecret;
+    m_commands->command({"SCRIPT", "LOAD", RedisScripts::write}, keep(&Setup::writeSha));
+    m_commands->command({"SCRIPT", "LOAD", RedisScripts::range}, keep(&Setup::rangeSha));
+    m_commands->command({"SET", secretKey, candidate, "NX"}, [setup](const redisReply *reply) {
+        if (reply && reply->type == REDIS_REPLY_ERROR && setup->error.isEmpty())
+            setup->error = RedisConnection::errorText(reply);
+    });
+    m_commands->command({"GET", secretKey}, [this, generation, setup, keep](const redisReply *reply) {
+        keep(&Setup::secret)(reply);
+        if (!reply || generation != m_generation || m_phase != Phase::Connecting)
+            return;
+        if (!setup->error.isEmpty() || setup->writeSha.isEmpty() || setup->rangeSha.isEmpty() || setup->secret.isEmpty()) {
+            m_commands->close(QStringLiteral("setup failed: ") + (setup->error.isEmpty() ? QStringLiteral("unexpected reply") : setup->error));
+            return;
+        }
+        m_writeSha = setup->writeSha;
+        m_rangeSha = setup->rangeSha;
+        if (!m_tokenSecret.isEmpty() && m_tokenSecret != setup->secret)
+            qCWarning(lcRedis) << "the shared token secret in Redis changed; tokens this instance issued earlier stay valid here only";
+        if (m_tokenSecret.isEmpty())
+            m_tokenSecret = setup->secret;
+        m_subscriber->open(m_config);
+    });
+}
+
+void RedisStorage::subscriberOpened(quint64 generation)
+{
+    if (generation != m_generation || m_phase != Phase::Connecting)
+        return;
+    m_subscriber->subscribe(m_channel, [this, generation](const redisReply *reply) { message(generation, reply); });
+}
+
+void RedisStorage::message(quint64 generation, const redisReply *reply)
+{
+    if (m_closing || generation != m_generation || !reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 3)
+        return;
+    const QByteArray kind = isString(reply->element[0]) ? bytes(reply->element[0]) : QByteArray();
+    if (kind == "subscribe") {
+        if (m_phase == Phase::Connecting)
+            becomeReady();
+        return;
+    }
+    if (kind != "message" || !isString(reply->element[2]))
+        return;
+    const std::optional<Change> change = RedisChangeCodec::decode(bytes(reply->element[2]));
+    if (!change) {
+        qCWarning(lcRedis) << "ignored a malformed message on the notification channel";
+        return;
+    }
+    emit changed(*change);
+}
+
+void RedisStorage::becomeReady()
+{
+    m_phase = Phase::Ready;
+    m_failedAttempts = 0;
+    qCInfo(lcRedis) << "connected to Redis at" << m_config.endpoint();
+    emit readyChanged(true);
+    if (m_wasReady)
+        emit changesMayBeLost();
+    m_wasReady = true;
+}
+
+void RedisStorage::lost(const QString &reason)
+{
+    if (m_closing || m_phase == Phase::Down)
+        return;
+    const bool wasReady = m_phase == Phase::Ready;
+    // Down first: callbacks of the requests failing below must see the storage unavailable.
+    m_phase = Phase::Down;
+    ++m_generation;
+    m_lastError = reason;
+    m_commands->close(reason);
+    m_subscriber->close(reason);
+    if (wasReady)
+        emit readyChanged(false);
+    if (m_opening)
+        return;
+    const int delay = int(qMin<qint64>(qint64(m_timing.reconnectFirstMs) << qMin(m_failedAttempts, 20),
+                                       m_timing.reconnectMaxMs));
+    ++m_failedAttempts;
+    qCWarning(lcRedis).nospace() << "Redis at " << m_config.endpoint() << " unavailable (" << reason
+                                 << "); reconnecting in " << delay << " ms";
+    m_reconnect.start(delay);
+}
+
+void RedisStorage::get(const QByteArray &key, GetCallback done)
+{
+    const auto unavailable = [&done] { done({std::nullopt, WriteStatus::Unavailable, QStringLiteral("Redis is unavailable")}); };
+    if (m_phase != Phase::Ready) {
+        unavailable();
+        return;
+    }
+    const bool sent = m_commands->command({"HMGET", recordKey(key), "v", "r"}, [this, done](const redisReply *reply) {
+        if (m_closing)
+            return;
+        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
+            const WriteResult f = failure(reply);
+            done({std::nullopt, f.status, f.detail});
+            return;
+        }
+        done({recordFrom(reply->element[0], reply->element[1]), WriteStatus::Ok, {}});
+    });
+    if (!sent)
+        unavailable();
+}
+
+void RedisStorage::range(const QByteArray &first, const QByteArray &last, int limit, RangeCallback done)
+{
+    if (m_phase != Phase::Ready) {
+        done({{}, false, WriteStatus::Unavailable, QStringLiteral("Redis is unavailable")});
+        return;
+    }
+    // One more than asked tells whether the range holds more (`truncated`).
+    const QByteArray count = limit > 0 ? QByteArray::number(qint64(limit) + 1) : QByteArrayLiteral("-1");
+    runScript(m_rangeSha, RedisScripts::range, {m_base + "idx"}, {first, last, count, m_base + "r:"},
+              [this, limit, done](const redisReply *reply) {
+        if (m_closing)
+            return;
+        RangeResult result;
+        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements % 3 != 0) {
+            const WriteResult f = failure(reply);
+            result.status = f.status;
+            result.detail = f.detail;
+            done(result);
+            return;
+        }
+        for (size_t i = 0; i + 2 < reply->elements; i += 3) {
+            if (limit > 0 && result.records.size() == limit) {
+                result.truncated = true;
+                break;
+            }
+            if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2]))
+                result.records.append({bytes(reply->element[i]), *record});
+        }
+        done(result);
+    });
+}
+
+void RedisStorage::write(const WriteOp &op, WriteCallback done)
+{
+    if (m_phase != Phase::Ready) {
+        done({WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable")});
+        return;
+    }
+    ++m_writesInFlight;
+    WriteCallback finish = [this, done](const WriteResult &result) {
+        if (!m_closing)
+            done(result);
+        writeFinished();
+    };
+    if (op.kind == WriteKind::Set) {
+        // A SET does not depend on the current value: one script call, the client's
+        // ifRevision (if any) is the script's expected revision.
+        WriteOp unguarded = op;
+        unguarded.ifRevision.reset();
+        const PlannedWrite plan = planWrite(nullptr, unguarded);
+        if (plan.status != WriteStatus::Ok) {
+            finish({plan.status, 0, std::nullopt, plan.detail});
+            return;
+        }
+        compareAndSet(op, op.ifRevision.value_or(-1), plan, maxWriteAttempts, finish);
+        return;
+    }
+    attemptWrite(op, 1, finish);
+}
+
+void RedisStorage::attemptWrite(const WriteOp &op, int attempt, WriteCallback finish)
+{
+    const bool sent = m_commands->command({"HMGET", recordKey(op.key), "v", "r"}, [=, this](const redisReply *reply) {
+        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
+            finish(failure(reply));
+            return;
+        }
+        const std::optional<Record> current = recordFrom(reply->element[0], reply->element[1]);
+        const PlannedWrite plan = planWrite(current ? &*current : nullptr, op);
+        if (plan.status == WriteStatus::Conflict) {
+            finish({WriteStatus::Conflict, current ? current->revision : 0,
+                    current ? std::optional<QByteArray>(current->value) : std::nullopt, {}});
+            return;
+        }
+        if (plan.status != WriteStatus::Ok) {
+            finish({plan.status, current ? current->revision : 0, std::nullopt, plan.detail});
+            return;
+        }
+        compareAndSet(op, current ? current->revision : 0, plan, attempt, finish);
+    });
+    if (!sent)
+        finish(failure(nullptr));
+}
+
+void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const PlannedWrite &plan,
+                                 int attempt, WriteCallback finish)
+{
+    const QByteArray head = RedisChangeCodec::head(QDateTime::currentMSecsSinceEpoch(), op.key.size(), plan.remove);
+    runScript(m_writeSha, RedisScripts::write, {recordKey(op.key), m_base + "rev", m_base + "idx"},
+              {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head},
+              [=, this](const redisReply *reply) {
+        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 2
+            || reply->element[0]->type != REDIS_REPLY_INTEGER || reply->element[1]->type != REDIS_REPLY_INTEGER) {
+            finish(failure(reply));
+            return;
+        }
+        const long long outcome = reply->element[0]->integer;
+        const qint64 revision = reply->element[1]->integer;
+        if (outcome == 1) {
+            finish({WriteStatus::Ok, revision, plan.remove ? std::nullopt : std::optional<QByteArray>(plan.newValue), {}});
+        } else if (outcome == 2) {
+            // Deleted by someone else since we read it: plan again from what is there now.
+            attempt < maxWriteAttempts ? attemptWrite(op, attempt + 1, finish)
+                                       : finish({WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("too much contention on one key")});
+        } else if (op.kind == WriteKind::Set) {
+            const redisReply *value = reply->elements > 2 ? reply->element[2] : nullptr;
+            finish({WriteStatus::Conflict, revision, isString(value) ? std::optional<QByteArray>(bytes(value)) : std::nullopt, {}});
+        } else if (attempt < maxWriteAttempts) {
+            attemptWrite(op, attempt + 1, finish);
+        } else {
+            finish({WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("too much contention on one key")});
+        }
+    });
+}
+
+void RedisStorage::runScript(const QByteArray &sha, const QByteArray &source, const QList<QByteArray> &keys,
+                             const QList<QByteArray> &args, ScriptCallback done)
+{
+    const QList<QByteArray> tail = QList<QByteArray>{QByteArray::number(keys.size())} + keys + args;
+    const bool sent = m_commands->command(QList<QByteArray>{"EVALSHA", sha} + tail, [this, source, tail, done](const redisReply *reply) {
+        // A restarted or flushed Redis forgot the script: run it by source (which caches it again).
+        if (reply && reply->type == REDIS_REPLY_ERROR && bytes(reply).startsWith("NOSCRIPT")) {
+            if (!m_commands->command(QList<QByteArray>{"EVAL", source} + tail, done))
+                done(nullptr);
+            return;
+        }
+        done(reply);
+    });
+    if (!sent)
+        done(nullptr);
+}
+
+void RedisStorage::writeFinished()
+{
+    if (--m_writesInFlight == 0 && m_flushLoop)
+        m_flushLoop->quit();
+}
+
+void RedisStorage::flush()
+{
+    if (m_writesInFlight == 0)
+        return;
+    // Every write in flight ends: by its reply, or with the connection (command timeout).
+    QEventLoop loop;
+    m_flushLoop = &loop;
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    m_flushLoop = nullptr;
+}
+
+WriteResult RedisStorage::failure(const redisReply *reply)
+{
+    if (!reply)
+        return {WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable")};
+    const QString error = RedisConnection::errorText(reply);
+    if (error.isEmpty()) {
+        qCWarning(lcRedis) << "unexpected reply type" << reply->type << "from Redis";
+        return {WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("unexpected reply from Redis")};
+    }
+    // States that pass (failover, loading, a busy script) are "unavailable", not failures.
+    static const char *const transient[] = {"READONLY", "LOADING", "MASTERDOWN", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS"};
+    for (const char *code : transient) {
+        if (error.startsWith(QLatin1String(code)))
+            return {WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable")};
+    }
+    qCWarning(lcRedis) << "Redis error:" << error.section(u' ', 0, 0);
+    return {WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("storage error")};
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "redisconfig.h"
+#include "storage.h"
+
+#include <QByteArray>
+#include <QTimer>
+
+class QEventLoop;
+class RedisConnection;
+struct PlannedWrite;
+struct redisReply;
+
+/**
+ * @brief A Storage kept in Redis, shared by every dayboard-server instance of a deployment.
+ *
+ * Layout (see RedisScripts): one hash per record, a sorted set as the byte-ordered key index
+ * for RANGE, one revision counter, all under one hash tag. Writes are compare-and-set Lua
+ * scripts that bump the counter, store the record and PUBLISH the change in one atomic step;
+ * PATCH, ATOMIC and DELETE read the record, plan the write with planWrite() and retry when
+ * another writer got in between. `changed` is emitted only from the deployment's pub/sub
+ * channel (a dedicated connection), so every instance hears every write exactly once, its own
+ * included.
+ *
+ * Nothing blocks the event loop except open() (startup) and flush(). While Redis is
+ * unreachable every request fails at once with Unavailable, isReady() is false, and the
+ * storage reconnects with exponential backoff; once back it emits changesMayBeLost(),
+ * since notifications published meanwhile are gone.
+ */
+class RedisStorage : public Storage
+{
+    Q_OBJECT
+
+public:
+    /** @brief Timeouts and backoff; tests shorten them. */
+    struct Timing
+    {
+        int reconnectFirstMs = 100;  ///< first retry after a lost connection
+        int reconnectMaxMs = 5000;   ///< backoff doubles up to this
+        int commandTimeoutMs = 5000; ///< an unanswered command ends the connection
+        int openTimeoutMs = 5000;    ///< open() gives up after this
+    };
+
+    /** A PATCH/ATOMIC/DELETE that keeps losing its race this often fails with StorageFailed. */
+    static constexpr int maxWriteAttempts = 1000;
+
+    explicit RedisStorage(RedisConfig config, QObject *parent = nullptr);
+    ~RedisStorage() override;
+
+    void setTiming(const Timing &timing) { m_timing = timing; }
+    const RedisConfig &config() const { return m_config; }
+
+    /**
+     * Connects and waits (running a local event loop, at most openTimeoutMs) until Redis
+     * answers, the scripts are loaded and the notification channel is subscribed. Fails when
+     * Redis cannot be reached or refuses us; after a success, outages are ridden out.
+     */
+    bool open(QString *error) override;
+    void get(const QByteArray &key, GetCallback done) override;
+    void range(const QByteArray &first, const QByteArray &last, int limit, RangeCallback done) override;
+    void write(const WriteOp &op, WriteCallback done) override;
+    void flush() override;
+    bool isReady() const override { return m_phase == Phase::Ready; }
+
+    /**
+     * The token signing secret of this deployment, the same on every instance: the first
+     * instance to start stores a random one in Redis (SET NX), every instance reads it.
+     * Empty until open() succeeded.
+     */
+    QByteArray sharedTokenSecret() const { return m_tokenSecret; }
+
+private:
+    enum class Phase { Down, Connecting, Ready };
+    using ScriptCallback = std::function<void(const redisReply *)>;
+
+    QByteArray recordKey(const QByteArray &key) const { return m_base + "r:" + key; }
+
+    void connectNow();
+    void commandConnectionOpened(quint64 generation);
+    void subscriberOpened(quint64 generation);
+    void message(quint64 generation, const redisReply *reply);
+    void becomeReady();
+    void lost(const QString &reason);
+
+    void runScript(const QByteArray &sha, const QByteArray &source, const QList<QByteArray> &keys,
+                   const QList<QByteArray> &args, ScriptCallback done);
+    void attemptWrite(const WriteOp &op, int attempt, WriteCallback finish);
+    void compareAndSet(const WriteOp &op, qint64 expected, const PlannedWrite &plan, int attempt,
+                       WriteCallback finish);
+    void writeFinished();
+
+    static WriteResult failure(const redisReply *reply);
+
+    RedisConfig m_config;
+    QByteArray m_base;
+    QByteArray m_channel;
+    Timing m_timing;
+    RedisConnection *m_commands;
+    RedisConnection *m_subscriber;
+    QTimer m_reconnect;
+    Phase m_phase = Phase::Down;
+    quint64 m_generation = 0;
+    int m_failedAttempts = 0;
+    bool m_wasReady = false;
+    bool m_opening = false;
+    bool m_closing = false;
+    QString m_lastError;
+    QByteArray m_writeSha;
+    QByteArray m_rangeSha;
+    QByteArray m_tokenSecret;
+    int m_writesInFlight = 0;
+    QEventLoop *m_flushLoop = nullptr;
+};
