@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+#include "sqlitewriter.h"
+
+#include "recordtable.h"
+#include "storagelogging.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <atomic>
+
+namespace {
+
+std::atomic<quint64> connectionCounter { 0 };
+
+QString errorText(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
+}
+
+bool exec(QSqlQuery &query, const QString &sql, QString *error)
+{
+    if (query.exec(sql))
+        return true;
+    *error = errorText(query.lastError());
+    return false;
+}
+
+// QSQLITE binds a null QByteArray as SQL NULL; stored values are never NULL.
+QByteArray blob(const QByteArray &bytes)
+{
+    return bytes.isNull() ? QByteArray("") : bytes;
+}
+
+} // namespace
+
+SqliteWriter::SqliteWriter(std::function<void()> resultReady)
+    : m_resultReady(std::move(resultReady))
+{
+}
+
+SqliteWriter::~SqliteWriter()
+{
+    stop();
+}
+
+bool SqliteWriter::start(const QString &file, RecordTable *table, QString *error)
+{
+    Q_ASSERT(!m_thread);
+    m_thread.reset(QThread::create([this, file, table] { run(file, table); }));
+    m_thread->setObjectName(QStringLiteral("dayboard-sqlite-writer"));
+    m_thread->start();
+
+    QMutexLocker locker(&m_mutex);
+    while (m_initState == InitState::Pending)
+        m_resultAdded.wait(&m_mutex);
+    if (m_initState == InitState::Ready)
+        return true;
+    locker.unlock();
+    if (error)
+        *error = m_initError;
+    stop();
+    return false;
+}
+
+void SqliteWriter::submit(SqliteBatch batch)
+{
+    QMutexLocker locker(&m_mutex);
+    m_jobs.push_back(std::move(batch));
+    m_jobAdded.wakeAll();
+}
+
+std::optional<SqliteCommit> SqliteWriter::takeResult()
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_results.empty())
+        return std::nullopt;
+    SqliteCommit result = std::move(m_results.front());
+    m_results.pop_front();
+    return result;
+}
+
+bool SqliteWriter::waitForResult()
+{
+    QMutexLocker locker(&m_mutex);
+    // The timeout only guards against a writer thread that ended without answering.
+    while (m_results.empty() && m_thread && !m_thread->isFinished())
+        m_resultAdded.wait(&m_mutex, 1000);
+    return !m_results.empty();
+}
+
+void SqliteWriter::stop()
+{
+    if (!m_thread)
+        return;
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stopping = true;
+        m_jobAdded.wakeAll();
+    }
+    m_thread->wait();
+    m_thread.reset();
+}
+
+void SqliteWriter::run(const QString &file, RecordTable *table)
+{
+    const QString name = QStringLiteral("dayboard-sqlite-writer-%1").arg(connectionCounter++);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        QString error;
+        const bool ready = initialize(db, table, &error);
+        {
+            QMutexLocker locker(&m_mutex);
+            m_initState = ready ? InitState::Ready : InitState::Failed;
+            m_initError = error;
+            m_resultAdded.wakeAll();
+        }
+        if (ready)
+            serve(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+void SqliteWriter::serve(QSqlDatabase &db)
+{
+    for (;;) {
+        SqliteBatch batch;
+        {
+            QMutexLocker locker(&m_mutex);
+            while (m_jobs.empty() && !m_stopping)
+                m_jobAdded.wait(&m_mutex);
+            if (m_jobs.empty())
+                return;
+            batch = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        SqliteCommit result = commit(db, batch);
+        {
+            QMutexLocker locker(&m_mutex);
+            m_results.push_back(std::move(result));
+            m_resultAdded.wakeAll();
+        }
+        if (m_resultReady)
+            m_resultReady();
+    }
+}
+
+bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *error)
+{
+    if (!db.open()) {
+        *error = errorText(db.lastError());
+        return false;
+    }
+    QSqlQuery query(db);
+    // Reading the journal mode back is the first real file access: it fails on a non-database.
+    if (!exec(query, QStringLiteral("PRAGMA journal_mode=WAL"), error))
+        return false;
+    if (!query.next() || query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
+        *error = QStringLiteral("could not switch the database to WAL journal mode");
+        return false;
+    }
+    const QStringList setup {
+        QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("PRAGMA busy_timeout=5000"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS records (key BLOB PRIMARY KEY NOT NULL, "
+                       "value BLOB NOT NULL, revision INTEGER NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY NOT NULL, "
+                       "value INTEGER NOT NULL)"),
+        QStringLiteral("INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0)"),
+        QStringLiteral("INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', 1)"),
+    };
+    for (const QString &sql : setup) {
+        if (!exec(query, sql, error))
+            return false;
+    }
+
+    query.setForwardOnly(true);
+    if (!exec(query, QStringLiteral("SELECT key, value, revision FROM records"), error))
+        return false;
+    qint64 highest = 0;
+    while (query.next()) {
+        const Record record { query.value(1).toByteArray(), query.value(2).toLongLong() };
+        highest = qMax(highest, record.revision);
+        table->load(query.value(0).toByteArray(), record);
+    }
+    if (query.lastError().isValid()) {
+        *error = errorText(query.lastError());
+        return false;
+    }
+    if (!exec(query, QStringLiteral("SELECT value FROM meta WHERE name = 'revision'"), error))
+        return false;
+    if (query.next())
+        highest = qMax(highest, query.value(0).toLongLong());
+    table->setRevision(highest);
+    return true;
+}
+
+SqliteCommit SqliteWriter::commit(QSqlDatabase &db, const SqliteBatch &batch)
+{
+    SqliteCommit result { batch.id, false, !batch.rows.isEmpty(), {} };
+    if (batch.rows.isEmpty()) {
+        result.ok = true;
+        return result;
+    }
+    if (!db.transaction()) {
+        result.error = errorText(db.lastError());
+        return result;
+    }
+    bool ok = true;
+    {
+        QSqlQuery upsert(db);
+        QSqlQuery remove(db);
+        QSqlQuery meta(db);
+        QSqlQuery *failed = nullptr;
+        if (!upsert.prepare(QStringLiteral("INSERT OR REPLACE INTO records (key, value, revision) VALUES (?, ?, ?)")))
+            failed = &upsert;
+        else if (!remove.prepare(QStringLiteral("DELETE FROM records WHERE key = ?")))
+            failed = &remove;
+        else if (!meta.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE name = 'revision'")))
+            failed = &meta;
+        ok = !failed;
+        for (const SqliteRow &row : batch.rows) {
+            if (!ok)
+                break;
+            QSqlQuery &query = row.value ? upsert : remove;
+            query.bindValue(0, blob(row.key));
+            if (row.value) {
+                query.bindValue(1, blob(*row.value));
+                query.bindValue(2, row.revision);
+            }
+            ok = query.exec();
+            if (!ok)
+                failed = &query;
+            query.finish();
+        }
+        if (ok) {
+            meta.bindValue(0, batch.revision);
+            ok = meta.exec();
+            if (!ok)
+                failed = &meta;
+            meta.finish();
+        }
+        if (!ok)
+            result.error = errorText(failed->lastError());
+    }
+    if (ok && !db.commit()) {
+        ok = false;
+        result.error = errorText(db.lastError());
+    }
+    if (!ok && !db.rollback())
+        qCWarning(lcStorage) << "rollback after a failed commit failed:" << errorText(db.lastError());
+    result.ok = ok;
+    return result;
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QLoggingCategory>
+
+// The storage subsystem's one logging category. Messages never contain keys or values.
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
