@@ -31,6 +31,7 @@ SqliteStorage::SqliteStorage(const QString &dataDir, QObject *parent)
 
 SqliteStorage::~SqliteStorage()
 {
+    m_destroying = true;
     flush();
     m_writer.reset();
 }
@@ -54,6 +55,17 @@ bool SqliteStorage::open(QString *error)
         problem = QStringLiteral("cannot create data directory %1").arg(m_dataDir);
     }
 
+    auto lock = std::make_unique<QLockFile>(QDir(m_dataDir).filePath(lockFileName()));
+    if (problem.isEmpty() && !lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &application))
+            problem = QStringLiteral("data directory %1 is in use by another server (process %2)").arg(m_dataDir).arg(pid);
+        else
+            problem = QStringLiteral("cannot create the lock file in data directory %1").arg(m_dataDir);
+    }
+
     RecordTable loaded;
     auto writer = std::make_unique<SqliteWriter>([this] {
         QMetaObject::invokeMethod(this, &SqliteStorage::processResults, Qt::QueuedConnection);
@@ -72,6 +84,7 @@ bool SqliteStorage::open(QString *error)
 
     m_table = std::move(loaded);
     m_writer = std::move(writer);
+    m_lock = std::move(lock);
     m_isOpen = true;
     qCInfo(lcStorage).noquote() << "opened" << filePath() << "with" << m_table.size()
                                 << "records at revision" << m_table.revision();
@@ -198,6 +211,8 @@ void SqliteStorage::commitSucceeded(Batch batch, bool transaction)
     if (!m_open.writes.isEmpty())
         submitOpenBatch();
 
+    if (m_destroying)
+        return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (PendingWrite &write : batch.writes) {
         if (write.done)
@@ -221,6 +236,8 @@ void SqliteStorage::commitFailed(Batch batch, const QString &error)
     qCWarning(lcStorage).noquote() << "commit failed, rolled back" << batch.writes.size() + later.writes.size()
                                    << "writes:" << error;
 
+    if (m_destroying)
+        return;
     const WriteResult failure { WriteStatus::StorageFailed, 0, std::nullopt, commitFailedDetail() };
     for (const QList<PendingWrite> *writes : { &batch.writes, &later.writes }) {
         for (const PendingWrite &write : *writes) {

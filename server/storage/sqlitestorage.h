@@ -5,6 +5,7 @@
 #include "sqlitewriter.h"
 #include "storage.h"
 
+#include <QLockFile>
 #include <deque>
 #include <map>
 #include <memory>
@@ -26,9 +27,15 @@ class SqliteStorage : public Storage
 
 public:
     explicit SqliteStorage(const QString &dataDir, QObject *parent = nullptr);
+    /**
+     * Commits every accepted write before returning, but runs no callbacks and emits nothing
+     * (their receivers may already be gone): call flush() first to have them answered.
+     */
     ~SqliteStorage() override;
 
     static QString fileName() { return QStringLiteral("dayboard.sqlite3"); }
+    /** While open, this lock file keeps a second server from using the same data directory. */
+    static QString lockFileName() { return QStringLiteral("dayboard.sqlite3.lock"); }
     QString filePath() const;
 
     bool open(QString *error) override;
@@ -80,7 +87,9 @@ private:
     QString m_dataDir;
     RecordTable m_table;
     std::unique_ptr<SqliteWriter> m_writer;
+    std::unique_ptr<QLockFile> m_lock;
     bool m_isOpen = false;
+    bool m_destroying = false;
     std::optional<Batch> m_inFlight;
     Batch m_open;
     quint64 m_nextBatchId = 1;

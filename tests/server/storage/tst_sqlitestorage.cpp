@@ -321,6 +321,37 @@ private slots:
         expectOpenFailure(QString(), QStringLiteral("no data directory"));
     }
 
+    void secondServerOnSameDirectoryIsRefused()
+    {
+        auto first = openStorage();
+        QVERIFY(first);
+        SqliteStorage second(m_dir->path());
+        QString error;
+        QVERIFY(!second.open(&error));
+        QVERIFY2(error.contains(u"in use by another server"), qPrintable(error));
+        first.reset();
+        QVERIFY2(second.open(&error), qPrintable(error));
+    }
+
+    void destructionCommitsPendingWritesWithoutCallbacks()
+    {
+        int answered = 0;
+        {
+            auto storage = openStorage();
+            QVERIFY(storage);
+            QSignalSpy spy(storage.get(), &Storage::changed);
+            for (int i = 0; i < 10; ++i)
+                storage->write(setOp("d" + QByteArray::number(i), "x"), [&answered](const WriteResult &) { ++answered; });
+            storage.reset();
+            QCOMPARE(spy.size(), 0);
+        }
+        QCOMPARE(answered, 0);
+        auto reopened = openStorage();
+        QVERIFY(reopened);
+        QCOMPARE(rangeAndWait(*reopened, "d", "e", 100).records.size(), 10);
+        QCOMPARE(reopened->revision(), 10);
+    }
+
     void createsMissingDataDirectory()
     {
         SqliteStorage storage(m_dir->filePath(QStringLiteral("a/b/c")));
