@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -331,6 +332,18 @@ private slots:
         QVERIFY2(error.contains(u"in use by another server"), qPrintable(error));
         first.reset();
         QVERIFY2(second.open(&error), qPrintable(error));
+    }
+
+    void staleLockOfACrashedServerIsTakenOver()
+    {
+        {
+            // What QLockFile leaves behind when its process dies: pid, application, host.
+            QFile lock(m_dir->filePath(SqliteStorage::lockFileName()));
+            QVERIFY(lock.open(QIODevice::WriteOnly));
+            lock.write("2147483000\ndayboard-server\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        }
+        auto storage = openStorage();
+        QVERIFY(storage);
     }
 
     void destructionCommitsPendingWritesWithoutCallbacks()
