@@ -212,8 +212,11 @@ void RedisStorage::lost(const QString &reason)
     const int delay = int(qMin<qint64>(qint64(m_timing.reconnectFirstMs) << qMin(m_failedAttempts, 20),
                                        m_timing.reconnectMaxMs));
     ++m_failedAttempts;
-    qCWarning(lcRedis).nospace() << "Redis at " << m_config.endpoint() << " unavailable (" << reason
-                                 << "); reconnecting in " << delay << " ms";
+    // One warning per outage; the retries themselves are debug noise.
+    if (wasReady)
+        qCWarning(lcRedis).nospace() << "Redis at " << m_config.endpoint() << " unavailable (" << reason
+                                     << "); requests fail with 503 until it is back";
+    qCDebug(lcRedis).nospace() << "reconnecting to Redis in " << delay << " ms (" << reason << ')';
     m_reconnect.start(delay);
 }
 

@@ -70,6 +70,9 @@ public:
      */
     QByteArray sharedTokenSecret() const { return m_tokenSecret; }
 
+    /** Connection attempts that failed since Redis was last reachable (0 while ready). */
+    int failedConnectAttempts() const { return m_failedAttempts; }
+
 private:
     enum class Phase { Down, Connecting, Ready };
     using ScriptCallback = std::function<void(const redisReply *)>;
