@@ -65,6 +65,13 @@ RedisStorage::~RedisStorage()
     m_subscriber->close();
 }
 
+void RedisStorage::setTiming(const Timing &timing)
+{
+    m_timing = timing;
+    m_commands->setCommandTimeout(timing.commandTimeoutMs);
+    m_subscriber->setCommandTimeout(timing.commandTimeoutMs);
+}
+
 bool RedisStorage::open(QString *error)
 {
     if (m_phase == Phase::Ready)
@@ -108,8 +115,6 @@ void RedisStorage::connectNow()
     disconnect(m_subscriber, &RedisConnection::opened, this, nullptr);
     connect(m_commands, &RedisConnection::opened, this, [this, generation] { commandConnectionOpened(generation); });
     connect(m_subscriber, &RedisConnection::opened, this, [this, generation] { subscriberOpened(generation); });
-    m_commands->setCommandTimeout(m_timing.commandTimeoutMs);
-    m_subscriber->setCommandTimeout(m_timing.commandTimeoutMs);
     m_commands->open(m_config);
 }
 
@@ -392,8 +397,11 @@ void RedisStorage::flush()
 
 WriteResult RedisStorage::failure(const redisReply *reply)
 {
-    if (!reply)
-        return {WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable")};
+    if (!reply) {
+        // The connection ended with the request in flight: a write script either ran whole or
+        // not at all, but which one is unknown (a client can check the record's revision).
+        return {WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("connection to Redis lost before it answered")};
+    }
     const QString error = RedisConnection::errorText(reply);
     if (error.isEmpty()) {
         qCWarning(lcRedis) << "unexpected reply type" << reply->type << "from Redis";

@@ -48,7 +48,7 @@ public:
     explicit RedisStorage(RedisConfig config, QObject *parent = nullptr);
     ~RedisStorage() override;
 
-    void setTiming(const Timing &timing) { m_timing = timing; }
+    void setTiming(const Timing &timing);
     const RedisConfig &config() const { return m_config; }
 
     /**

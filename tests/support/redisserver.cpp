@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <csignal>
+
 namespace {
 
 quint16 freeLoopbackPort()
@@ -26,8 +28,10 @@ RedisServer::RedisServer()
 
 RedisServer::~RedisServer()
 {
-    if (isRunning())
+    if (isRunning()) {
+        resume();
         kill();
+    }
 }
 
 QString RedisServer::binaryPath()
@@ -125,4 +129,16 @@ bool RedisServer::stop(int timeoutMs)
     const bool exited = m_process.waitForFinished(timeoutMs);
     m_output += m_process.readAll();
     return exited && m_process.exitStatus() == QProcess::NormalExit;
+}
+
+void RedisServer::pause()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process.processId()), SIGSTOP);
+}
+
+void RedisServer::resume()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process.processId()), SIGCONT);
 }

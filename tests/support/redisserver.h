@@ -30,6 +30,10 @@ public:
     bool restart(int timeoutMs = defaultTimeoutMs);
     /** SIGKILL, no chance to save anything beyond what it already fsynced; waits for the exit. */
     void kill();
+    /** SIGSTOP: the server keeps its connections open but answers nothing (a frozen host). */
+    void pause();
+    /** SIGCONT after pause(). */
+    void resume();
     /** SIGTERM and wait for a clean exit. */
     bool stop(int timeoutMs = defaultTimeoutMs);
 

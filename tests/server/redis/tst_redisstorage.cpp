@@ -323,6 +323,29 @@ private slots:
         QCOMPARE(writeAndWait(*storage, setOp("k", "v")).status, WriteStatus::Ok);
     }
 
+    void frozenRedisTimesOut()
+    {
+        RedisServer redis;
+        QVERIFY2(redis.start(), qPrintable(redis.errorString()));
+        auto storage = openStorage(freshPrefix(), redis);
+        QVERIFY(storage);
+        storage->setTiming({10, 80, 500, 10000});
+        QCOMPARE(writeAndWait(*storage, setOp("k", "v")).status, WriteStatus::Ok);
+        redis.pause();
+        // The connection stays open but nothing answers: the command timeout ends it.
+        QElapsedTimer timer;
+        timer.start();
+        const WriteResult stuck = writeAndWait(*storage, setOp("k", "w"));
+        QCOMPARE(stuck.status, WriteStatus::Unavailable);
+        QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!storage->isReady());
+        redis.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(storage->isReady(), 30000);
+        const ReadResult read = getAndWait(*storage, "k");
+        QCOMPARE(read.status, WriteStatus::Ok);
+        QVERIFY(read.record);
+    }
+
 private:
     QByteArray freshPrefix() { return "t" + QByteArray::number(++m_prefixes) + ':'; }
 
