@@ -201,6 +201,46 @@ private slots:
         QCOMPARE(storage->transactionsCommitted(), 2);
     }
 
+    void compareAndSwapChainsOnPendingWrites()
+    {
+        auto storage = openStorage();
+        QVERIFY(storage);
+        QList<WriteResult> results;
+        auto collect = [&results](const WriteResult &r) { results.append(r); };
+        storage->write(setOp("k", "v1", 0), collect);
+        storage->write(setOp("k", "v2", storage->revision()), collect); // sees the uncommitted v1
+        storage->write(setOp("k", "v3", 0), collect); // conflicts with the uncommitted v2
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, waitMs);
+        QCOMPARE(results.at(0).status, WriteStatus::Ok);
+        QCOMPARE(results.at(1).status, WriteStatus::Ok);
+        QCOMPARE(results.at(2).status, WriteStatus::Conflict);
+        QCOMPARE(results.at(2).revision, results.at(1).revision);
+        QCOMPARE(results.at(2).value, std::optional<QByteArray>("v2"));
+        QCOMPARE(getAndWait(*storage, "k").record->value, QByteArray("v2"));
+    }
+
+    void callbacksAndSlotsMayWriteAgain()
+    {
+        auto storage = openStorage();
+        QVERIFY(storage);
+        SqliteStorage *raw = storage.get();
+        QList<QByteArray> committed;
+        connect(raw, &Storage::changed, this, [raw, &committed](const Change &change) {
+            committed.append(change.key);
+            if (change.key == "a")
+                raw->write(setOp("from-slot", "1"), { });
+        });
+        std::optional<ReadResult> nested;
+        raw->write(setOp("a", "1"), [raw, &nested](const WriteResult &) {
+            raw->write(setOp("from-callback", "1"), [raw, &nested](const WriteResult &) {
+                raw->get("from-slot", [&nested](const ReadResult &r) { nested = r; });
+            });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(nested.has_value(), waitMs);
+        QCOMPARE(nested->record->value, QByteArray("1"));
+        QCOMPARE(committed, (QList<QByteArray> { "a", "from-callback", "from-slot" }));
+    }
+
     void flushCommitsAndAnswersEverything()
     {
         auto storage = openStorage();
