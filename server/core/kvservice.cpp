@@ -4,6 +4,7 @@
 #include "corelogging.h"
 #include "requestparser.h"
 #include "storage.h"
+#include "writerules.h"
 
 #include <memory>
 
@@ -93,12 +94,10 @@ void fillWrite(Reply &reply, const Request &request, const WriteResult &result, 
         reply.hasValueMember = true;
         return;
     case WriteStatus::NotNumeric:
-        fail(reply, 400, result.detail.isEmpty()
-                 ? QStringLiteral("ATOMIC needs a stored 64-bit integer and a result that fits one")
-                 : result.detail);
+        fail(reply, 400, result.detail.isEmpty() ? WriteMessages::notNumeric() : result.detail);
         return;
     case WriteStatus::Invalid:
-        fail(reply, 400, result.detail.isEmpty() ? QStringLiteral("The write cannot be applied") : result.detail);
+        fail(reply, 400, result.detail.isEmpty() ? WriteMessages::patchTooDeep() : result.detail);
         return;
     case WriteStatus::StorageFailed:
     case WriteStatus::Unavailable:

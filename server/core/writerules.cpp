@@ -60,9 +60,7 @@ PlannedWrite planPatch(const Record *current, const WriteOp &op)
     case JsonMergePatch::Outcome::Merged:
         return store(merged.value);
     case JsonMergePatch::Outcome::TooDeep:
-        return status(WriteStatus::Invalid,
-                      QStringLiteral("PATCH cannot merge JSON nested deeper than %1 levels")
-                          .arg(JsonMergePatch::maxDepth));
+        return status(WriteStatus::Invalid, WriteMessages::patchTooDeep());
     case JsonMergePatch::Outcome::NotObjects:
         break;
     }
@@ -75,18 +73,26 @@ PlannedWrite planIncrement(const Record *current, const WriteOp &op)
     if (current) {
         const std::optional<qint64> stored = parseDecimal(current->value);
         if (!stored)
-            return status(WriteStatus::NotNumeric,
-                          QStringLiteral("ATOMIC needs a stored value that is a decimal 64-bit integer"));
+            return status(WriteStatus::NotNumeric, WriteMessages::notNumeric());
         base = *stored;
     }
     qint64 sum = 0;
     if (__builtin_add_overflow(base, op.delta, &sum))
-        return status(WriteStatus::NotNumeric,
-                      QStringLiteral("ATOMIC result does not fit in a 64-bit integer"));
+        return status(WriteStatus::NotNumeric, WriteMessages::notNumeric());
     return store(QByteArray::number(sum));
 }
 
 } // namespace
+
+QString WriteMessages::notNumeric()
+{
+    return QStringLiteral("ATOMIC needs a stored value that is a decimal 64-bit integer, and a result that fits in one");
+}
+
+QString WriteMessages::patchTooDeep()
+{
+    return QStringLiteral("PATCH cannot merge JSON nested deeper than %1 levels").arg(JsonMergePatch::maxDepth);
+}
 
 PlannedWrite planWrite(const Record *current, const WriteOp &op)
 {

@@ -21,5 +21,11 @@ struct PlannedWrite
     QString detail; ///< NotNumeric/Invalid: a message for the client, free of keys and values
 };
 
+/** The 400 messages planWrite puts in `detail`; KvService falls back on them. */
+namespace WriteMessages {
+QString notNumeric();   ///< ATOMIC on a non-integer stored value, or a result beyond int64
+QString patchTooDeep(); ///< PATCH on JSON nested deeper than JsonMergePatch::maxDepth
+} // namespace WriteMessages
+
 /** Applies `op` to `current` (nullptr when the key is missing). Pure function. */
 PlannedWrite planWrite(const Record *current, const WriteOp &op);
