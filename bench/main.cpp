@@ -4,6 +4,7 @@
 #include "workloads.h"
 
 #include <csignal>
+#include <fcntl.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -35,6 +36,8 @@ int spawnServer(const std::string &path, const std::string &apiKey, pid_t *pid)
     *pid = fork();
     if (*pid == 0) {
         dup2(fds[1], STDOUT_FILENO);
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        dup2(devnull, STDERR_FILENO); // the server's per-connection log is not the self-test's output
         close(fds[0]);
         close(fds[1]);
         execl(path.c_str(), path.c_str(), "--memory", "--port", "0", "--api-key", apiKey.c_str(), static_cast<char *>(nullptr));
