@@ -56,6 +56,28 @@ private slots:
         QCOMPARE(writeAndWait(storage, setOp("k", "v")).status, WriteStatus::Unavailable);
     }
 
+    void worksAsAnAclUserLimitedToItsPrefix()
+    {
+        // The ACL line docs/scaling.md recommends, for the prefix "acl:".
+        const QList<QByteArray> rules = QByteArray("on >pw ~{acl:}* &{acl:}* +ping +auth +select +hmget +get +set +evalsha +eval "
+                                                   "+script|load +subscribe +publish +zrangebylex +zadd +zrem +hset +del +incr").split(' ');
+        redisCommand(m_redis, QList<QByteArray>{"ACL", "SETUSER", "dayboard"} + rules);
+        const QString url = QStringLiteral("redis://dayboard:pw@127.0.0.1:%1").arg(m_redis.port());
+        RedisStorage storage(*RedisConfig::parse(url, "acl:", nullptr));
+        QString error;
+        QVERIFY2(storage.open(&error), qPrintable(error));
+        checkSetGetDelete(storage);
+        checkRange(storage);
+        checkChangedSignal(storage);
+
+        RedisStorage wrongPassword(*RedisConfig::parse(QStringLiteral("redis://dayboard:nope@127.0.0.1:%1").arg(m_redis.port()), "acl:", nullptr));
+        QVERIFY(!wrongPassword.open(&error));
+        QVERIFY2(error.contains(u"AUTH") && !error.contains(u"nope"), qPrintable(error));
+        RedisStorage otherPrefix(*RedisConfig::parse(url, "other:", nullptr));
+        QVERIFY(!otherPrefix.open(&error));
+        QVERIFY2(error.contains(u"NOPERM"), qPrintable(error));
+    }
+
     void setGetDelete() { runContract(checkSetGetDelete); }
     void patchAndIncrement() { runContract(checkPatchAndIncrement); }
     void compareAndSwap() { runContract(checkCompareAndSwap); }
