@@ -61,6 +61,8 @@ void TestJsonMergePatch::apply_data()
     QTest::newRow("utf-8 kept raw") << QByteArray(R"({"é":"ü"})") << QByteArray(R"({"日本":"\u00e9"})") << O::Merged << QByteArray(R"({"é":"ü","日本":"é"})");
     QTest::newRow("controls escaped") << QByteArray(R"({"a":"x\u0000y"})") << QByteArray(R"({"b":"\n\t"})") << O::Merged << QByteArray(R"({"a":"x\u0000y","b":"\n\t"})");
     QTest::newRow("numbers kept") << QByteArray(R"({"i":-5,"u":18446744073709551615})") << QByteArray(R"({"f":0.5,"g":1.0})") << O::Merged << QByteArray(R"({"i":-5,"u":18446744073709551615,"f":0.5,"g":1.0})");
+    QTest::newRow("duplicate members: last wins, first position") << QByteArray(R"({"a":1,"b":2,"a":3})") << QByteArray(R"({"c":4})") << O::Merged << QByteArray(R"({"a":3,"b":2,"c":4})");
+    QTest::newRow("exponent re-serialised") << QByteArray(R"({"a":1E2})") << QByteArray(R"({"b":-0})") << O::Merged << QByteArray(R"({"a":100.0,"b":0})");
     QTest::newRow("showcase todo object") << QByteArray(R"({"id":"todo_1_0","text":"Buy","priority":"low","status":"not set","created":1})") << QByteArray(R"({"status":"done"})") << O::Merged
                                           << QByteArray(R"({"id":"todo_1_0","text":"Buy","priority":"low","status":"done","created":1})");
     QTest::newRow("depth 128 merges") << nestedObject(128) << QByteArray(R"({"a":{"b":1}})") << O::Merged
