@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <optional>
 
 /**
@@ -31,7 +32,11 @@ public:
         TodoList todos;     ///< what the user sees: server value + pending operations
         qint64 revision = 0; ///< server revision of the value underneath (0: none/unknown)
         QString error;      ///< Invalid: why the stored value cannot be shown
+        TodoList serverTodos; ///< the server's value underneath (without pending operations)
     };
+
+    /** Computes the visible list from the server's list (the sync layer applies pending ops). */
+    using Overlay = std::function<TodoList(const QDate &date, const TodoList &serverTodos)>;
 
     using QObject::QObject;
 
@@ -46,9 +51,17 @@ public:
     static std::optional<QDate> dateForKey(const QByteArray &key);
 
     /// Used by the sync layer only.
-    void setServerValue(const QDate &date, const std::optional<QByteArray> &value, qint64 revision);
+    /**
+     * A value the server sent (reply or notification); nullopt: the key does not exist.
+     * Returns false, changing nothing, when `revision` is older than the cached one (both > 0).
+     * Without revisions (hosted HPKV, revision 0) the last value wins.
+     */
+    bool setServerValue(const QDate &date, const std::optional<QByteArray> &value, qint64 revision);
     void setLocalView(const QDate &date, const TodoList &todos);
     void setLoading(const QDate &date);
+    void setOverlay(Overlay overlay);
+    /** Recomputes the visible list of `date` through the overlay (after the pending ops changed). */
+    void refresh(const QDate &date);
 
 signals:
     /** The visible list of `date` changed (any cause). Models diff by todo id. */
@@ -56,6 +69,9 @@ signals:
     void watchedDaysChanged();
 
 private:
+    void update(const QDate &date, Day day);
+
     QHash<QDate, Day> m_days;
+    Overlay m_overlay;
     QHash<QDate, int> m_watchers;
 };

@@ -9,6 +9,8 @@
 #include <memory>
 
 class DayCache;
+class HpkvClient;
+class MonitorClient;
 
 /** @brief Where the app syncs: a base URL (http/https/ws/wss, with or without /ws) and an API key. */
 struct ServerEndpoint
@@ -52,12 +54,20 @@ public:
     bool serverHasRevisions() const;
     DayCache *cache() const;
 
+    /** The request and notification clients (backoff, timeouts, diagnostics). */
+    HpkvClient *client() const;
+    MonitorClient *monitor() const;
+    /** True when every operation submitted so far is in the queue file. */
+    bool isQueueSaved() const;
+
 signals:
     void connectionStateChanged();
     void pendingCountChanged();
     void serverHasRevisionsChanged();
     /** Something the user should hear about, non-blocking (shown as a toast). No secrets. */
     void message(const QString &text);
+    /** The queue file now holds every operation submitted so far. */
+    void queueSaved();
 
 private:
     struct Private;

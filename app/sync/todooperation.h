@@ -24,13 +24,19 @@ struct TodoOperation
     QString todoId;
     Todo todo;          ///< Insert: the todo to insert
     QString text;       ///< SetText / SetPriority / SetStatus: the new value
-    int position = -1;  ///< Insert/Move: target index in the list (-1: at the end)
-    QString afterId;    ///< Insert/Move: place after this todo when it still exists ("" = first)
-    qint64 timestampMs = 0;
+    int position = -1;  ///< Insert/Move: target index (Move: after taking the todo out); -1: at the end
+    QString afterId;    ///< Insert/Move: place right after this todo when it still exists (wins over position)
+    qint64 timestampMs = 0; ///< when the user made the edit; Set* store it in Todo::updated when > 0
+
+    /** The id the operation targets (Insert: todo.id). */
+    QString targetId() const;
+    /** A day and a target id; fromJson() of something unreadable gives an invalid operation. */
+    bool isValid() const;
 
     /** Applies the operation to `list` and returns the result; unknown ids leave it alone. */
     TodoList applyTo(TodoList list) const;
 
+    /** For the pending-operation queue file; day as "yyyy-MM-dd", kind as a name ("setText"). */
     QJsonObject toJson() const;
     static TodoOperation fromJson(const QJsonObject &object);
 };

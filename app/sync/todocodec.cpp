@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "todocodec.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRandomGenerator>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr std::array knownMembers = {"id", "text", "priority", "status", "created", "updated"};
+
+bool isKnownMember(const QString &name)
+{
+    for (const char *member : knownMembers) {
+        if (name == QLatin1String(member))
+            return true;
+    }
+    return false;
+}
+
+std::optional<qint64> integralNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    const qint64 integer = value.toInteger(std::numeric_limits<qint64>::min());
+    if (integer == std::numeric_limits<qint64>::min() || double(integer) != number)
+        return std::nullopt;
+    return integer;
+}
+
+/// Compact JSON text of any value (QJsonDocument only writes arrays and objects).
+QByteArray jsonText(const QJsonValue &value)
+{
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+void readString(const QJsonObject &object, const QString &name, QString &field, QJsonObject &extra)
+{
+    const auto it = object.constFind(name);
+    if (it == object.constEnd())
+        return;
+    if (it->isString()) {
+        field = it->toString();
+    } else {
+        // Keep the raw value; show its text so the todo is still addressable and visible.
+        extra.insert(name, *it);
+        field = it->isDouble() ? QString::number(it->toDouble(), 'g', 17) : QString();
+    }
+}
+
+void readEnum(const QJsonObject &object, const QString &name, QString &field, QJsonObject &extra,
+              bool (*known)(const QString &))
+{
+    const auto it = object.constFind(name);
+    if (it == object.constEnd())
+        return;
+    if (it->isString() && known(it->toString()))
+        field = it->toString();
+    else
+        extra.insert(name, *it);
+}
+
+void readNumber(const QJsonObject &object, const QString &name, qint64 &field, QJsonObject &extra)
+{
+    const auto it = object.constFind(name);
+    if (it == object.constEnd())
+        return;
+    if (const auto number = integralNumber(*it))
+        field = *number;
+    else
+        extra.insert(name, *it);
+}
+
+void writeMember(QByteArray &out, bool &first, const QString &name, const QJsonValue &value)
+{
+    if (!first)
+        out += ',';
+    first = false;
+    out += jsonText(name) + ':' + jsonText(value);
+}
+
+QByteArray serializeTodo(const Todo &todo)
+{
+    QByteArray out = "{";
+    bool first = true;
+    const auto known = [&](const QString &name, const QJsonValue &value, bool present) {
+        if (todo.extra.contains(name))
+            writeMember(out, first, name, todo.extra.value(name));
+        else if (present)
+            writeMember(out, first, name, value);
+    };
+    known(u"id"_s, todo.id, !todo.id.isEmpty());
+    known(u"text"_s, todo.text, true);
+    known(u"priority"_s, todo.priority, true);
+    known(u"status"_s, todo.status, true);
+    known(u"created"_s, todo.created, todo.created != 0);
+    known(u"updated"_s, todo.updated, todo.updated != 0);
+    for (auto it = todo.extra.constBegin(); it != todo.extra.constEnd(); ++it) {
+        if (!isKnownMember(it.key()))
+            writeMember(out, first, it.key(), it.value());
+    }
+    out += '}';
+    return out;
+}
+
+} // namespace
+
+TodoCodec::Result TodoCodec::parse(const QByteArray &value)
+{
+    Result result;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(value, &error);
+    if (error.error != QJsonParseError::NoError) {
+        result.error = u"The stored list is not valid JSON (%1 at offset %2)."_s.arg(error.errorString())
+                           .arg(error.offset);
+        return result;
+    }
+    if (!document.isArray()) {
+        result.error = u"The stored list is not a JSON array."_s;
+        return result;
+    }
+    const QJsonArray array = document.array();
+    result.todos.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject()) {
+            result.error = u"Entry %1 of the stored list is not a JSON object."_s.arg(i + 1);
+            result.todos.clear();
+            return result;
+        }
+        result.todos.append(fromJson(array.at(i).toObject()));
+    }
+    result.ok = true;
+    return result;
+}
+
+QByteArray TodoCodec::serialize(const TodoList &todos)
+{
+    QByteArray out = "[";
+    for (qsizetype i = 0; i < todos.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += serializeTodo(todos.at(i));
+    }
+    out += ']';
+    return out;
+}
+
+QJsonObject TodoCodec::toJson(const Todo &todo)
+{
+    return QJsonDocument::fromJson(serializeTodo(todo)).object();
+}
+
+Todo TodoCodec::fromJson(const QJsonObject &object)
+{
+    Todo todo;
+    readString(object, u"id"_s, todo.id, todo.extra);
+    readString(object, u"text"_s, todo.text, todo.extra);
+    readEnum(object, u"priority"_s, todo.priority, todo.extra, &isKnownPriority);
+    readEnum(object, u"status"_s, todo.status, todo.extra, &isKnownStatus);
+    readNumber(object, u"created"_s, todo.created, todo.extra);
+    readNumber(object, u"updated"_s, todo.updated, todo.extra);
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!isKnownMember(it.key()))
+            todo.extra.insert(it.key(), it.value());
+    }
+    return todo;
+}
+
+QString TodoCodec::newId(qint64 nowMs)
+{
+    if (nowMs < 0)
+        nowMs = QDateTime::currentMSecsSinceEpoch();
+    const quint32 random = QRandomGenerator::global()->bounded(1u << 30);
+    return u"todo_%1_%2"_s.arg(nowMs).arg(random, 0, 36);
+}
+
+bool TodoCodec::isKnownPriority(const QString &priority)
+{
+    return priority == "high"_L1 || priority == "medium"_L1 || priority == "low"_L1;
+}
+
+bool TodoCodec::isKnownStatus(const QString &status)
+{
+    return status == "not set"_L1 || status == "in progress"_L1 || status == "done"_L1;
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#include "todocodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestTodoCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesShowcaseValue();
+    void roundTripIsByteIdenticalForCanonicalValue();
+    void keepsUnknownMembers();
+    void unknownPriorityAndStatusSurviveRoundTrip();
+    void missingPriorityAndStatusReadAsDefaults();
+    void nonNumericCreatedIsKept();
+    void invalidValues_data();
+    void invalidValues();
+    void emptyArrayIsValid();
+    void serializesInStableOrder();
+    void escapesText();
+    void newIdHasShowcaseShape();
+};
+
+void TestTodoCodec::parsesShowcaseValue()
+{
+    const QByteArray value = R"([{"id":"todo_1700000000000_3","text":"Buy milk","priority":"high","status":"done","created":1700000000000}])";
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(result.ok);
+    QCOMPARE(result.todos.size(), 1);
+    const Todo &todo = result.todos.first();
+    QCOMPARE(todo.id, u"todo_1700000000000_3"_s);
+    QCOMPARE(todo.text, u"Buy milk"_s);
+    QCOMPARE(todo.priority, u"high"_s);
+    QCOMPARE(todo.status, u"done"_s);
+    QVERIFY(todo.isDone());
+    QCOMPARE(todo.created, 1700000000000);
+    QCOMPARE(todo.updated, 0);
+    QVERIFY(todo.extra.isEmpty());
+}
+
+void TestTodoCodec::roundTripIsByteIdenticalForCanonicalValue()
+{
+    const QByteArray value = R"([{"id":"a","text":"one","priority":"low","status":"not set","created":1},)"
+                             R"({"id":"b","text":"two","priority":"medium","status":"in progress","created":2,"updated":3}])";
+    QCOMPARE(TodoCodec::serialize(TodoCodec::parse(value).todos), value);
+}
+
+void TestTodoCodec::keepsUnknownMembers()
+{
+    const QByteArray value = R"([{"zeta":[1,{"x":null}],"id":"a","text":"t","priority":"low","status":"done","created":5,"alpha":"keep"}])";
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(result.ok);
+    QCOMPARE(result.todos.first().extra.value(u"alpha"_s).toString(), u"keep"_s);
+    QCOMPARE(TodoCodec::serialize(result.todos),
+             R"([{"id":"a","text":"t","priority":"low","status":"done","created":5,"alpha":"keep","zeta":[1,{"x":null}]}])");
+}
+
+void TestTodoCodec::unknownPriorityAndStatusSurviveRoundTrip()
+{
+    const QByteArray value = R"([{"id":"a","text":"t","priority":"urgent","status":"blocked","created":5}])";
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(result.ok);
+    const Todo &todo = result.todos.first();
+    QCOMPARE(todo.priority, u"low"_s);
+    QCOMPARE(todo.status, u"not set"_s);
+    QCOMPARE(TodoCodec::serialize(result.todos), value);
+
+    const QByteArray oddTypes = R"([{"id":"a","text":"t","priority":3,"status":null,"created":5}])";
+    QCOMPARE(TodoCodec::serialize(TodoCodec::parse(oddTypes).todos), oddTypes);
+}
+
+void TestTodoCodec::missingPriorityAndStatusReadAsDefaults()
+{
+    const TodoCodec::Result result = TodoCodec::parse(R"([{"id":"a","text":"t"}])");
+    QVERIFY(result.ok);
+    QCOMPARE(result.todos.first().priority, u"low"_s);
+    QCOMPARE(result.todos.first().status, u"not set"_s);
+    QVERIFY(!result.todos.first().isDone());
+    QCOMPARE(TodoCodec::serialize(result.todos), R"([{"id":"a","text":"t","priority":"low","status":"not set"}])");
+}
+
+void TestTodoCodec::nonNumericCreatedIsKept()
+{
+    const QByteArray value = R"([{"id":"a","text":"t","priority":"low","status":"done","created":"yesterday","updated":1.5}])";
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(result.ok);
+    QCOMPARE(result.todos.first().created, 0);
+    QCOMPARE(TodoCodec::serialize(result.todos), value);
+}
+
+void TestTodoCodec::invalidValues_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("not json") << QByteArray("hello");
+    QTest::newRow("truncated") << QByteArray(R"([{"id":"a")");
+    QTest::newRow("object") << QByteArray(R"({"id":"a"})");
+    QTest::newRow("number") << QByteArray("42");
+    QTest::newRow("array of strings") << QByteArray(R"(["a","b"])");
+    QTest::newRow("mixed") << QByteArray(R"([{"id":"a"},7])");
+}
+
+void TestTodoCodec::invalidValues()
+{
+    QFETCH(QByteArray, value);
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(!result.ok);
+    QVERIFY(result.todos.isEmpty());
+    QVERIFY(!result.error.isEmpty());
+    QVERIFY2(!result.error.contains(QString::fromUtf8(value)), "the error text must not echo the value");
+}
+
+void TestTodoCodec::emptyArrayIsValid()
+{
+    const TodoCodec::Result result = TodoCodec::parse("[]");
+    QVERIFY(result.ok);
+    QVERIFY(result.todos.isEmpty());
+    QCOMPARE(TodoCodec::serialize({}), QByteArray("[]"));
+}
+
+void TestTodoCodec::serializesInStableOrder()
+{
+    Todo todo;
+    todo.extra.insert(u"b"_s, 2);
+    todo.extra.insert(u"a"_s, 1);
+    todo.updated = 9;
+    todo.created = 8;
+    todo.status = u"done"_s;
+    todo.priority = u"high"_s;
+    todo.text = u"x"_s;
+    todo.id = u"i"_s;
+    QCOMPARE(TodoCodec::serialize({todo}),
+             R"([{"id":"i","text":"x","priority":"high","status":"done","created":8,"updated":9,"a":1,"b":2}])");
+    QCOMPARE(TodoCodec::fromJson(TodoCodec::toJson(todo)), todo);
+}
+
+void TestTodoCodec::escapesText()
+{
+    Todo todo;
+    todo.id = u"i"_s;
+    todo.text = u"quote \" backslash \\ newline \n unicode é ✓"_s;
+    const QByteArray value = TodoCodec::serialize({todo});
+    QVERIFY(!value.contains('\n'));
+    const TodoCodec::Result back = TodoCodec::parse(value);
+    QVERIFY(back.ok);
+    QCOMPARE(back.todos.first().text, todo.text);
+    QVERIFY(QJsonDocument::fromJson(value).isArray());
+}
+
+void TestTodoCodec::newIdHasShowcaseShape()
+{
+    const QString a = TodoCodec::newId(1700000000123);
+    QVERIFY2(QRegularExpression(u"^todo_1700000000123_[0-9a-z]+$"_s).match(a).hasMatch(), qPrintable(a));
+    QVERIFY(TodoCodec::newId() != TodoCodec::newId());
+    QVERIFY(TodoCodec::newId().startsWith(u"todo_"_s));
+}
+
+QTEST_GUILESS_MAIN(TestTodoCodec)
+#include "tst_todocodec.moc"
