@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+// protocol.md §1 and §5: the token endpoint, token scopes (403), and credentials refused at the
+// WebSocket handshake with an HTTP status, never a 101 followed by a close.
+
+#include "netfixture.h"
+
+#include "tokenservice.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QRegularExpression>
+
+using namespace NetFixture;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray upgradeRequest(const QByteArray &target, const QByteArray &extraHeaders = {})
+{
+    return "GET " + target + " HTTP/1.1\r\n"
+           "Host: 127.0.0.1\r\n"
+           "Upgrade: websocket\r\n"
+           "Connection: Upgrade\r\n"
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+           "Sec-WebSocket-Version: 13\r\n"
+           + extraHeaders + "\r\n";
+}
+
+} // namespace
+
+class TestTokens : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { addBackendRows(); }
+    void init()
+    {
+        NETFIXTURE_START(m_server);
+        m_admin = m_server->connectApiKey();
+        QVERIFY(m_admin);
+    }
+    void cleanup()
+    {
+        m_admin.reset();
+        m_server.reset();
+    }
+
+    void tokenEndpoint()
+    {
+        const TestHttpClient http = m_server->http();
+        const HttpResponse response = http.postJson("/token/websocket", {{u"subscribeKeys"_s, QJsonArray{u"a"_s}}});
+        QCOMPARE(response.status, 200);
+        const QByteArray token = response.json().value(u"token"_s).toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        static const QRegularExpression urlSafe(u"^[A-Za-z0-9_.~-]+$"_s);
+        QVERIFY2(urlSafe.match(QString::fromLatin1(token)).hasMatch(), token.constData());
+        QVERIFY(!token.contains(apiKey));
+        for (const QByteArray &part : token.split('.')) {
+            const QByteArray decoded = QByteArray::fromBase64(part, QByteArray::Base64UrlEncoding);
+            QVERIFY2(!decoded.contains(apiKey), "the token carries the API key");
+        }
+        // Two tokens for the same claims are both valid.
+        QVERIFY(!m_server->tokenFor({u"a"_s}).isEmpty());
+        // subscribePatterns is accepted like subscribeKeys.
+        QCOMPARE(http.postJson("/token/websocket", {{u"subscribePatterns"_s, QJsonArray{u"a*"_s}}}).status, 200);
+    }
+
+    void tokenEndpointRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no api key") << QByteArray() << QByteArray(R"({"subscribeKeys":["a"]})") << 401;
+        QTest::newRow("wrong api key") << QByteArray("wrong") << QByteArray(R"({"subscribeKeys":["a"]})") << 401;
+        QTest::newRow("malformed body") << apiKey << QByteArray(R"({"subscribeKeys":)") << 400;
+        QTest::newRow("not an object") << apiKey << QByteArray(R"(["a"])") << 400;
+        QTest::newRow("keys not an array") << apiKey << QByteArray(R"({"subscribeKeys":"a"})") << 400;
+        QTest::newRow("accessPattern not a string") << apiKey << QByteArray(R"({"subscribeKeys":["a"],"accessPattern":5})") << 400;
+    }
+    void tokenEndpointRefusals()
+    {
+        QFETCH(QByteArray, key);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        TestHttpClient http(m_server->baseUrl(), key);
+        const HttpResponse response = http.send("POST", "/token/websocket", body,
+                                                {{"Content-Type", "application/json"}});
+        QCOMPARE(response.status, status);
+        QVERIFY2(response.json().value(u"error"_s).isString(), response.raw.constData());
+        QVERIFY(!response.json().contains(u"token"_s));
+    }
+
+    void scopeWithoutAccessPatternIsSubscribedKeysOnly()
+    {
+        const auto socket = m_server->connectToken(m_server->tokenFor({u"mine"_s, u"also-mine"_s}));
+        QVERIFY(socket);
+        QCOMPARE(socket->request(op(1, u"mine"_s)).value(u"code"_s).toInt(), 404);
+        QCOMPARE(socket->request(op(2, u"mine"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
+        QCOMPARE(socket->request(op(3, u"also-mine"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
+        QCOMPARE(socket->request(op(6, u"mine-n"_s, 1)).value(u"code"_s).toInt(), 403);
+        verifyForbidden(socket.get(), u"other"_s);
+        verifyForbidden(socket.get(), u"mine2"_s);
+        verifyForbidden(socket.get(), u"xmine"_s);
+    }
+
+    void accessPattern_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QStringList>("allowed");
+        QTest::addColumn<QStringList>("forbidden");
+        QTest::newRow("sub-test-*") << u"sub-test-*"_s
+                                    << QStringList{u"sub-test-1"_s, u"sub-test-"_s, u"my-sub-test-x"_s}
+                                    << QStringList{u"sub-tes"_s, u"other"_s, u"sub_test_1"_s};
+        QTest::newRow("^product:*$") << u"^product:*$"_s
+                                     << QStringList{u"product:1"_s, u"product:"_s, u"product:a:b"_s}
+                                     << QStringList{u"xproduct:1"_s, u"product"_s, u"order:1"_s};
+        QTest::newRow("sdk readme") << u"^(product|user):*$"_s
+                                    << QStringList{u"product:headphone:1"_s, u"user:session:2"_s}
+                                    << QStringList{u"order:1"_s, u"users:1"_s};
+        QTest::newRow("plain regex search") << u"day-[0-9]+"_s
+                                            << QStringList{u"day-1"_s, u"x-day-22-y"_s}
+                                            << QStringList{u"day-"_s, u"day-x"_s};
+    }
+    void accessPattern()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QStringList, allowed);
+        QFETCH(QStringList, forbidden);
+        const auto socket = m_server->connectToken(m_server->tokenFor({u"unrelated"_s}, pattern));
+        QVERIFY(socket);
+        for (const QString &key : allowed) {
+            const QJsonObject reply = socket->request(op(2, key, u"v"_s));
+            QVERIFY2(reply.value(u"code"_s).toInt() == 200, qPrintable(key + u": "_s + QString::fromUtf8(compact(reply))));
+            QCOMPARE(socket->request(op(1, key)).value(u"value"_s).toString(), u"v"_s);
+            QCOMPARE(socket->request(op(4, key)).value(u"code"_s).toInt(), 200);
+        }
+        for (const QString &key : forbidden)
+            verifyForbidden(socket.get(), key);
+    }
+
+    void badTokensRefusedAtHandshake_data()
+    {
+        QTest::addColumn<QByteArray>("token");
+        QTest::newRow("garbage") << QByteArray("not-a-token");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("api key as token") << apiKey;
+    }
+    void badTokensRefusedAtHandshake()
+    {
+        QFETCH(QByteArray, token);
+        verifyHandshakeRefused("/ws?token=" + token, {403});
+        TestWebSocketClient client;
+        QVERIFY(!client.open(m_server->webSocketUrl(u"token="_s + QString::fromLatin1(token))));
+    }
+
+    void tamperedTokenRefused()
+    {
+        const QByteArray token = m_server->tokenFor({u"a"_s});
+        QVERIFY(!token.isEmpty());
+        for (const qsizetype index : {qsizetype(0), token.size() / 2, token.size() - 1}) {
+            QByteArray tampered = token;
+            tampered[index] = tampered.at(index) == 'A' ? 'B' : 'A';
+            verifyHandshakeRefused("/ws?token=" + tampered, {403});
+        }
+        verifyHandshakeRefused("/ws?token=" + token + "A", {403});
+        verifyHandshakeAccepted("/ws?token=" + token);
+    }
+
+    void expiredTokenRefused()
+    {
+        // The server signs tokens with the secret in its data dir; a TokenService with that
+        // secret and a clock 3 hours back issues a token that expired an hour ago.
+        QFile file(m_server->dataDir() + u"/token-secret"_s);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + u": "_s + file.errorString()));
+        const QByteArray secret = file.readAll().trimmed();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        TokenClaims claims;
+        claims.subscriptions = {"a"};
+        const QByteArray fresh = TokenService(secret, [now] { return now; }).issue(claims);
+        // Proves the secret is read the way the server reads it.
+        verifyHandshakeAccepted("/ws?token=" + fresh);
+        const QByteArray nearlyExpired = TokenService(secret, [now] {
+            return now - TokenService::lifetimeMs + 60 * 1000;
+        }).issue(claims);
+        verifyHandshakeAccepted("/ws?token=" + nearlyExpired);
+        const QByteArray expired = TokenService(secret, [now] {
+            return now - 3 * 60 * 60 * 1000;
+        }).issue(claims);
+        verifyHandshakeRefused("/ws?token=" + expired, {403});
+    }
+
+    void apiKeyCredentials()
+    {
+        verifyHandshakeRefused("/ws", {401, 403});
+        verifyHandshakeRefused("/ws?apiKey=wrong", {401, 403});
+        verifyHandshakeRefused("/ws?apiKey=", {401, 403});
+        verifyHandshakeRefused("/ws", {401, 403}, "x-api-key: wrong\r\n");
+        verifyHandshakeAccepted("/ws?apiKey=" + apiKey);
+        verifyHandshakeAccepted("/ws", "x-api-key: " + apiKey + "\r\n");
+        verifyHandshakeAccepted("//ws?apiKey=" + apiKey);
+
+        TestWebSocketClient wrong;
+        QVERIFY(!wrong.open(m_server->webSocketUrl(u"apiKey=wrong"_s)));
+        TestWebSocketClient header;
+        QVERIFY2(header.open(m_server->webSocketUrl(), {{"x-api-key", apiKey}}), qPrintable(header.errorString()));
+        QCOMPARE(header.request(op(2, u"via-header"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
+        TestWebSocketClient doubled;
+        QVERIFY2(doubled.open(m_server->webSocketUrl(u"apiKey="_s + QString::fromLatin1(apiKey), u"//ws"_s)),
+                 qPrintable(doubled.errorString()));
+        QCOMPARE(doubled.request(op(1, u"via-header"_s)).value(u"value"_s).toString(), u"v"_s);
+    }
+
+    void tokenReusableForSeveralSockets()
+    {
+        const QByteArray token = m_server->tokenFor({u"reuse"_s});
+        std::vector<std::unique_ptr<TestWebSocketClient>> sockets;
+        for (int i = 0; i < 4; ++i) {
+            sockets.push_back(m_server->connectToken(token));
+            QVERIFY(sockets.back());
+            QCOMPARE(sockets.back()->request(op(6, u"reuse"_s, 1)).value(u"newValue"_s).toInteger(), i + 1);
+        }
+        // Closing one leaves the token usable.
+        sockets.front()->close();
+        QVERIFY(sockets.front()->waitForDisconnected());
+        QVERIFY(m_server->connectToken(token));
+    }
+
+    void otherPathsAreNotWebSockets()
+    {
+        const TestHttpClient http = m_server->http();
+        const HttpResponse response = http.sendRaw(upgradeRequest("/nope?apiKey=" + apiKey));
+        QVERIFY2(response.status >= 400, response.raw.constData());
+    }
+
+private:
+    void verifyForbidden(TestWebSocketClient *socket, const QString &key)
+    {
+        QCOMPARE(m_admin->request(op(2, key, u"admin"_s)).value(u"code"_s).toInt(), 200);
+        const QList<QJsonObject> requests = {op(1, key), op(2, key, u"x"_s), op(3, key, u"x"_s),
+                                             op(4, key), op(6, key, 1)};
+        for (const QJsonObject &request : requests) {
+            const QJsonObject reply = socket->request(request);
+            QVERIFY2(reply.value(u"code"_s).toInt() == 403,
+                     qPrintable(key + u": "_s + QString::fromUtf8(compact(reply))));
+            QVERIFY(reply.value(u"error"_s).isString());
+            QVERIFY(reply.contains(u"messageId"_s));
+            QVERIFY(!reply.contains(u"value"_s));
+        }
+        QVERIFY(socket->isConnected());
+        const QJsonObject unchanged = m_admin->request(op(1, key));
+        QCOMPARE(unchanged.value(u"value"_s).toString(), u"admin"_s);
+    }
+
+    void verifyHandshakeRefused(const QByteArray &target, const QList<int> &statuses,
+                                const QByteArray &headers = {})
+    {
+        const HttpResponse response = m_server->http().sendRaw(upgradeRequest(target, headers));
+        QVERIFY2(statuses.contains(response.status),
+                 QByteArray(target + " -> " + response.statusLine).constData());
+        QVERIFY(!response.raw.contains(" 101 "));
+    }
+
+    void verifyHandshakeAccepted(const QByteArray &target, const QByteArray &headers = {})
+    {
+        const HttpResponse response = m_server->http().sendRaw(upgradeRequest(target, headers));
+        QVERIFY2(response.status == 101, QByteArray(target + " -> " + response.statusLine).constData());
+        QCOMPARE(response.header("sec-websocket-accept"), QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    }
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestWebSocketClient> m_admin;
+};
+
+QTEST_GUILESS_MAIN(TestTokens)
+#include "tst_tokens.moc"
