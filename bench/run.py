@@ -248,8 +248,8 @@ def metrics_of(r):
         m = {"last-sub p50 µs": r["p50_us"], "p99 µs": r["p99_us"], "deliveries/s": r["deliveries_per_s"],
              "lost": r["lost"]}
         if w == "slow_consumer":
-            m = {"RSS growth KB": r["rss_growth_kb"], "others p50 µs": r["p50_us"], "lost": r["lost"],
-                 "slow closed": 1 if r["slow_closed_by_server"] else 0}
+            m = {"RSS growth KB": r["rss_growth_kb"], "deliveries/s to the others": r["deliveries_per_s"],
+                 "lost": r["lost"], "slow closed": 1 if r["slow_closed_by_server"] else 0}
         return m, r.get("server_cpu_ns_per_delivery"), r.get("bench_cpu_ns_per_delivery")
     if w == "idle":
         return {"KB/conn": r["kb_per_conn"], "opened": r["opened"]}, None, None
