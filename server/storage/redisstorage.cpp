@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <hiredis/hiredis.h>
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -390,9 +391,11 @@ void RedisStorage::flush()
         return;
     // Every write in flight ends: by its reply, or with the connection (command timeout).
     QEventLoop loop;
-    m_flushLoop = &loop;
+    QEventLoop *outer = std::exchange(m_flushLoop, &loop);
     loop.exec(QEventLoop::ExcludeUserInputEvents);
-    m_flushLoop = nullptr;
+    m_flushLoop = outer;
+    if (outer && m_writesInFlight == 0)
+        outer->quit();
 }
 
 WriteResult RedisStorage::failure(const redisReply *reply)
