@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#include "application.h"
+#include "appoptions.h"
+
+#include <QGuiApplication>
+#include <QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(DayboardPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Dayboard"));
+    QGuiApplication::setApplicationName(QStringLiteral("Dayboard"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Dayboard"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(DAYBOARD_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.dayboard.Dayboard"));
+
+    Application application(AppOptions::parse(app));
+    const int status = application.start();
+    if (status != 0)
+        return status < 0 ? 0 : status;
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "application.h"
+
+#include "appcontroller.h"
+#include "connectionmanager.h"
+#include "daycache.h"
+#include "singleinstance.h"
+#include "syncsession.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApp, "dayboard.ui.app")
+
+const QString Application::mainQmlUrl = QStringLiteral("qrc:/qt-project.org/imports/Dayboard/Main.qml");
+
+namespace {
+const QString geometryKey = QStringLiteral("window/geometry");
+}
+
+Application::Application(const AppOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+}
+
+Application::~Application()
+{
+    for (const auto &window : std::as_const(m_windows))
+        delete window.data();
+    m_engine.reset();
+    AppController::setInstance(nullptr);
+}
+
+int Application::start()
+{
+    m_instance = new SingleInstance(m_options.dataDir, this);
+    if (m_instance->forwardToRunning()) {
+        qCInfo(lcApp) << "Dayboard is already running: asked it for a new window";
+        return -1;
+    }
+    m_instance->listen();
+
+    QDir().mkpath(m_options.dataDir);
+    // With --data-dir everything, settings included, stays in that folder.
+    m_settings = m_options.dataDir == QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).absolutePath()
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(QDir(m_options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+
+    m_cache = new DayCache(this);
+    m_session = new SyncSession(m_cache, QDir(m_options.dataDir).filePath(QStringLiteral("pending-operations.json")), this);
+    m_connection = new ConnectionManager(m_session, m_settings.get(), m_options.dataDir, this);
+    m_connection->setOverride(m_options.server, m_options.apiKey);
+    m_controller = new AppController(m_cache, m_session, m_connection, m_settings.get(), this);
+    AppController::setInstance(m_controller);
+
+    connect(m_controller, &AppController::newWindowRequested, this, [this](const QDate &date) { openWindow(date); });
+    connect(m_instance, &SingleInstance::newWindowRequested, this, [this] {
+        if (QQuickWindow *window = openWindow(m_controller->todayDate()))
+            window->requestActivate();
+    });
+
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/dayboard/icons/io.dayboard.Dayboard.svg")));
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_component = new QQmlComponent(m_engine.get(), QUrl(mainQmlUrl), QQmlComponent::PreferSynchronous, this);
+    if (m_component->isError()) {
+        qCCritical(lcApp).noquote() << m_component->errorString();
+        return 1;
+    }
+    if (!openWindow(m_controller->todayDate()))
+        return 1;
+    // The window is up; only now start the server and the network (never block the first paint).
+    QTimer::singleShot(0, m_connection, &ConnectionManager::start);
+    return 0;
+}
+
+QQuickWindow *Application::openWindow(const QDate &date)
+{
+    QObject *object = m_component->createWithInitialProperties(
+        {{QStringLiteral("day"), date.toString(Qt::ISODate)}}, m_engine->rootContext());
+    auto *window = qobject_cast<QQuickWindow *>(object);
+    if (!window) {
+        qCCritical(lcApp).noquote() << "Main.qml did not give a window:" << m_component->errorString();
+        delete object;
+        return nullptr;
+    }
+    const QRect saved = m_settings->value(geometryKey).toRect();
+    if (saved.isValid()) {
+        // Later windows cascade from the remembered place instead of covering each other.
+        const int cascade = 32 * int(m_windows.size());
+        window->setGeometry(saved.translated(cascade, cascade));
+    }
+    window->installEventFilter(this);
+    m_windows.append(window);
+    window->show();
+    return window;
+}
+
+bool Application::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Close) {
+        if (auto *window = qobject_cast<QQuickWindow *>(watched)) {
+            saveGeometry(window);
+            m_windows.removeAll(window);
+            window->deleteLater();
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void Application::saveGeometry(QQuickWindow *window)
+{
+    if (window->visibility() == QWindow::Windowed)
+        m_settings->setValue(geometryKey, window->geometry());
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "appoptions.h"
+
+#include <QDate>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+class AppController;
+class ConnectionManager;
+class DayCache;
+class QQmlApplicationEngine;
+class QQmlComponent;
+class QQuickWindow;
+class QSettings;
+class SingleInstance;
+class SyncSession;
+
+/**
+ * @brief The desktop app: the shared sync core, the embedded server, and the windows.
+ *
+ * One QQmlApplicationEngine; each window is an instance of Main.qml showing its own day.
+ * The first window appears before any network or server work starts.
+ */
+class Application : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Application(const AppOptions &options, QObject *parent = nullptr);
+    ~Application() override;
+
+    /** 0: this process runs the app; otherwise the exit code (another instance took over). */
+    int start();
+    QQuickWindow *openWindow(const QDate &date);
+
+    static const QString mainQmlUrl;
+
+private:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void saveGeometry(QQuickWindow *window);
+
+    AppOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
+    DayCache *m_cache = nullptr;
+    SyncSession *m_session = nullptr;
+    ConnectionManager *m_connection = nullptr;
+    AppController *m_controller = nullptr;
+    SingleInstance *m_instance = nullptr;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQmlComponent *m_component = nullptr;
+    QList<QPointer<QQuickWindow>> m_windows;
+};

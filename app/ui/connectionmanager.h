@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+class EmbeddedServer;
+class KeyStore;
+class QSettings;
+class SyncSession;
+
+/**
+ * @brief Decides where the SyncSession connects: the embedded server (default) or a remote one.
+ *
+ * Switching takes effect at once, without a restart: the embedded server is started (or
+ * stopped) and the session gets the new endpoint. A remote API key lives in the KeyStore;
+ * the command line (--server, --api-key) overrides the settings for one run.
+ */
+class ConnectionManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Embedded, Remote };
+    Q_ENUM(Mode)
+
+    ConnectionManager(SyncSession *session, QSettings *settings, const QString &dataDir,
+                      QObject *parent = nullptr);
+    ~ConnectionManager() override;
+
+    /** For this run only: a remote server (and key) given on the command line. */
+    void setOverride(const QUrl &server, const QString &apiKey);
+    /** Connects as the settings (or the override) say. Never waits for the network. */
+    void start();
+    /** Switches mode; an empty `apiKey` keeps the stored one. Returns false on bad input. */
+    bool apply(Mode mode, const QUrl &remoteUrl, const QString &apiKey);
+
+    Mode mode() const;
+    QUrl remoteUrl() const;
+    QUrl currentUrl() const;
+    QString error() const;
+    bool hasApiKey() const;
+    KeyStore *keyStore() const;
+    EmbeddedServer *embeddedServer() const;
+
+    static QUrl normalizedUrl(const QString &text);
+
+signals:
+    void changed();
+    void message(const QString &text);
+
+private:
+    void connectEmbedded();
+    void connectRemote(const QString &apiKey);
+    void setError(const QString &error);
+
+    SyncSession *m_session;
+    QSettings *m_settings;
+    EmbeddedServer *m_embedded;
+    KeyStore *m_keyStore;
+    Mode m_mode = Mode::Embedded;
+    QUrl m_remoteUrl;
+    QUrl m_currentUrl;
+    QUrl m_overrideUrl;
+    QString m_overrideKey;
+    QString m_error;
+    bool m_hasApiKey = false;
+};

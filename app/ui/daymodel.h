@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "todo.h"
+
+#include <QAbstractListModel>
+#include <QDate>
+#include <QPointer>
+#include <QQmlEngine>
+
+class AppController;
+class DayCache;
+class SyncSession;
+
+/**
+ * @brief The todos of one day, adapted from the shared DayCache for a list view.
+ *
+ * The model holds no state of its own beyond a copy of the rows it has announced: every edit
+ * goes to SyncSession::submit(), which updates the cache at once; the cache's dayChanged()
+ * is then diffed by todo id into fine-grained insert/remove/move/dataChanged signals (never a
+ * reset on a live update), so edits from this window, other windows and other devices all
+ * take the same path. Dates cross into QML as ISO strings ("yyyy-MM-dd"): QML converts a
+ * QDate through UTC midnight, which is the wrong day west of Greenwich.
+ */
+class DayModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("appcontroller.h")
+    Q_PROPERTY(AppController *controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(QString date READ isoDate WRITE setIsoDate NOTIFY dateChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int openCount READ openCount NOTIFY countChanged)
+    Q_PROPERTY(int doneCount READ doneCount NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
+    Q_PROPERTY(QString error READ error NOTIFY statusChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY canUndoChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY canUndoChanged)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        TextRole,
+        PriorityRole,
+        StatusRole,
+        DoneRole,
+        CreatedRole,
+        UpdatedRole,
+    };
+    Q_ENUM(Role)
+
+    explicit DayModel(QObject *parent = nullptr);
+    ~DayModel() override;
+
+    /** Binds the model to a cache and a session (C++ users; QML sets `controller`). */
+    void setBackend(DayCache *cache, SyncSession *session);
+
+    AppController *controller() const;
+    void setController(AppController *controller);
+
+    QDate date() const;
+    void setDate(const QDate &date);
+    QString isoDate() const;
+    void setIsoDate(const QString &isoDate);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int openCount() const;
+    int doneCount() const;
+    bool isLoading() const;
+    QString error() const;
+    bool canUndo() const;
+    QString undoText() const;
+
+    const TodoList &todos() const;
+
+    /** Appends a todo; returns its id ("" when the text is empty). */
+    Q_INVOKABLE QString add(const QString &text, const QString &priority = QStringLiteral("medium"));
+    Q_INVOKABLE bool setText(const QString &id, const QString &text);
+    Q_INVOKABLE bool setPriority(const QString &id, const QString &priority);
+    Q_INVOKABLE bool setStatus(const QString &id, const QString &status);
+    Q_INVOKABLE bool toggleDone(const QString &id);
+    /** Removes the todo and remembers it (and where it was) for undo(). */
+    Q_INVOKABLE bool remove(const QString &id);
+    /** Re-inserts the last removed todo where it was. */
+    Q_INVOKABLE bool undo();
+    /** Moves the todo at row `from` so that it ends at row `to`. */
+    Q_INVOKABLE bool move(int from, int to);
+    /** Moves the todo to the end of another day's list ("yyyy-MM-dd"). */
+    Q_INVOKABLE bool moveToDay(const QString &id, const QString &isoDate);
+    /** Moves every open todo of this day to `isoDate`; returns how many moved. */
+    Q_INVOKABLE int carryOverUnfinishedTo(const QString &isoDate);
+    Q_INVOKABLE int indexOf(const QString &id) const;
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+    static QString newTodoId();
+    static bool isValidPriority(const QString &priority);
+    static bool isValidStatus(const QString &status);
+
+signals:
+    void controllerChanged();
+    void dateChanged();
+    void countChanged();
+    void statusChanged();
+    void canUndoChanged();
+    /** A short note for the user (shown as a toast), e.g. why an edit was refused. */
+    void message(const QString &text);
+
+private:
+    struct Removed
+    {
+        Todo todo;
+        QString afterId;
+        int position = -1;
+    };
+
+    void attach();
+    void detach();
+    void onDayChanged(const QDate &date);
+    void syncFromCache();
+    void applyDiff(const TodoList &target);
+    QList<int> changedRoles(const Todo &before, const Todo &after) const;
+    const Todo *find(const QString &id) const;
+    bool submitField(const QString &id, int kind, const QString &value);
+    bool canEdit();
+
+    QPointer<AppController> m_controller;
+    QPointer<DayCache> m_cache;
+    QPointer<SyncSession> m_session;
+    QDate m_date;
+    TodoList m_todos;
+    QList<Removed> m_undo;
+    QMetaObject::Connection m_cacheConnection;
+    bool m_watching = false;
+};

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <functional>
+
+/**
+ * @brief Keeps the remote server's API key in the system keyring (QtKeychain).
+ *
+ * When no keyring is available (no Secret Service / KWallet, e.g. a bare session) the key is
+ * kept in `<dataDir>/remote-api-key` with mode 0600 instead, and storageDescription() says
+ * so, so Settings can tell the user where the secret actually lives. All calls are
+ * asynchronous: a keyring may ask the user to unlock it.
+ */
+class KeyStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Backend { Unknown, Keyring, File };
+    Q_ENUM(Backend)
+
+    KeyStore(const QString &dataDir, QObject *parent = nullptr);
+
+    void read(std::function<void(const QString &key)> done);
+    void write(const QString &key, std::function<void(bool ok)> done = {});
+
+    Backend backend() const;
+    QString storageDescription() const;
+    QString fallbackFile() const;
+
+signals:
+    void backendChanged();
+
+private:
+    void setBackend(Backend backend);
+    QString readFile() const;
+    bool writeFile(const QString &key) const;
+
+    QString m_dataDir;
+    Backend m_backend = Backend::Unknown;
+};

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The keyboard shortcuts, one line each (F1).
+Popup {
+    id: root
+
+    property var shortcuts: []
+
+    anchors.centerIn: Overlay.overlay
+    width: 460
+    padding: Theme.spacingXl
+    modal: true
+    dim: true
+    focus: true
+    Accessible.name: qsTr("Keyboard shortcuts")
+
+    background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.border }
+    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#4d1f2329" }
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingS
+        Text {
+            text: qsTr("Keyboard shortcuts")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge + 3
+            font.weight: Font.Bold
+            Layout.bottomMargin: Theme.spacingS
+        }
+        Repeater {
+            model: root.shortcuts
+            delegate: RowLayout {
+                required property var modelData
+                Layout.fillWidth: true
+                Text {
+                    Layout.fillWidth: true
+                    text: modelData.label
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                }
+                Rectangle {
+                    implicitWidth: keyText.implicitWidth + 2 * Theme.spacingS
+                    implicitHeight: 24
+                    radius: 6
+                    color: Theme.surfaceAlt
+                    border.color: Theme.border
+                    Text {
+                        id: keyText
+                        anchors.centerIn: parent
+                        text: modelData.keys
+                        color: Theme.textMuted
+                        font.family: "DejaVu Sans Mono"
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+        }
+        Button {
+            Layout.alignment: Qt.AlignRight
+            Layout.topMargin: Theme.spacingM
+            text: qsTr("Close")
+            onClicked: root.close()
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Settings: where to sync (built-in server or a remote one, switched without a restart),
+// where the API key is kept, theme and the done filter.
+Popup {
+    id: root
+
+    anchors.centerIn: Overlay.overlay
+    width: 520
+    padding: Theme.spacingXl
+    modal: true
+    dim: true
+    focus: true
+    Accessible.name: qsTr("Settings")
+
+    onOpened: {
+        embeddedRadio.checked = App.serverMode === "embedded"
+        remoteRadio.checked = App.serverMode === "remote"
+        urlField.text = App.remoteUrl
+        keyField.text = ""
+    }
+
+    background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.border }
+    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#4d1f2329" }
+
+    component SectionTitle: Text {
+        color: Theme.textMuted
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSmall
+        font.weight: Font.DemiBold
+        font.capitalization: Font.AllUppercase
+        Layout.topMargin: Theme.spacingM
+    }
+    component Note: Text {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSmall
+    }
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingS
+
+        Text {
+            text: qsTr("Settings")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge + 3
+            font.weight: Font.Bold
+        }
+
+        SectionTitle { text: qsTr("Server") }
+        RadioButton {
+            id: embeddedRadio
+            text: qsTr("Built-in server on this computer")
+            Accessible.name: text
+        }
+        Note {
+            visible: embeddedRadio.checked
+            Layout.leftMargin: 32
+            text: App.serverMode === "embedded" && App.serverUrl.length > 0
+                  ? qsTr("Running at %1. Your lists stay on this computer and work offline.").arg(App.serverUrl)
+                  : qsTr("Your lists stay on this computer and work offline.")
+        }
+        RadioButton {
+            id: remoteRadio
+            text: qsTr("A Dayboard or HPKV server")
+            Accessible.name: text
+        }
+        GridLayout {
+            visible: remoteRadio.checked
+            Layout.leftMargin: 32
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: Theme.spacingM
+            Text { text: qsTr("Address"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+            TextField {
+                id: urlField
+                Layout.fillWidth: true
+                placeholderText: "https://example.com"
+                Accessible.name: qsTr("Server address")
+            }
+            Text { text: qsTr("API key"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+            TextField {
+                id: keyField
+                Layout.fillWidth: true
+                echoMode: TextInput.Password
+                placeholderText: App.hasApiKey && App.serverMode === "remote" ? qsTr("Saved (leave empty to keep)") : qsTr("Paste your API key")
+                Accessible.name: qsTr("API key")
+            }
+            Item { width: 1; height: 1 }
+            Note { text: App.keyStorageText }
+        }
+        Note {
+            visible: App.serverError.length > 0
+            color: Theme.danger
+            text: App.serverError
+        }
+        Button {
+            Layout.alignment: Qt.AlignRight
+            text: qsTr("Apply server")
+            enabled: embeddedRadio.checked || urlField.text.trim().length > 0
+            onClicked: App.applyServerSettings(remoteRadio.checked ? "remote" : "embedded", urlField.text, keyField.text)
+        }
+
+        SectionTitle { text: qsTr("Appearance") }
+        RowLayout {
+            Text { text: qsTr("Theme"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; Layout.fillWidth: true }
+            ComboBox {
+                id: themeBox
+                Accessible.name: qsTr("Theme")
+                textRole: "label"
+                valueRole: "value"
+                model: [
+                    { value: "system", label: qsTr("Follow the system") },
+                    { value: "light", label: qsTr("Light") },
+                    { value: "dark", label: qsTr("Dark") }
+                ]
+                Component.onCompleted: currentIndex = indexOfValue(App.themeOverride)
+                onActivated: App.themeOverride = currentValue
+            }
+        }
+        Switch {
+            text: qsTr("Show done todos")
+            checked: App.showDone
+            onToggled: App.showDone = checked
+            Accessible.name: text
+        }
+
+        Button {
+            Layout.alignment: Qt.AlignRight
+            Layout.topMargin: Theme.spacingM
+            text: qsTr("Close")
+            onClicked: root.close()
+        }
+    }
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One todo row: status check, text (edited in place), priority chip, menu, drag handle.
+// Every change is a call on the list's DayModel; the row itself keeps no state but `editing`.
+Item {
+    id: root
+
+    required property int index
+    required property string todoId
+    required property string text
+    required property string priority
+    required property string status
+    required property bool done
+
+    readonly property ListView view: ListView.view
+    readonly property bool current: ListView.isCurrentItem
+    property bool editing: false
+
+    width: ListView.view ? ListView.view.width : 0
+    height: Theme.rowHeight
+    z: dragArea.active ? 10 : 0
+    objectName: "todo_" + index
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("%1, %2, priority %3").arg(root.text).arg(statusLabel(root.status)).arg(card.priorityLabel)
+
+    function statusLabel(s) {
+        return s === "done" ? qsTr("done") : s === "in progress" ? qsTr("in progress") : qsTr("not done")
+    }
+
+    function startEditing() {
+        editing = true
+        editor.text = root.text
+        editor.forceActiveFocus()
+        editor.selectAll()
+    }
+    function commitEdit() {
+        if (!editing)
+            return
+        editing = false
+        view.dayModel.setText(root.todoId, editor.text)
+        view.forceActiveFocus()
+    }
+    function cancelEdit() {
+        editing = false
+        view.forceActiveFocus()
+    }
+
+    Rectangle {
+        id: card
+        readonly property string priorityLabel: chip.label
+        width: root.width
+        height: root.height - 4
+        y: 2
+        radius: Theme.radiusSmall
+        color: dragArea.active ? Theme.surface
+             : root.current && root.view.activeFocus ? Theme.selection
+             : hover.hovered ? Theme.surfaceHover : "transparent"
+        border.color: dragArea.active ? Theme.borderStrong : "transparent"
+        Behavior on color { ColorAnimation { duration: Theme.animationMs } }
+
+        HoverHandler { id: hover }
+        TapHandler {
+            onTapped: { root.view.currentIndex = root.index; root.view.forceActiveFocus() }
+            onDoubleTapped: root.startEditing()
+        }
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacingXs
+            anchors.rightMargin: Theme.spacingS
+            spacing: Theme.spacingS
+
+            Item {
+                id: handle
+                Layout.preferredWidth: 20
+                Layout.fillHeight: true
+                opacity: hover.hovered || dragArea.active ? 1 : 0
+                Accessible.ignored: true
+                Icon { anchors.centerIn: parent; name: "drag"; size: 16; strokeWidth: 2.6; color: Theme.textFaint }
+                HoverHandler { cursorShape: Qt.OpenHandCursor }
+                DragHandler {
+                    id: dragArea
+                    target: card
+                    xAxis.enabled: false
+                    onActiveChanged: {
+                        if (active) {
+                            root.view.currentIndex = root.index
+                            return
+                        }
+                        const center = root.y + card.y + card.height / 2
+                        const target = root.view.indexAt(10, center)
+                        card.y = 2
+                        root.view.dropIndex = -1
+                        if (target >= 0 && target !== root.index)
+                            root.view.filterModel.moveRow(root.index, target)
+                    }
+                    onTranslationChanged: if (active) root.view.dropIndex = root.view.indexAt(10, root.y + card.y + card.height / 2)
+                }
+            }
+
+            StatusButton {
+                objectName: "statusButton"
+                status: root.status
+                onClicked: root.view.dayModel.toggleDone(root.todoId)
+            }
+
+            Item {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+
+                Text {
+                    id: label
+                    visible: !root.editing
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: root.text
+                    elide: Text.ElideRight
+                    color: root.done ? Theme.textFaint : Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.strikeout: root.done
+                }
+                TextField {
+                    id: editor
+                    objectName: "editor"
+                    visible: root.editing
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.text
+                    selectionColor: Theme.accentSoft
+                    selectedTextColor: Theme.text
+                    leftPadding: Theme.spacingS
+                    Accessible.name: qsTr("Edit todo text")
+                    background: Rectangle {
+                        radius: Theme.radiusSmall
+                        color: Theme.surface
+                        border.color: Theme.accent
+                        border.width: 1.5
+                    }
+                    Keys.onReturnPressed: root.commitEdit()
+                    Keys.onEnterPressed: root.commitEdit()
+                    Keys.onEscapePressed: root.cancelEdit()
+                    onActiveFocusChanged: if (!activeFocus && root.editing) root.commitEdit()
+                }
+            }
+
+            Text {
+                visible: root.status === "in progress" && !root.editing
+                text: qsTr("In progress")
+                color: Theme.progress
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                font.weight: Font.DemiBold
+            }
+
+            PriorityChip {
+                id: chip
+                priority: root.priority
+                opacity: root.done ? 0.55 : 1
+            }
+
+            IconButton {
+                id: menuButton
+                objectName: "menuButton"
+                iconName: "more"
+                text: qsTr("More actions for “%1”").arg(root.text)
+                iconColor: Theme.textMuted
+                implicitWidth: 30
+                implicitHeight: 30
+                onClicked: { root.view.currentIndex = root.index; menu.popup(menuButton, 0, menuButton.height) }
+            }
+        }
+    }
+
+    Menu {
+        id: menu
+        MenuItem { text: qsTr("Edit text"); onTriggered: root.startEditing() }
+        MenuItem { text: root.done ? qsTr("Mark as not done") : qsTr("Mark as done"); onTriggered: root.view.dayModel.toggleDone(root.todoId) }
+        MenuItem {
+            text: root.status === "in progress" ? qsTr("Clear “in progress”") : qsTr("Mark as in progress")
+            onTriggered: root.view.dayModel.setStatus(root.todoId, root.status === "in progress" ? "not set" : "in progress")
+        }
+        MenuSeparator {}
+        Menu {
+            title: qsTr("Priority")
+            MenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === "high"; onTriggered: root.view.dayModel.setPriority(root.todoId, "high") }
+            MenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === "medium"; onTriggered: root.view.dayModel.setPriority(root.todoId, "medium") }
+            MenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === "low"; onTriggered: root.view.dayModel.setPriority(root.todoId, "low") }
+        }
+        MenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.view.moveToDay(root.todoId, App.addDays(root.view.dayModel.date, 1)) }
+        MenuItem { text: qsTr("Move to another day…"); onTriggered: root.view.pickDayFor(root.todoId, menuButton) }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Delete"); onTriggered: root.view.removeTodo(root.todoId) }
+    }
+}

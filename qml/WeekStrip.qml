@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Layouts
+
+// The seven days around the shown one, each with its open and done counts (as text).
+Item {
+    id: root
+
+    property string selectedDate
+    signal dayClicked(string isoDate)
+
+    implicitHeight: 66
+
+    WeekModel {
+        id: week
+        controller: App
+        date: root.selectedDate
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.spacingS
+
+        Repeater {
+            model: week
+            delegate: Rectangle {
+                id: cell
+                required property string date
+                required property string dayName
+                required property int dayNumber
+                required property int openCount
+                required property int doneCount
+                required property bool isToday
+                readonly property bool selected: date === root.selectedDate
+
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                radius: Theme.radius
+                color: selected ? Theme.surface : cellHover.hovered ? Theme.surfaceHover : "transparent"
+                border.color: selected ? Theme.border : "transparent"
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("%1, %2 open, %3 done").arg(App.longDate(date)).arg(openCount).arg(doneCount)
+
+                HoverHandler { id: cellHover }
+                TapHandler { onTapped: root.dayClicked(cell.date) }
+
+                Column {
+                    anchors.centerIn: parent
+                    spacing: 2
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: cell.isToday ? qsTr("Today") : cell.dayName
+                        color: cell.isToday ? Theme.accent : Theme.textMuted
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        font.weight: cell.isToday ? Font.Bold : Font.Normal
+                    }
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: cell.dayNumber
+                        color: cell.selected ? Theme.text : Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge + 2
+                        font.weight: cell.selected ? Font.Bold : Font.Normal
+                    }
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: cell.openCount + cell.doneCount === 0 ? "·"
+                              : cell.openCount === 0 ? qsTr("✓ %1").arg(cell.doneCount)
+                              : cell.doneCount === 0 ? qsTr("%1 open").arg(cell.openCount)
+                              : qsTr("%1 open · %2 ✓").arg(cell.openCount).arg(cell.doneCount)
+                        color: cell.openCount === 0 && cell.doneCount > 0 ? Theme.done : Theme.textFaint
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall - 1
+                    }
+                }
+                Rectangle {
+                    visible: cell.selected
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 4
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: 18
+                    height: 3
+                    radius: 1.5
+                    color: Theme.accent
+                }
+            }
+        }
+    }
+}
