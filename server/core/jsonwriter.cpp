@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "jsonwriter.h"
 
+#include <array>
+#include <cstring>
+
 namespace {
 
 /** Length of the valid UTF-8 sequence starting at `p` (lead byte >= 0x80), 0 when invalid. */
@@ -39,21 +42,87 @@ int utf8SequenceLength(const uchar *p, const uchar *end)
     return length;
 }
 
-void appendEscape(QByteArray &out, uchar c)
+enum ByteClass : uchar { Plain, ShortEscape, UnicodeEscape, NonAscii };
+
+constexpr std::array<uchar, 256> byteClasses = [] {
+    std::array<uchar, 256> classes {};
+    for (int c = 0; c < 256; ++c) {
+        if (c < 0x20)
+            classes[c] = UnicodeEscape;
+        else if (c >= 0x80)
+            classes[c] = NonAscii;
+    }
+    for (const uchar c : { '"', '\\', '\b', '\f', '\n', '\r', '\t' })
+        classes[c] = ShortEscape;
+    return classes;
+}();
+
+/** True when none of 8 bytes needs escaping or UTF-8 checking (SWAR, see "Bit Twiddling Hacks"). */
+bool plainChunk(const uchar *p)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    quint64 x;
+    std::memcpy(&x, p, sizeof x);
+    const auto hasZeroByte = [](quint64 v) { return (v - ones) & ~v & highs; };
+    const quint64 belowSpace = (x - ones * 0x20) & ~x & highs;
+    return ((x & highs) | belowSpace | hasZeroByte(x ^ (ones * '"')) | hasZeroByte(x ^ (ones * '\\'))) == 0;
+}
+
+char *writeEscape(char *out, uchar c)
 {
     static constexpr char hex[] = "0123456789abcdef";
+    *out++ = '\\';
     switch (c) {
-    case '"': out.append("\\\"", 2); return;
-    case '\\': out.append("\\\\", 2); return;
-    case '\b': out.append("\\b", 2); return;
-    case '\f': out.append("\\f", 2); return;
-    case '\n': out.append("\\n", 2); return;
-    case '\r': out.append("\\r", 2); return;
-    case '\t': out.append("\\t", 2); return;
+    case '"': *out++ = '"'; return out;
+    case '\\': *out++ = '\\'; return out;
+    case '\b': *out++ = 'b'; return out;
+    case '\f': *out++ = 'f'; return out;
+    case '\n': *out++ = 'n'; return out;
+    case '\r': *out++ = 'r'; return out;
+    case '\t': *out++ = 't'; return out;
     default: break;
     }
-    const char escape[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF] };
-    out.append(escape, sizeof escape);
+    *out++ = 'u';
+    *out++ = '0';
+    *out++ = '0';
+    *out++ = hex[c >> 4];
+    *out++ = hex[c & 0xF];
+    return out;
+}
+
+/** Bytes the escaped form adds to the input; -1 when the input needs no change at all. */
+qsizetype escapeOverhead(const uchar *p, const uchar *end)
+{
+    qsizetype extra = 0;
+    bool changed = false;
+    while (p < end) {
+        if (end - p >= 8 && plainChunk(p)) {
+            p += 8;
+            continue;
+        }
+        switch (byteClasses[*p]) {
+        case Plain:
+            ++p;
+            continue;
+        case ShortEscape:
+            extra += 1;
+            break;
+        case UnicodeEscape:
+            extra += 5;
+            break;
+        case NonAscii:
+            if (const int length = utf8SequenceLength(p, end)) {
+                p += length;
+                continue;
+            }
+            extra += 2; // one byte becomes the 3-byte U+FFFD
+            break;
+        }
+        changed = true;
+        ++p;
+    }
+    return changed ? extra : -1;
 }
 
 } // namespace
@@ -142,30 +211,52 @@ void JsonWriter::raw(QByteArrayView json)
 
 void JsonWriter::appendString(QByteArray &out, QByteArrayView utf8)
 {
-    out.reserve(out.size() + utf8.size() + 2);
-    out.append('"');
     const auto *p = reinterpret_cast<const uchar *>(utf8.data());
     const uchar *end = p + utf8.size();
+    // Pass 1 sizes the output exactly, so pass 2 writes through a pointer without reallocating.
+    const qsizetype extra = escapeOverhead(p, end);
+    if (extra < 0) {
+        out.reserve(out.size() + utf8.size() + 2);
+        out.append('"').append(utf8).append('"');
+        return;
+    }
+    const qsizetype start = out.size();
+    out.resize(start + utf8.size() + extra + 2);
+    char *w = out.data() + start;
+    *w++ = '"';
     const uchar *run = p;
-    auto flush = [&] { out.append(reinterpret_cast<const char *>(run), p - run); };
+    const auto flush = [&] {
+        std::memcpy(w, run, p - run);
+        w += p - run;
+    };
     while (p < end) {
+        if (end - p >= 8 && plainChunk(p)) {
+            p += 8;
+            continue;
+        }
         const uchar c = *p;
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        switch (byteClasses[c]) {
+        case Plain:
             ++p;
-        } else if (c >= 0x80) {
+            continue;
+        case ShortEscape:
+        case UnicodeEscape:
+            flush();
+            w = writeEscape(w, c);
+            break;
+        case NonAscii:
             if (const int length = utf8SequenceLength(p, end)) {
                 p += length;
-            } else {
-                flush();
-                out.append("\xEF\xBF\xBD", 3);
-                run = ++p;
+                continue;
             }
-        } else {
             flush();
-            appendEscape(out, c);
-            run = ++p;
+            std::memcpy(w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            break;
         }
+        run = ++p;
     }
     flush();
-    out.append('"');
+    *w++ = '"';
+    Q_ASSERT(w == out.data() + out.size());
 }

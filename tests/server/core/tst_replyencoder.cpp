@@ -99,6 +99,7 @@ private slots:
     void strings_data();
     void strings();
     void everyByteGivesValidJson();
+    void specialsAtEveryPosition();
 };
 
 void TestReplyEncoder::webSocket_data()
@@ -274,6 +275,35 @@ void TestReplyEncoder::everyByteGivesValidJson()
                 QCOMPARE(QByteArray::fromStdString(parsed.get<std::string>()), raw);
         }
     }
+}
+
+void TestReplyEncoder::specialsAtEveryPosition()
+{
+    // Strings long enough for the 8-byte fast path: a special sequence at every offset must be
+    // handled exactly as nlohmann::json escapes it (valid UTF-8), or become U+FFFD (invalid).
+    const QByteArray base = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+    const QByteArrayList specials { "\"", "\\", "\n", "\t", QByteArray("\0", 1), "\x01", "\x1f", "\x7f", "/",
+                                    "\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80", "\"\"", "\xc3\xa9\n\\" };
+    const QByteArrayList invalid { "\xff", "\x80", "\xc3", "\xed\xa0\x80", "\xf0\x9f\x98" };
+    for (qsizetype at = 0; at <= base.size(); ++at) {
+        for (const QByteArray &special : specials) {
+            const QByteArray raw = base.left(at) + special + base.mid(at);
+            QByteArray out;
+            JsonWriter::appendString(out, raw);
+            QCOMPARE(out, QByteArray::fromStdString(nlohmann::json(raw.toStdString()).dump()));
+        }
+        for (const QByteArray &bad : invalid) {
+            const QByteArray raw = base.left(at) + bad + base.mid(at);
+            QByteArray out;
+            JsonWriter::appendString(out, raw);
+            const QByteArray replacement = QByteArray("\xef\xbf\xbd").repeated(bad.size());
+            QCOMPARE(out, '"' + base.left(at) + replacement + base.mid(at) + '"');
+        }
+    }
+    // Appending after existing content keeps it.
+    QByteArray out = "prefix:";
+    JsonWriter::appendString(out, "a\nb");
+    QCOMPARE(out, QByteArray(R"(prefix:"a\nb")"));
 }
 
 QTEST_GUILESS_MAIN(TestReplyEncoder)
