@@ -45,36 +45,16 @@ bool SqliteStorage::open(QString *error)
 {
     if (m_isOpen)
         return true;
-    QString problem;
-    const QFileInfo dir(m_dataDir);
-    if (m_dataDir.isEmpty()) {
-        problem = QStringLiteral("no data directory was given");
-    } else if (dir.exists() && !dir.isDir()) {
-        problem = QStringLiteral("data directory %1 exists but is not a directory").arg(m_dataDir);
-    } else if (!dir.exists() && !QDir().mkpath(m_dataDir)) {
-        problem = QStringLiteral("cannot create data directory %1").arg(m_dataDir);
-    }
-
     auto lock = std::make_unique<QLockFile>(QDir(m_dataDir).filePath(lockFileName()));
-    if (problem.isEmpty() && !lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &application))
-            problem = QStringLiteral("data directory %1 is in use by another server (process %2)").arg(m_dataDir).arg(pid);
-        else
-            problem = QStringLiteral("cannot create the lock file in data directory %1").arg(m_dataDir);
-    }
-
-    RecordTable loaded;
     auto writer = std::make_unique<SqliteWriter>([this] {
         QMetaObject::invokeMethod(this, &SqliteStorage::processResults, Qt::QueuedConnection);
     });
-    if (problem.isEmpty()) {
-        QString sqlError;
-        if (!writer->start(filePath(), &loaded, &sqlError))
-            problem = QStringLiteral("cannot open database %1: %2").arg(filePath(), sqlError);
-    }
+    RecordTable loaded;
+    QString problem = prepareDataDir();
+    if (problem.isEmpty())
+        problem = lockDataDir(lock.get());
+    if (problem.isEmpty() && !writer->start(filePath(), &loaded, &problem))
+        problem = QStringLiteral("cannot open database %1: %2").arg(filePath(), problem);
     if (!problem.isEmpty()) {
         qCWarning(lcStorage).noquote() << problem;
         if (error)
@@ -92,6 +72,31 @@ bool SqliteStorage::open(QString *error)
         error->clear();
     emit readyChanged(true);
     return true;
+}
+
+QString SqliteStorage::prepareDataDir() const
+{
+    const QFileInfo dir(m_dataDir);
+    if (m_dataDir.isEmpty())
+        return QStringLiteral("no data directory was given");
+    if (dir.exists() && !dir.isDir())
+        return QStringLiteral("data directory %1 exists but is not a directory").arg(m_dataDir);
+    if (!dir.exists() && !QDir().mkpath(m_dataDir))
+        return QStringLiteral("cannot create data directory %1").arg(m_dataDir);
+    return {};
+}
+
+QString SqliteStorage::lockDataDir(QLockFile *lock) const
+{
+    // A lock left by a process that no longer runs is stale: tryLock() takes it over.
+    if (lock->tryLock(0))
+        return {};
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &application))
+        return QStringLiteral("data directory %1 is in use by another server (process %2)").arg(m_dataDir).arg(pid);
+    return QStringLiteral("cannot create the lock file in data directory %1").arg(m_dataDir);
 }
 
 void SqliteStorage::get(const QByteArray &key, GetCallback done)

@@ -71,6 +71,8 @@ private:
         std::function<void()> answer;
     };
 
+    QString prepareDataDir() const;
+    QString lockDataDir(QLockFile *lock) const;
     void startOpenBatch();
     void submitOpenBatch();
     void processResults();
