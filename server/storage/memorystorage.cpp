@@ -5,8 +5,7 @@
 
 MemoryStorage::MemoryStorage(QObject *parent)
     : Storage(parent)
-{
-}
+{ }
 
 bool MemoryStorage::open(QString *error)
 {

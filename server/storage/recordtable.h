@@ -25,11 +25,11 @@ public:
     struct Applied
     {
         WriteResult result;
-        bool mutated = false;                ///< true when the write changed the table
+        bool mutated = false; ///< true when the write changed the table
         QByteArray key;
-        std::optional<Record> previous;      ///< the record before the write (undo)
-        qint64 previousRevision = 0;         ///< the table revision before the write (undo)
-        std::optional<Record> current;       ///< the record after the write; nullopt if deleted
+        std::optional<Record> previous; ///< the record before the write (undo)
+        qint64 previousRevision = 0; ///< the table revision before the write (undo)
+        std::optional<Record> current; ///< the record after the write; nullopt if deleted
     };
 
     const Record *find(const QByteArray &key) const;

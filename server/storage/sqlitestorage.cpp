@@ -46,9 +46,8 @@ bool SqliteStorage::open(QString *error)
     if (m_isOpen)
         return true;
     auto lock = std::make_unique<QLockFile>(QDir(m_dataDir).filePath(lockFileName()));
-    auto writer = std::make_unique<SqliteWriter>([this] {
-        QMetaObject::invokeMethod(this, &SqliteStorage::processResults, Qt::QueuedConnection);
-    });
+    auto writer = std::make_unique<SqliteWriter>(
+        [this] { QMetaObject::invokeMethod(this, &SqliteStorage::processResults, Qt::QueuedConnection); });
     RecordTable loaded;
     QString problem = prepareDataDir();
     if (problem.isEmpty())
@@ -66,8 +65,8 @@ bool SqliteStorage::open(QString *error)
     m_writer = std::move(writer);
     m_lock = std::move(lock);
     m_isOpen = true;
-    qCInfo(lcStorage).noquote() << "opened" << filePath() << "with" << m_table.size()
-                                << "records at revision" << m_table.revision();
+    qCInfo(lcStorage).noquote() << "opened" << filePath() << "with" << m_table.size() << "records at revision"
+                                << m_table.revision();
     if (error)
         error->clear();
     emit readyChanged(true);
@@ -95,7 +94,9 @@ QString SqliteStorage::lockDataDir(QLockFile *lock) const
     QString host;
     QString application;
     if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &application))
-        return QStringLiteral("data directory %1 is in use by another server (process %2)").arg(m_dataDir).arg(pid);
+        return QStringLiteral("data directory %1 is in use by another server (process %2)")
+            .arg(m_dataDir)
+            .arg(pid);
     return QStringLiteral("cannot create the lock file in data directory %1").arg(m_dataDir);
 }
 
@@ -107,7 +108,9 @@ void SqliteStorage::get(const QByteArray &key, GetCallback done)
         done(ReadResult { std::nullopt, WriteStatus::StorageFailed, notOpenDetail() });
         return;
     }
-    auto answer = [this, key, done = std::move(done)] { done(ReadResult { committedRecord(key), WriteStatus::Ok, {} }); };
+    auto answer = [this, key, done = std::move(done)] {
+        done(ReadResult { committedRecord(key), WriteStatus::Ok, {} });
+    };
     if (const auto batch = pendingBatchFor(key))
         m_deferred.push_back(DeferredRead { *batch, std::move(answer) });
     else
@@ -122,7 +125,8 @@ void SqliteStorage::range(const QByteArray &first, const QByteArray &last, int l
         done(RangeResult { {}, false, WriteStatus::StorageFailed, notOpenDetail() });
         return;
     }
-    auto answer = [this, first, last, limit, done = std::move(done)] { done(committedRange(first, last, limit)); };
+    auto answer
+        = [this, first, last, limit, done = std::move(done)] { done(committedRange(first, last, limit)); };
     if (const auto batch = pendingBatchIn(first, last))
         m_deferred.push_back(DeferredRead { *batch, std::move(answer) });
     else
@@ -132,7 +136,7 @@ void SqliteStorage::range(const QByteArray &first, const QByteArray &last, int l
 void SqliteStorage::write(const WriteOp &op, WriteCallback done)
 {
     if (!done)
-        done = [](const WriteResult &) { };
+        done = [](const WriteResult &) {};
     if (!m_isOpen) {
         done(WriteResult { WriteStatus::StorageFailed, 0, std::nullopt, notOpenDetail() });
         return;
@@ -223,7 +227,8 @@ void SqliteStorage::commitSucceeded(Batch batch, bool transaction)
         if (write.done)
             write.done(write.applied.result);
         if (write.applied.mutated)
-            emit changed(Change { write.applied.key, write.applied.result.value, write.applied.result.revision, now });
+            emit changed(
+                Change { write.applied.key, write.applied.result.value, write.applied.result.revision, now });
     }
     answerDeferredReads(batch.id);
 }
@@ -238,8 +243,8 @@ void SqliteStorage::commitFailed(Batch batch, const QString &error)
         m_table.undo(it->applied);
     m_pendingKeys.clear();
     ++m_transactionsFailed;
-    qCWarning(lcStorage).noquote() << "commit failed, rolled back" << batch.writes.size() + later.writes.size()
-                                   << "writes:" << error;
+    qCWarning(lcStorage).noquote() << "commit failed, rolled back"
+                                   << batch.writes.size() + later.writes.size() << "writes:" << error;
 
     if (m_destroying)
         return;

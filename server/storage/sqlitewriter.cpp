@@ -38,8 +38,7 @@ QByteArray blob(const QByteArray &bytes)
 
 SqliteWriter::SqliteWriter(std::function<void()> resultReady)
     : m_resultReady(std::move(resultReady))
-{
-}
+{ }
 
 SqliteWriter::~SqliteWriter()
 {
@@ -216,7 +215,8 @@ SqliteCommit SqliteWriter::commit(QSqlDatabase &db, const SqliteBatch &batch)
         QSqlQuery remove(db);
         QSqlQuery meta(db);
         QSqlQuery *failed = nullptr;
-        if (!upsert.prepare(QStringLiteral("INSERT OR REPLACE INTO records (key, value, revision) VALUES (?, ?, ?)")))
+        if (!upsert.prepare(
+                QStringLiteral("INSERT OR REPLACE INTO records (key, value, revision) VALUES (?, ?, ?)")))
             failed = &upsert;
         else if (!remove.prepare(QStringLiteral("DELETE FROM records WHERE key = ?")))
             failed = &remove;

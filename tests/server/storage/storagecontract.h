@@ -163,16 +163,16 @@ inline void checkCompareAndSwap(Storage &storage)
 inline void checkRange(Storage &storage)
 {
     // "\xc3\xa9" (é) sorts after every ASCII byte; "a\0" sorts between "a" and "a0".
-    const QList<QByteArray> keys { QByteArray("b"), QByteArray("a0"), QByteArray("a\0", 2),
-                                   QByteArray("\xc3\xa9"), QByteArray("a"), QByteArray("B"),
+    const QList<QByteArray> keys { QByteArray("b"),        QByteArray("a0"), QByteArray("a\0", 2),
+                                   QByteArray("\xc3\xa9"), QByteArray("a"),  QByteArray("B"),
                                    QByteArray("c") };
     for (const QByteArray &key : keys)
         QCOMPARE(writeAndWait(storage, setOp(key, "v-" + key)).status, WriteStatus::Ok);
 
     const RangeResult all = rangeAndWait(storage, QByteArray("\0", 1), "\xff", 100);
     QCOMPARE(all.status, WriteStatus::Ok);
-    const QList<QByteArray> expected { QByteArray("B"), QByteArray("a"), QByteArray("a\0", 2),
-                                       QByteArray("a0"), QByteArray("b"), QByteArray("c"),
+    const QList<QByteArray> expected { QByteArray("B"),       QByteArray("a"), QByteArray("a\0", 2),
+                                       QByteArray("a0"),      QByteArray("b"), QByteArray("c"),
                                        QByteArray("\xc3\xa9") };
     QCOMPARE(keysOf(all), expected);
     QCOMPARE(all.truncated, false);
@@ -208,8 +208,8 @@ inline void checkRevisionsNeverRepeat(Storage &storage)
 {
     qint64 last = 0;
     QList<qint64> seen;
-    const QList<WriteOp> ops { setOp("x", "1"), setOp("y", "1"), deleteOp("x"), setOp("x", "2"),
-                               deleteOp("x"), setOp("x", "3"), incrementOp("n", 1), deleteOp("y") };
+    const QList<WriteOp> ops { setOp("x", "1"), setOp("y", "1"), deleteOp("x"),       setOp("x", "2"),
+                               deleteOp("x"),   setOp("x", "3"), incrementOp("n", 1), deleteOp("y") };
     for (const WriteOp &op : ops) {
         const WriteResult result = writeAndWait(storage, op);
         QCOMPARE(result.status, WriteStatus::Ok);

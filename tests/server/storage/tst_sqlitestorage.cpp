@@ -76,11 +76,16 @@ private slots:
         QCOMPARE(storage->filePath(), file);
         QVERIFY(QFile::exists(file));
 
-        QCOMPARE(querySql(file, QStringLiteral("PRAGMA journal_mode")), QVariantList { QStringLiteral("wal") });
-        QCOMPARE(querySql(file, QStringLiteral("SELECT typeof(key) || ',' || typeof(value) || ',' || revision FROM records")),
+        QCOMPARE(querySql(file, QStringLiteral("PRAGMA journal_mode")),
+                 QVariantList { QStringLiteral("wal") });
+        QCOMPARE(querySql(file,
+                          QStringLiteral(
+                              "SELECT typeof(key) || ',' || typeof(value) || ',' || revision FROM records")),
                  QVariantList { QStringLiteral("blob,blob,1") });
-        QCOMPARE(querySql(file, QStringLiteral("SELECT hex(key) FROM records")), QVariantList { QStringLiteral("6B006579") });
-        QCOMPARE(querySql(file, QStringLiteral("SELECT value FROM meta WHERE name = 'revision'")), QVariantList { 1 });
+        QCOMPARE(querySql(file, QStringLiteral("SELECT hex(key) FROM records")),
+                 QVariantList { QStringLiteral("6B006579") });
+        QCOMPARE(querySql(file, QStringLiteral("SELECT value FROM meta WHERE name = 'revision'")),
+                 QVariantList { 1 });
     }
 
     void dataSurvivesReopen()
@@ -145,7 +150,8 @@ private slots:
         timer.start();
         for (int i = 0; i < count; ++i) {
             const QByteArray key = "todos-" + QByteArray::number(i);
-            storage->write(setOp(key, "v" + QByteArray::number(i)), [&results](const WriteResult &r) { results.append(r); });
+            storage->write(setOp(key, "v" + QByteArray::number(i)),
+                           [&results](const WriteResult &r) { results.append(r); });
         }
         // Nothing is acknowledged before it is committed, and commits are seen on the event loop.
         QCOMPARE(results.size(), 0);
@@ -159,7 +165,8 @@ private slots:
         QCOMPARE(storage->writesCommitted(), count);
         qInfo("200 writes took %lld transactions (largest %lld writes), all acknowledged after %lld ms",
               storage->transactionsCommitted(), storage->largestTransaction(), timer.elapsed());
-        QVERIFY2(storage->transactionsCommitted() <= 5, qPrintable(QString::number(storage->transactionsCommitted())));
+        QVERIFY2(storage->transactionsCommitted() <= 5,
+                 qPrintable(QString::number(storage->transactionsCommitted())));
 
         storage.reset();
         const QString file = m_dir->filePath(QStringLiteral("dayboard.sqlite3"));
@@ -173,16 +180,28 @@ private slots:
         QCOMPARE(writeAndWait(*storage, setOp("other", "committed")).status, WriteStatus::Ok);
 
         QStringList events;
-        storage->write(setOp("k", "new"), [&](const WriteResult &r) { events << QStringLiteral("write %1").arg(r.revision); });
-        storage->get("k", [&](const ReadResult &r) { events << QStringLiteral("get %1").arg(QString::fromUtf8(r.record->value)); });
-        storage->range("a", "z", 10, [&](const RangeResult &r) { events << QStringLiteral("range %1").arg(r.records.size()); });
+        storage->write(setOp("k", "new"),
+                       [&](const WriteResult &r) { events << QStringLiteral("write %1").arg(r.revision); });
+        storage->get("k", [&](const ReadResult &r) {
+            events << QStringLiteral("get %1").arg(QString::fromUtf8(r.record->value));
+        });
+        storage->range("a", "z", 10, [&](const RangeResult &r) {
+            events << QStringLiteral("range %1").arg(r.records.size());
+        });
         // A read of a key with no pending write is answered at once.
-        storage->get("other", [&](const ReadResult &r) { events << QStringLiteral("other %1").arg(QString::fromUtf8(r.record->value)); });
-        storage->range("l", "z", 10, [&](const RangeResult &r) { events << QStringLiteral("range-other %1").arg(r.records.size()); });
-        QCOMPARE(events, (QStringList { QStringLiteral("other committed"), QStringLiteral("range-other 1") }));
+        storage->get("other", [&](const ReadResult &r) {
+            events << QStringLiteral("other %1").arg(QString::fromUtf8(r.record->value));
+        });
+        storage->range("l", "z", 10, [&](const RangeResult &r) {
+            events << QStringLiteral("range-other %1").arg(r.records.size());
+        });
+        QCOMPARE(events,
+                 (QStringList { QStringLiteral("other committed"), QStringLiteral("range-other 1") }));
 
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), 5, waitMs);
-        QCOMPARE(events.mid(2), (QStringList { QStringLiteral("write 2"), QStringLiteral("get new"), QStringLiteral("range 2") }));
+        QCOMPARE(events.mid(2),
+                 (QStringList { QStringLiteral("write 2"), QStringLiteral("get new"),
+                                QStringLiteral("range 2") }));
     }
 
     void readWaitsOnlyForTheCommitItDependsOn()
@@ -192,15 +211,20 @@ private slots:
         auto storage = openStorage();
         QVERIFY(storage);
         QStringList events;
-        storage->write(setOp("k", "first"), [&](const WriteResult &) { events << QStringLiteral("write first"); });
-        storage->get("k", [&](const ReadResult &r) { events << QStringLiteral("get %1").arg(QString::fromUtf8(r.record->value)); });
-        storage->write(setOp("k", "second"), [&](const WriteResult &) { events << QStringLiteral("write second"); });
+        storage->write(setOp("k", "first"),
+                       [&](const WriteResult &) { events << QStringLiteral("write first"); });
+        storage->get("k", [&](const ReadResult &r) {
+            events << QStringLiteral("get %1").arg(QString::fromUtf8(r.record->value));
+        });
+        storage->write(setOp("k", "second"),
+                       [&](const WriteResult &) { events << QStringLiteral("write second"); });
         storage->range("k", "k", 10, [&](const RangeResult &r) {
             events << QStringLiteral("range %1").arg(QString::fromUtf8(r.records.value(0).record.value));
         });
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), 4, waitMs);
-        QCOMPARE(events, (QStringList { QStringLiteral("write first"), QStringLiteral("get first"),
-                                        QStringLiteral("write second"), QStringLiteral("range second") }));
+        QCOMPARE(events,
+                 (QStringList { QStringLiteral("write first"), QStringLiteral("get first"),
+                                QStringLiteral("write second"), QStringLiteral("range second") }));
         QCOMPARE(storage->transactionsCommitted(), 2);
     }
 
@@ -231,7 +255,7 @@ private slots:
         connect(raw, &Storage::changed, this, [raw, &committed](const Change &change) {
             committed.append(change.key);
             if (change.key == "a")
-                raw->write(setOp("from-slot", "1"), { });
+                raw->write(setOp("from-slot", "1"), {});
         });
         std::optional<ReadResult> nested;
         raw->write(setOp("a", "1"), [raw, &nested](const WriteResult &) {
@@ -250,7 +274,8 @@ private slots:
         QVERIFY(storage);
         int answered = 0;
         for (int i = 0; i < 50; ++i)
-            storage->write(setOp("f" + QByteArray::number(i), "x"), [&answered](const WriteResult &) { ++answered; });
+            storage->write(setOp("f" + QByteArray::number(i), "x"),
+                           [&answered](const WriteResult &) { ++answered; });
         storage->get("f49", [&answered](const ReadResult &r) { answered += r.record ? 1 : 0; });
         storage->flush(); // no event loop: flush itself processes the results
         QCOMPARE(answered, 51);
@@ -311,8 +336,11 @@ private slots:
         QCOMPARE(spy.at(0).at(0).value<Change>().key, QByteArray("after"));
 
         storage.reset();
-        QCOMPARE(querySql(file, QStringLiteral("SELECT CAST(key AS TEXT) || '=' || CAST(value AS TEXT) FROM records ORDER BY key")),
-                 (QVariantList { QStringLiteral("after=ok"), QStringLiteral("good=kept") }));
+        QCOMPARE(
+            querySql(file,
+                     QStringLiteral(
+                         "SELECT CAST(key AS TEXT) || '=' || CAST(value AS TEXT) FROM records ORDER BY key")),
+            (QVariantList { QStringLiteral("after=ok"), QStringLiteral("good=kept") }));
         auto reopened = openStorage();
         QVERIFY(reopened);
         QCOMPARE(reopened->revision(), after.revision);
@@ -397,7 +425,8 @@ private slots:
             QVERIFY(storage);
             QSignalSpy spy(storage.get(), &Storage::changed);
             for (int i = 0; i < 10; ++i)
-                storage->write(setOp("d" + QByteArray::number(i), "x"), [&answered](const WriteResult &) { ++answered; });
+                storage->write(setOp("d" + QByteArray::number(i), "x"),
+                               [&answered](const WriteResult &) { ++answered; });
             storage.reset();
             QCOMPARE(spy.size(), 0);
         }
