@@ -173,6 +173,21 @@ private slots:
         QCOMPARE(querySql(file, QStringLiteral("SELECT count(*) FROM records")), QVariantList { count });
     }
 
+    void writesOneAtATimeCommitOneAtATime()
+    {
+        auto storage = openStorage();
+        QVERIFY(storage);
+        constexpr int count = 50;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < count; ++i)
+            QCOMPARE(writeAndWait(*storage, incrementOp("counter", 1)).status, WriteStatus::Ok);
+        qInfo("%d sequential writes: %.2f ms per durable write", count, double(timer.elapsed()) / count);
+        QCOMPARE(storage->transactionsCommitted(), count);
+        QCOMPARE(storage->largestTransaction(), 1);
+        QCOMPARE(getAndWait(*storage, "counter").record->value, QByteArray::number(count));
+    }
+
     void readOfPendingWriteWaitsForCommit()
     {
         auto storage = openStorage();
