@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "datadirectory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+namespace {
+
+constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions ownerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                  | QFileDevice::ExeOwner;
+
+} // namespace
+
+QString DataDirectory::filePath(const QString &name) const
+{
+    return QDir(m_path).filePath(name);
+}
+
+bool DataDirectory::ensure(QString *error) const
+{
+    const QFileInfo info(m_path);
+    if (info.exists() && !info.isDir()) {
+        *error = QStringLiteral("Data directory %1 exists and is not a directory").arg(m_path);
+        return false;
+    }
+    if (!info.exists()) {
+        if (!QDir().mkpath(m_path)) {
+            *error = QStringLiteral("Cannot create data directory %1").arg(m_path);
+            return false;
+        }
+        QFile::setPermissions(m_path, ownerOnlyDir);
+    }
+    const QFileInfo created(m_path);
+    if (!created.isWritable()) {
+        *error = QStringLiteral("Data directory %1 is not writable").arg(m_path);
+        return false;
+    }
+    return true;
+}
+
+QByteArray DataDirectory::readOrCreateSecret(const QString &name, const std::function<QByteArray()> &generate,
+                                             QString *error) const
+{
+    const QString path = filePath(name);
+    QFile existing(path);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("Cannot read %1: %2").arg(path, existing.errorString());
+            return {};
+        }
+        const QByteArray content = existing.readAll().trimmed();
+        if (content.isEmpty()) {
+            *error = QStringLiteral("%1 is empty; delete it to generate a new one").arg(path);
+            return {};
+        }
+        return content;
+    }
+    const QByteArray secret = generate();
+    QSaveFile file(path);
+    // Restrict before any byte is written: the temporary file is what gets renamed into place.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnlyFile)
+        || file.write(secret + '\n') != secret.size() + 1 || !file.commit()) {
+        *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    return secret;
+}
+
+QByteArray DataDirectory::generateApiKey()
+{
+    quint32 words[8];
+    QRandomGenerator::system()->generate(std::begin(words), std::end(words));
+    const QByteArray bytes(reinterpret_cast<const char *>(words), sizeof(words));
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+bool DataDirectory::readKeysFile(const QString &path, QStringList *keys, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = QStringLiteral("Cannot read API keys file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        keys->append(QString::fromUtf8(line));
+    }
+    return true;
+}

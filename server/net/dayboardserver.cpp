@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+#include "dayboardserver.h"
+
+#include "apikeyring.h"
+#include "datadirectory.h"
+#include "httpfrontend.h"
+#include "kvservice.h"
+#include "memorystorage.h"
+#include "netlog.h"
+#include "sqlitestorage.h"
+#include "subscriptionhub.h"
+#include "tokenservice.h"
+#include "websocketsession.h"
+
+#include <QTimer>
+
+DayboardServer::DayboardServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+DayboardServer::~DayboardServer()
+{
+    if (m_running) {
+        m_frontEnd->shutdown();
+        for (WebSocketSession *session : m_hub->sessions())
+            session->abort();
+        m_storage->flush();
+    }
+    teardown();
+}
+
+bool DayboardServer::start(QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (m_running) {
+        *error = QStringLiteral("Server is already running");
+        return false;
+    }
+    if (!prepareSecrets(error) || !openStorage(error)) {
+        teardown();
+        return false;
+    }
+    m_tokens = std::make_unique<TokenService>(m_tokenSecret);
+    m_service = std::make_unique<KvService>(m_storage.get(), ServiceOptions{m_config.extensions});
+
+    SubscriptionHub::Options hubOptions;
+    hubOptions.withRevision = m_config.extensions;
+    hubOptions.pingIntervalMs = m_config.pingIntervalMs;
+    hubOptions.pongTimeoutMs = m_config.pongTimeoutMs;
+    m_hub = std::make_unique<SubscriptionHub>(m_storage.get(), hubOptions);
+
+    HttpFrontEnd::Options options;
+    options.http.limits.maxHeadBytes = m_config.maxHeadBytes;
+    options.http.limits.maxBodyBytes = m_config.maxBodyBytes;
+    options.http.headTimeoutMs = m_config.headTimeoutMs;
+    options.http.keepAliveTimeoutMs = m_config.keepAliveTimeoutMs;
+    options.webSocket.maxMessageBytes = m_config.maxMessageBytes;
+    options.webSocket.maxSendBufferBytes = m_config.maxSendBufferBytes;
+    options.webSocket.closeGraceMs = m_config.closeGraceMs;
+    m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),
+                                                m_hub.get(), options);
+    if (!m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
+        m_storage->flush();
+        teardown();
+        return false;
+    }
+    m_running = true;
+    m_stopping = false;
+    qCInfo(lcNet) << "listening on" << baseUrl().toString();
+    return true;
+}
+
+bool DayboardServer::prepareSecrets(QString *error)
+{
+    const bool hasDataDir = !m_config.dataDir.isEmpty();
+    const DataDirectory dir(m_config.dataDir);
+    if (hasDataDir && !dir.ensure(error))
+        return false;
+    if (!m_config.memory && !hasDataDir) {
+        *error = QStringLiteral("A data directory is required unless the server runs in memory");
+        return false;
+    }
+
+    m_apiKeys.clear();
+    m_generatedKeyFile.clear();
+    for (const QString &key : std::as_const(m_config.apiKeys)) {
+        if (!key.isEmpty() && !m_apiKeys.contains(key))
+            m_apiKeys.append(key);
+    }
+    if (!m_config.apiKeysFile.isEmpty()) {
+        QStringList fileKeys;
+        if (!DataDirectory::readKeysFile(m_config.apiKeysFile, &fileKeys, error))
+            return false;
+        if (fileKeys.isEmpty()) {
+            *error = QStringLiteral("API keys file %1 holds no key").arg(m_config.apiKeysFile);
+            return false;
+        }
+        for (const QString &key : std::as_const(fileKeys)) {
+            if (!m_apiKeys.contains(key))
+                m_apiKeys.append(key);
+        }
+    }
+    if (m_apiKeys.isEmpty()) {
+        if (hasDataDir) {
+            const QByteArray key = dir.readOrCreateSecret(QStringLiteral("api-key"), &DataDirectory::generateApiKey,
+                                                          error);
+            if (key.isNull())
+                return false;
+            m_generatedKeyFile = dir.filePath(QStringLiteral("api-key"));
+            m_apiKeys.append(QString::fromUtf8(key));
+        } else {
+            m_apiKeys.append(QString::fromLatin1(DataDirectory::generateApiKey()));
+        }
+    }
+    m_keyRing = std::make_unique<ApiKeyRing>();
+    for (const QString &key : std::as_const(m_apiKeys))
+        m_keyRing->add(key.toUtf8());
+
+    if (hasDataDir) {
+        m_tokenSecret = dir.readOrCreateSecret(QStringLiteral("token-secret"), &TokenService::generateSecret, error);
+        if (m_tokenSecret.isNull())
+            return false;
+    } else {
+        m_tokenSecret = TokenService::generateSecret();
+    }
+    return true;
+}
+
+bool DayboardServer::openStorage(QString *error)
+{
+    if (!m_config.redisUrl.isEmpty()) {
+        // RedisStorage is wired here: create it from RedisConfig::parse(redisUrl, redisPrefix),
+        // open it, and take m_tokenSecret from its sharedTokenSecret() so every instance accepts
+        // every other instance's tokens.
+        *error = QStringLiteral("The Redis backend is not available in this build yet");
+        return false;
+    }
+    if (m_config.memory)
+        m_storage = std::make_unique<MemoryStorage>();
+    else
+        m_storage = std::make_unique<SqliteStorage>(m_config.dataDir);
+    if (!m_storage->open(error)) {
+        m_storage.reset();
+        return false;
+    }
+    return true;
+}
+
+void DayboardServer::stop()
+{
+    if (!m_running || m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(lcNet) << "stopping";
+    m_frontEnd->shutdown();
+    m_storage->flush();
+    const QList<WebSocketSession *> sessions = m_hub->sessions();
+    if (sessions.isEmpty()) {
+        QTimer::singleShot(0, this, &DayboardServer::finishStop);
+        return;
+    }
+    for (WebSocketSession *session : sessions) {
+        connect(session, &WebSocketSession::closed, this, [this] {
+            if (m_stopping && m_hub && m_hub->sessions().isEmpty())
+                QTimer::singleShot(0, this, &DayboardServer::finishStop);
+        });
+    }
+    QTimer::singleShot(m_config.closeGraceMs, this, &DayboardServer::finishStop);
+}
+
+void DayboardServer::finishStop()
+{
+    if (!m_running)
+        return;
+    if (m_hub) {
+        for (WebSocketSession *session : m_hub->sessions())
+            session->abort();
+    }
+    m_storage->flush();
+    m_frontEnd.reset();
+    m_hub.reset();
+    m_service.reset();
+    m_running = false;
+    m_stopping = false;
+    qCInfo(lcNet) << "stopped";
+    emit stopped();
+}
+
+void DayboardServer::teardown()
+{
+    m_frontEnd.reset();
+    m_hub.reset();
+    m_service.reset();
+    m_tokens.reset();
+    m_storage.reset();
+}
+
+quint16 DayboardServer::port() const
+{
+    return m_frontEnd ? m_frontEnd->port() : 0;
+}
+
+QUrl DayboardServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_frontEnd ? m_frontEnd->address().toString() : m_config.listenAddress.toString());
+    url.setPort(port());
+    return url;
+}
+
+int DayboardServer::webSocketCount() const
+{
+    return m_hub ? int(m_hub->sessions().size()) : 0;
+}

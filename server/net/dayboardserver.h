@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <memory>
+
+class ApiKeyRing;
+class HttpFrontEnd;
+class KvService;
+class Storage;
+class SubscriptionHub;
+class TokenService;
+
+/**
+ * @brief The Dayboard sync server as one object: config in, listening HTTP/WebSocket port out.
+ *
+ * Used by the desktop app (embedded server), by dayboard-server (headless) and by tests.
+ * start() prepares the data dir (0700) and its secrets (`api-key` when no key is configured,
+ * `token-secret`, both 0600), opens the storage backend (memory, SQLite, or Redis) and starts
+ * listening. stop() is graceful: it stops accepting, sends close frames, flushes storage and
+ * emits stopped() once the sockets are gone (or after ServerConfig::closeGraceMs).
+ */
+class DayboardServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DayboardServer(ServerConfig config, QObject *parent = nullptr);
+    ~DayboardServer() override;
+
+    /** False with `*error` (a message for people) when the server cannot run. */
+    bool start(QString *error);
+    void stop();
+
+    bool isRunning() const { return m_running; }
+    quint16 port() const;
+    /** http://addr:port of the listening socket. */
+    QUrl baseUrl() const;
+    /** Every accepted key (configured or generated). Never log them. */
+    QStringList apiKeys() const { return m_apiKeys; }
+    Storage *storage() const { return m_storage.get(); }
+
+    const ServerConfig &config() const { return m_config; }
+    /** The file a generated key was written to (or read from); empty when keys are configured. */
+    QString generatedApiKeyFile() const { return m_generatedKeyFile; }
+    /** Open WebSocket sessions (for status displays and tests). */
+    int webSocketCount() const;
+
+signals:
+    void stopped();
+
+private:
+    bool prepareSecrets(QString *error);
+    bool openStorage(QString *error);
+    void finishStop();
+    void teardown();
+
+    ServerConfig m_config;
+    QStringList m_apiKeys;
+    QString m_generatedKeyFile;
+    QByteArray m_tokenSecret;
+    std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<ApiKeyRing> m_keyRing;
+    std::unique_ptr<TokenService> m_tokens;
+    std::unique_ptr<KvService> m_service;
+    std::unique_ptr<SubscriptionHub> m_hub;
+    std::unique_ptr<HttpFrontEnd> m_frontEnd;
+    bool m_running = false;
+    bool m_stopping = false;
+};

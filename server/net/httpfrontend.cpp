@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "httpfrontend.h"
+
+#include "apikeyring.h"
+#include "netlog.h"
+#include "subscriptionhub.h"
+#include "tokenservice.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace {
+
+QPair<QString, quint16> peerOf(const QHostAddress &address, quint16 port)
+{
+    return {address.toString(), port};
+}
+
+} // namespace
+
+HttpFrontEnd::HttpFrontEnd(KvService *service, Storage *storage, TokenService *tokens, const ApiKeyRing *keys,
+                           SubscriptionHub *hub, Options options, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_tokens(tokens)
+    , m_keys(keys)
+    , m_hub(hub)
+    , m_options(options)
+    , m_api(service, storage, tokens, [keys](const QByteArray &key) { return keys->accepts(key); })
+    , m_tcpServer(new QTcpServer(this))
+    , m_webSocketServer(new QWebSocketServer(QStringLiteral("dayboard"), QWebSocketServer::NonSecureMode, this))
+{
+    m_webSocketServer->setHandshakeTimeout(options.http.headTimeoutMs);
+    connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpFrontEnd::onNewConnection);
+    connect(m_tcpServer, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError error) {
+        qCWarning(lcNet) << "accept failed" << error;
+    });
+    connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &HttpFrontEnd::onWebSocket);
+}
+
+HttpFrontEnd::~HttpFrontEnd() = default;
+
+bool HttpFrontEnd::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (m_tcpServer->listen(address, port))
+        return true;
+    *error = QStringLiteral("Cannot listen on %1 port %2: %3")
+                 .arg(address.toString())
+                 .arg(port)
+                 .arg(m_tcpServer->errorString());
+    return false;
+}
+
+quint16 HttpFrontEnd::port() const
+{
+    return m_tcpServer->serverPort();
+}
+
+QHostAddress HttpFrontEnd::address() const
+{
+    return m_tcpServer->serverAddress();
+}
+
+void HttpFrontEnd::shutdown()
+{
+    m_shuttingDown = true;
+    m_tcpServer->close();
+    for (HttpConnection *connection : std::as_const(m_connections))
+        connection->closeWhenIdle();
+    for (WebSocketSession *session : m_hub->sessions())
+        session->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Server shutting down"));
+}
+
+void HttpFrontEnd::onNewConnection()
+{
+    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+        if (m_shuttingDown) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        qCDebug(lcNet) << "connection from" << socket->peerAddress().toString() << socket->peerPort();
+        auto *connection = new HttpConnection(socket, m_options.http, this);
+        m_connections.insert(connection);
+        connect(connection, &HttpConnection::finished, this, [this, connection] { m_connections.remove(connection); });
+        connect(connection, &HttpConnection::upgradeRequested, this,
+                [this, connection](const HttpRequest &request) { onUpgrade(connection, request); });
+        connect(connection, &HttpConnection::requestReceived, this, [this, connection](const HttpRequest &request) {
+            QPointer<HttpConnection> guard(connection);
+            m_api.handle(request, [guard](const HttpServerResponse &response) {
+                if (guard)
+                    guard->respond(response);
+            });
+        });
+    }
+}
+
+HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
+{
+    if (RestApi::normalizedPath(request.path) != "/ws")
+        return {std::nullopt, 404, QStringLiteral("Not found")};
+    // Clients do not URL-encode query values, so the raw value is tried before the decoded one.
+    const QByteArray rawToken = request.rawQueryValue("token");
+    if (!rawToken.isEmpty()) {
+        std::optional<TokenClaims> claims = m_tokens->verify(rawToken);
+        if (!claims)
+            claims = m_tokens->verify(request.queryValue("token"));
+        if (!claims)
+            return {std::nullopt, 403, QStringLiteral("Invalid or expired token")};
+        return {AccessScope::fromClaims(*claims), 0, {}};
+    }
+    QList<QByteArray> candidates{request.rawQueryValue("apiKey"), request.queryValue("apiKey"),
+                                 request.header("x-api-key")};
+    for (const QByteArray &candidate : candidates) {
+        if (!candidate.isEmpty() && m_keys->accepts(candidate))
+            return {AccessScope::full(), 0, {}};
+    }
+    return {std::nullopt, 401, QStringLiteral("Missing or invalid API key")};
+}
+
+void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &request)
+{
+    QTcpSocket *socket = connection->socket();
+    const Admission admission = admit(request);
+    if (!admission.scope || m_shuttingDown) {
+        const int status = m_shuttingDown ? 503 : admission.status;
+        qCInfo(lcNet) << "websocket upgrade refused" << socket->peerAddress().toString() << status;
+        connection->respond(HttpServerResponse::error(status, m_shuttingDown ? QStringLiteral("Shutting down")
+                                                                            : admission.error),
+                            true);
+        return;
+    }
+    const auto peer = peerOf(socket->peerAddress(), socket->peerPort());
+    const quint64 id = m_nextAdmissionId++;
+    m_admitted.insert(peer, {*admission.scope, id});
+    connection->takeSocket();
+    // A handshake QWebSocketServer rejects never yields a session; forget its scope then.
+    connect(socket, &QObject::destroyed, this, [this, peer, id] {
+        if (const auto it = m_admitted.constFind(peer); it != m_admitted.constEnd() && it->id == id)
+            m_admitted.erase(it);
+    });
+    socket->setParent(this);
+    m_webSocketServer->handleConnection(socket);
+}
+
+void HttpFrontEnd::onWebSocket()
+{
+    while (QWebSocket *webSocket = m_webSocketServer->nextPendingConnection()) {
+        const auto peer = peerOf(webSocket->peerAddress(), webSocket->peerPort());
+        const auto it = m_admitted.constFind(peer);
+        if (it == m_admitted.constEnd() || m_shuttingDown) {
+            webSocket->abort();
+            webSocket->deleteLater();
+            continue;
+        }
+        const AccessScope scope = it->scope;
+        m_admitted.erase(it);
+        qCInfo(lcNet) << "websocket open" << peer.first << peer.second << (scope.isFull() ? "api-key" : "token");
+        auto *session = new WebSocketSession(webSocket, scope, m_service, m_options.webSocket,
+                                             [hub = m_hub] { return hub->nowMs(); }, this);
+        m_hub->add(session);
+    }
+}

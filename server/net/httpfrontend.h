@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "accessscope.h"
+#include "httpconnection.h"
+#include "restapi.h"
+#include "websocketsession.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <optional>
+
+class ApiKeyRing;
+class KvService;
+class QTcpServer;
+class QWebSocketServer;
+class SubscriptionHub;
+class TokenService;
+
+/**
+ * @brief The one listening port: plain HTTP answered by RestApi, WebSocket upgrades to `/ws`
+ * checked and handed to QWebSocketServer.
+ *
+ * Credentials are checked on the upgrade head before anything is answered: a wrong or missing
+ * API key is 401, a bad or expired token 403, and neither ever sees a 101. An accepted upgrade
+ * is handed over unread to QWebSocketServer::handleConnection(); the resulting socket becomes a
+ * WebSocketSession with the scope decided here, registered with the SubscriptionHub.
+ */
+class HttpFrontEnd : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        HttpConnection::Options http;
+        WebSocketSession::Options webSocket;
+    };
+
+    HttpFrontEnd(KvService *service, Storage *storage, TokenService *tokens, const ApiKeyRing *keys,
+                 SubscriptionHub *hub, Options options, QObject *parent = nullptr);
+    ~HttpFrontEnd() override;
+
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+    QHostAddress address() const;
+
+    /** Stops accepting, closes idle HTTP connections and every WebSocket with 1001. */
+    void shutdown();
+    int connectionCount() const { return int(m_connections.size()); }
+
+    /** The scope an upgrade head grants, or the HTTP status that refuses it (401/403/404). */
+    struct Admission
+    {
+        std::optional<AccessScope> scope;
+        int status = 0;
+        QString error;
+    };
+    Admission admit(const HttpRequest &request) const;
+
+private:
+    void onNewConnection();
+    void onUpgrade(HttpConnection *connection, const HttpRequest &request);
+    void onWebSocket();
+
+    KvService *m_service;
+    TokenService *m_tokens;
+    const ApiKeyRing *m_keys;
+    SubscriptionHub *m_hub;
+    Options m_options;
+    RestApi m_api;
+    QTcpServer *m_tcpServer;
+    QWebSocketServer *m_webSocketServer;
+    QSet<HttpConnection *> m_connections;
+    struct Admitted
+    {
+        AccessScope scope;
+        quint64 id = 0;
+    };
+    QHash<QPair<QString, quint16>, Admitted> m_admitted; ///< peer -> scope, until its 101
+    quint64 m_nextAdmissionId = 1;
+    bool m_shuttingDown = false;
+};

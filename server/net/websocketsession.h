@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "accessscope.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketProtocol>
+#include <functional>
+
+class KvService;
+
+/**
+ * @brief One upgraded WebSocket connection and what it may do (its AccessScope).
+ *
+ * Text frames are executed by KvService and answered with one text frame each, in completion
+ * order; a binary frame gets a 400 reply and the connection stays open. Incoming messages are
+ * capped (ServerConfig::maxMessageBytes; larger ones close the socket with 1009). Every send
+ * checks the socket's unsent bytes: past the limit the peer is too slow and is closed with
+ * CloseCodes::SlowConsumer. A peer that does not finish a close in time is aborted.
+ */
+class WebSocketSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        qint64 maxMessageBytes = 1024 * 1024;
+        qint64 maxSendBufferBytes = 8 * 1024 * 1024;
+        int closeGraceMs = 5000;
+    };
+
+    using Clock = std::function<qint64()>; ///< monotonic milliseconds
+
+    /** Takes ownership of `socket`; `clock` times liveness (last frame or pong heard). */
+    WebSocketSession(QWebSocket *socket, AccessScope scope, KvService *service, Options options,
+                     Clock clock, QObject *parent = nullptr);
+    ~WebSocketSession() override;
+
+    const AccessScope &scope() const { return m_scope; }
+    QWebSocket *socket() const { return m_socket; }
+    bool isOpen() const { return !m_closing; }
+
+    /** Sends a text frame unless closing; closes the socket when it cannot keep up. */
+    void send(const QString &text);
+    /** Starts a close handshake; aborts if the peer does not complete it within the grace time. */
+    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void abort();
+
+    // Liveness, driven by SubscriptionHub's sweep.
+    qint64 lastHeardMs() const { return m_lastHeardMs; }
+    qint64 pingSentMs() const { return m_pingSentMs; }
+    void sendPing(qint64 nowMs);
+
+    /** Used by the hub so one change reaches each socket exactly once. */
+    quint64 deliveredSerial = 0;
+
+signals:
+    /** The connection is over; the session deletes itself afterwards. */
+    void closed(WebSocketSession *session);
+
+private:
+    void onTextMessage(const QString &message);
+    void onBinaryMessage(const QByteArray &message);
+    void onHeard();
+    void onDisconnected();
+
+    QPointer<QWebSocket> m_socket;
+    AccessScope m_scope;
+    KvService *m_service;
+    Options m_options;
+    Clock m_clock;
+    QTimer m_closeTimer;
+    bool m_closing = false;
+    bool m_finished = false;
+    qint64 m_lastHeardMs = 0;
+    qint64 m_pingSentMs = -1; ///< -1: no ping outstanding
+};
