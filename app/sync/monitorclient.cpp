@@ -77,10 +77,9 @@ void MonitorClient::restart()
     m_token.clear();
     m_backoff.reset();
     dropSocket();
-    if (m_keys.isEmpty() || !m_baseUrl.isValid() || m_baseUrl.host().isEmpty()) {
-        setState(State::Idle);
+    setState(State::Idle);
+    if (m_keys.isEmpty() || !m_baseUrl.isValid() || m_baseUrl.host().isEmpty())
         return;
-    }
     fetchToken();
 }
 
