@@ -4,6 +4,7 @@
 
 #include <QGuiApplication>
 #include <QQmlExtensionPlugin>
+#include <QQuickStyle>
 
 Q_IMPORT_QML_PLUGIN(DayboardPlugin)
 
@@ -15,6 +16,10 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Dayboard"));
     QGuiApplication::setApplicationVersion(QStringLiteral(DAYBOARD_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.dayboard.Dayboard"));
+
+    // Dayboard draws its own calm look on top of the Basic style; an explicit choice still wins.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     Application application(AppOptions::parse(app));
     const int status = application.start();

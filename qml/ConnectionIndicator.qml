@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 
 // "Connected", "Reconnecting…", "Offline", with the number of edits still waiting to sync.
 // A dot for the eye, the words for everyone.

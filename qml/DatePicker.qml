@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 
@@ -30,7 +31,6 @@ Popup {
     focus: true
     modal: false
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
-    Accessible.name: title
 
     background: Rectangle {
         radius: Theme.radius

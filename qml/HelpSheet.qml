@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 
@@ -15,7 +16,6 @@ Popup {
     modal: true
     dim: true
     focus: true
-    Accessible.name: qsTr("Keyboard shortcuts")
 
     background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.border }
     Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#4d1f2329" }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Shapes
 
 // A line icon drawn from a 24×24 SVG path, tinted with `color` (so it follows the theme).

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 
 // A quiet, round-cornered button with a line icon; `text` is its accessible name and tooltip.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 
@@ -212,6 +213,7 @@ ApplicationWindow {
                     Layout.fillWidth: true
                     Text {
                         objectName: "dayTitle"
+                        Layout.fillWidth: true
                         text: App.dayTitle(root.day)
                         color: Theme.text
                         font.family: Theme.fontFamily

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 
 // "High ↑", "Medium –", "Low ↓": a word and an arrow, tinted, so it reads without colour.
 Rectangle {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 
@@ -14,7 +15,6 @@ Popup {
     modal: true
     dim: true
     focus: true
-    Accessible.name: qsTr("Settings")
 
     onOpened: {
         embeddedRadio.checked = App.serverMode === "embedded"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 
 // The round check in front of a todo: empty (not set), half (in progress), ticked (done).

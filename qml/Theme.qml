@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma Singleton
 import QtQuick
+import Dayboard
 
 // The calm palette, spacing and type scale every Dayboard view uses.
 QtObject {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 
 // Non-blocking notes at the bottom of the window; they fade away by themselves. A toast can

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Dayboard
 import QtQuick.Layouts
 
 // The seven days around the shown one, each with its open and done counts (as text).

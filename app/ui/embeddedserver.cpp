@@ -4,18 +4,13 @@
 #include <QDir>
 #include <QLoggingCategory>
 
-#if __has_include("dayboardserver.h")
 #include "dayboardserver.h"
-#define DAYBOARD_HAVE_SERVER 1
-#endif
 
 Q_LOGGING_CATEGORY(lcEmbedded, "dayboard.ui.server")
 
 struct EmbeddedServer::Private
 {
-#ifdef DAYBOARD_HAVE_SERVER
     std::unique_ptr<DayboardServer> server;
-#endif
 };
 
 EmbeddedServer::EmbeddedServer(const QString &dataDir, QObject *parent)
@@ -31,7 +26,6 @@ bool EmbeddedServer::start(QString *error)
 {
     if (isRunning())
         return true;
-#ifdef DAYBOARD_HAVE_SERVER
     if (!QDir().mkpath(m_dataDir)) {
         *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(m_dataDir));
         return false;
@@ -47,46 +41,38 @@ bool EmbeddedServer::start(QString *error)
     d->server = std::move(server);
     qCInfo(lcEmbedded) << "embedded server listening on" << d->server->baseUrl();
     return true;
-#else
-    *error = tr("This build has no embedded server.");
-    return false;
-#endif
 }
 
 void EmbeddedServer::stop()
 {
-#ifdef DAYBOARD_HAVE_SERVER
-    d->server.reset();
-#endif
+    if (!d->server)
+        return;
+    // stop() is graceful (close frames, storage flush): the object goes once it is done.
+    DayboardServer *server = d->server.release();
+    server->setParent(this);
+    connect(server, &DayboardServer::stopped, server, &QObject::deleteLater);
+    server->stop();
 }
 
 bool EmbeddedServer::isRunning() const
 {
-#ifdef DAYBOARD_HAVE_SERVER
     return d->server != nullptr;
-#else
-    return false;
-#endif
 }
 
 QUrl EmbeddedServer::baseUrl() const
 {
-#ifdef DAYBOARD_HAVE_SERVER
     if (d->server)
-        return QUrl(d->server->baseUrl());
-#endif
+        return d->server->baseUrl();
     return {};
 }
 
 QString EmbeddedServer::apiKey() const
 {
-#ifdef DAYBOARD_HAVE_SERVER
     if (d->server) {
         const auto keys = d->server->apiKeys();
         if (!keys.isEmpty())
             return keys.first();
     }
-#endif
     return {};
 }
 

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// Renders Dayboard windows offscreen with sample data, in light and dark, and writes PNGs:
+//   dayboard-screenshot [output-dir]     (default: <build>/screenshots)
+#include "daymodel.h"
+#include "uitestenv.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(DayboardPlugin)
+
+namespace {
+
+struct Sample
+{
+    const char *text;
+    const char *priority;
+    const char *status;
+};
+
+void fill(UiTestEnv &env, const QDate &date, std::initializer_list<Sample> samples)
+{
+    DayModel model;
+    model.setBackend(env.cache.get(), env.session.get());
+    model.setDate(date);
+    for (const Sample &sample : samples) {
+        const QString id = model.add(QString::fromUtf8(sample.text), QLatin1String(sample.priority));
+        model.setStatus(id, QLatin1String(sample.status));
+    }
+}
+
+bool settle(UiTestEnv &env)
+{
+    return QTest::qWaitFor([&] { return env.session->pendingCount() == 0; }, 20000);
+}
+
+bool shoot(QQuickWindow *window, const QString &file)
+{
+    // Two frames: bindings that depend on the first layout settle in the second.
+    QTest::qWait(50);
+    window->requestUpdate();
+    QTest::qWait(50);
+    const QImage image = window->grabWindow();
+    if (image.isNull() || !image.save(file)) {
+        std::fprintf(stderr, "could not write %s\n", qPrintable(file));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(file));
+    return true;
+}
+
+QObject *findPopup(QObject *window, const char *name)
+{
+    for (QObject *child : window->findChildren<QObject *>()) {
+        if (QByteArray(child->metaObject()->className()).startsWith(name))
+            return child;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(DAYBOARD_SCREENSHOT_DIR);
+    QDir().mkpath(outDir);
+
+    UiTestEnv env;
+    if (!env.start() || !QTest::qWaitFor([&] { return env.session->connectionState() == SyncSession::ConnectionState::Connected; }, 20000)) {
+        std::fprintf(stderr, "the embedded server did not come up\n");
+        return 1;
+    }
+    const QDate today = QDate::currentDate();
+    fill(env, today, {
+        {"Review the quarterly plan with Mia", "high", "in progress"},
+        {"Book train tickets to Lyon", "high", "not set"},
+        {"Water the plants", "low", "done"},
+        {"Draft the newsletter intro", "medium", "not set"},
+        {"Call the dentist about Thursday", "medium", "done"},
+        {"Read two chapters of “The Overstory”", "low", "not set"},
+    });
+    fill(env, today.addDays(-1), {
+        {"Send invoice #1042", "high", "not set"},
+        {"Tidy the downloads folder", "low", "done"},
+        {"Reply to Sam about the offsite", "medium", "not set"},
+    });
+    fill(env, today.addDays(1), {{"Pick up dry cleaning", "low", "not set"}, {"Team retro", "medium", "not set"}});
+    fill(env, today.addDays(2), {{"Yoga at 7", "low", "done"}});
+    if (!settle(env)) {
+        std::fprintf(stderr, "sample data did not reach the server\n");
+        return 1;
+    }
+
+    QQmlApplicationEngine engine;
+    QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/qt-project.org/imports/Dayboard/Main.qml")));
+    bool ok = true;
+    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        env.controller->setThemeOverride(theme);
+        const auto open = [&](const QDate &date) {
+            auto *window = qobject_cast<QQuickWindow *>(component.createWithInitialProperties(
+                {{QStringLiteral("day"), date.toString(Qt::ISODate)}}));
+            if (!window) {
+                std::fprintf(stderr, "%s\n", qPrintable(component.errorString()));
+                std::exit(1);
+            }
+            window->resize(1000, 760);
+            window->show();
+            if (!QTest::qWaitFor([&] { return window->isExposed(); }, 5000))
+                std::fprintf(stderr, "the window was never exposed\n");
+            return window;
+        };
+        std::unique_ptr<QQuickWindow> today_(open(today));
+        ok &= shoot(today_.get(), outDir + QStringLiteral("/main-%1.png").arg(theme));
+
+        std::unique_ptr<QQuickWindow> past(open(today.addDays(-1)));
+        ok &= shoot(past.get(), outDir + QStringLiteral("/yesterday-%1.png").arg(theme));
+
+        std::unique_ptr<QQuickWindow> empty(open(today.addDays(5)));
+        ok &= shoot(empty.get(), outDir + QStringLiteral("/empty-%1.png").arg(theme));
+
+        for (const char *popup : {"HelpSheet", "SettingsSheet", "DatePicker"}) {
+            QObject *sheet = findPopup(today_.get(), popup);
+            if (!sheet) {
+                std::fprintf(stderr, "no %s in the window\n", popup);
+                ok = false;
+                continue;
+            }
+            if (QByteArray(popup) == "DatePicker")
+                QMetaObject::invokeMethod(sheet, "openAt", Q_ARG(QVariant, today.toString(Qt::ISODate)));
+            else
+                QMetaObject::invokeMethod(sheet, "open");
+            QTest::qWait(300); // the popup's enter transition
+            ok &= shoot(today_.get(), outDir + QStringLiteral("/%1-%2.png").arg(QString::fromLatin1(popup).toLower(), theme));
+            QMetaObject::invokeMethod(sheet, "close");
+            QTest::qWait(300);
+        }
+    }
+    return ok ? 0 : 1;
+}

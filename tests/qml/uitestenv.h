@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "appcontroller.h"
+#include "connectionmanager.h"
+#include "daycache.h"
+#include "embeddedserver.h"
+#include "syncsession.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <memory>
+
+/**
+ * @brief The app's shared objects over a real embedded server in a temporary folder: what
+ * Application builds, minus windows and single-instance (tests and the screenshot tool).
+ */
+struct UiTestEnv
+{
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<DayCache> cache;
+    std::unique_ptr<SyncSession> session;
+    std::unique_ptr<ConnectionManager> connection;
+    std::unique_ptr<AppController> controller;
+
+    bool start()
+    {
+        if (!dir.isValid())
+            return false;
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        cache = std::make_unique<DayCache>();
+        session = std::make_unique<SyncSession>(cache.get(), dir.filePath(QStringLiteral("pending.json")));
+        connection = std::make_unique<ConnectionManager>(session.get(), settings.get(), dir.path());
+        controller = std::make_unique<AppController>(cache.get(), session.get(), connection.get(), settings.get());
+        AppController::setInstance(controller.get());
+        connection->start();
+        return connection->embeddedServer()->isRunning();
+    }
+
+    ~UiTestEnv()
+    {
+        AppController::setInstance(nullptr);
+        controller.reset();
+        session.reset();
+        connection.reset();
+        cache.reset();
+    }
+};
