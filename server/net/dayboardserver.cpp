@@ -7,6 +7,7 @@
 #include "kvservice.h"
 #include "memorystorage.h"
 #include "netlog.h"
+#include "redisstorage.h"
 #include "sqlitestorage.h"
 #include "subscriptionhub.h"
 #include "tokenservice.h"
@@ -133,11 +134,17 @@ bool DayboardServer::prepareSecrets(QString *error)
 bool DayboardServer::openStorage(QString *error)
 {
     if (!m_config.redisUrl.isEmpty()) {
-        // RedisStorage is wired here: create it from RedisConfig::parse(redisUrl, redisPrefix),
-        // open it, and take m_tokenSecret from its sharedTokenSecret() so every instance accepts
-        // every other instance's tokens.
-        *error = QStringLiteral("The Redis backend is not available in this build yet");
-        return false;
+        const std::optional<RedisConfig> redis = RedisConfig::parse(m_config.redisUrl, m_config.redisPrefix.toUtf8(), error);
+        if (!redis)
+            return false;
+        auto storage = std::make_unique<RedisStorage>(*redis);
+        if (!storage->open(error))
+            return false;
+        // Every instance of the deployment signs with the secret kept in Redis, so a token
+        // issued by one instance is accepted by all.
+        m_tokenSecret = storage->sharedTokenSecret();
+        m_storage = std::move(storage);
+        return true;
     }
     if (m_config.memory)
         m_storage = std::make_unique<MemoryStorage>();
