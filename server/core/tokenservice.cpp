@@ -117,7 +117,11 @@ std::optional<TokenClaims> TokenService::verify(const QByteArray &token) const
 
 QByteArray TokenService::generateSecret()
 {
-    QByteArray secret(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), secret.size() / 4);
-    return secret;
+    // Text, not raw bytes: the secret is stored in a file that is read back trimmed, and raw
+    // random bytes that began or ended with whitespace came back as a different secret.
+    // 24 random bytes (192 bits) give exactly 32 base64url characters.
+    quint32 words[6];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray random(reinterpret_cast<const char *>(words), sizeof(words));
+    return random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
