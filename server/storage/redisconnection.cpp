@@ -103,7 +103,7 @@ void RedisConnection::close(const QString &reason)
         redisAsyncFree(context);
     }
     if (wasActive) {
-        qCDebug(lcRedis) << m_name << "connection closed:" << reason;
+        qCDebug(lcRedis).noquote() << m_name << "connection closed:" << reason;
         emit closed(reason);
     }
 }

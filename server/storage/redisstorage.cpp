@@ -193,7 +193,7 @@ void RedisStorage::becomeReady()
 {
     m_phase = Phase::Ready;
     m_failedAttempts = 0;
-    qCInfo(lcRedis) << "connected to Redis at" << m_config.endpoint();
+    qCInfo(lcRedis).noquote() << "connected to Redis at" << m_config.endpoint();
     emit readyChanged(true);
     if (m_wasReady)
         emit changesMayBeLost();
@@ -220,9 +220,9 @@ void RedisStorage::lost(const QString &reason)
     ++m_failedAttempts;
     // One warning per outage; the retries themselves are debug noise.
     if (wasReady)
-        qCWarning(lcRedis).nospace() << "Redis at " << m_config.endpoint() << " unavailable (" << reason
+        qCWarning(lcRedis).nospace().noquote() << "Redis at " << m_config.endpoint() << " unavailable (" << reason
                                      << "); requests fail with 503 until it is back";
-    qCDebug(lcRedis).nospace() << "reconnecting to Redis in " << delay << " ms (" << reason << ')';
+    qCDebug(lcRedis).nospace().noquote() << "reconnecting to Redis in " << delay << " ms (" << reason << ')';
     m_reconnect.start(delay);
 }
 
