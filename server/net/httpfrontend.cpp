@@ -123,6 +123,17 @@ HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
 void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &request)
 {
     QTcpSocket *socket = connection->socket();
+    // QWebSocketServer drops an invalid handshake without any HTTP answer: answer it here.
+    if (request.header("sec-websocket-key").isEmpty()) {
+        connection->respond(HttpServerResponse::error(400, QStringLiteral("Missing Sec-WebSocket-Key")), true);
+        return;
+    }
+    if (request.header("sec-websocket-version").trimmed() != "13") {
+        HttpServerResponse response = HttpServerResponse::error(426, QStringLiteral("Unsupported WebSocket version"));
+        response.headers.append(qMakePair(QByteArray("Sec-WebSocket-Version"), QByteArray("13")));
+        connection->respond(response, true);
+        return;
+    }
     const Admission admission = admit(request);
     if (!admission.scope || m_shuttingDown) {
         const int status = m_shuttingDown ? 503 : admission.status;
