@@ -260,6 +260,7 @@ private slots:
         QTest::newRow("huge header") << ("GET /ping HTTP/1.1\r\nX-Big: " + QByteArray(100 * 1024, 'x') + "\r\n\r\n");
         QTest::newRow("huge body") << ("POST /record HTTP/1.1\r\nx-api-key: " + apiKey
                                        + "\r\nContent-Length: 50000000\r\n\r\n" + QByteArray(1024, 'x'));
+        QTest::newRow("upgrade, websocket version 8") << QByteArray("GET /ws?apiKey=" + apiKey + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n");
         QTest::newRow("bad upgrade") << QByteArray("GET /ws?apiKey=" + apiKey + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
     }
     void garbageHttpGetsErrorStatus()
