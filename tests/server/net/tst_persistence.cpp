@@ -167,6 +167,11 @@ private slots:
         QCOMPARE(server.terminate(), 0);
         QVERIFY(client->waitForDisconnected());
         QVERIFY(subscriber.waitForDisconnected());
+        // Graceful: the sockets got a close frame, not a dropped connection.
+        QVERIFY2(client->closeCode() != QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+                 qPrintable(QString::number(client->closeCode())));
+        QVERIFY2(subscriber.closeCode() != QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+                 qPrintable(QString::number(subscriber.closeCode())));
     }
 
     void badArgumentsFail()
