@@ -196,6 +196,15 @@ private slots:
         QCOMPARE(keysOf(middle->notifications()), QStringList({u"az"_s, u"a-long-z"_s}));
     }
 
+    void overlappingSubscriptionsNotifyOnce()
+    {
+        const auto sub = connectSubscriber({u"dup"_s, u"dup"_s, u"d*"_s, u"*p"_s}, {u"du*"_s});
+        QVERIFY(sub);
+        QCOMPARE(m_writer->request(op(2, u"dup"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
+        QVERIFY(sub->waitForNotifications(1));
+        verifyNoMoreAfterFlush(sub.get(), 1, u"dup"_s);
+    }
+
     void regexCharactersInSubscriptionsAreLiteral()
     {
         const auto sub = connectSubscriber({u"price.(usd)+*"_s});

@@ -327,13 +327,36 @@ private slots:
         QCOMPARE(m_client->request(op(1, u"n2"_s)).value(kValue).toString(), u"42"_s);
     }
 
+    void atomicOnNonNumericIs400AndChangesNothing_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("word") << u"abc"_s;
+        QTest::newRow("fraction") << u"1.5"_s;
+        QTest::newRow("exponent") << u"1e3"_s;
+        QTest::newRow("number then text") << u"12abc"_s;
+        QTest::newRow("json object") << u"{\"n\":1}"_s;
+        QTest::newRow("beyond int64") << u"9223372036854775808"_s;
+    }
     void atomicOnNonNumericIs400AndChangesNothing()
     {
-        QCOMPARE(m_client->request(op(2, u"word"_s, u"abc"_s)).value(kCode).toInt(), 200);
+        QFETCH(QString, stored);
+        QCOMPARE(m_client->request(op(2, u"word"_s, stored)).value(kCode).toInt(), 200);
         const QJsonObject reply = m_client->request(op(6, u"word"_s, 1));
         QCOMPARE(reply.value(kCode).toInt(), 400);
         QVERIFY(reply.value(kError).isString());
-        QCOMPARE(m_client->request(op(1, u"word"_s)).value(kValue).toString(), u"abc"_s);
+        QCOMPARE(m_client->request(op(1, u"word"_s)).value(kValue).toString(), stored);
+    }
+
+    void atomicNeverWraps()
+    {
+        QCOMPARE(m_client->request(op(2, u"max"_s, u"9223372036854775807"_s)).value(kCode).toInt(), 200);
+        const QJsonObject reply = m_client->rawRequest(R"({"op":6,"key":"max","value":1,"messageId":1})");
+        QVERIFY2(reply.value(kCode).toInt() != 200, compact(reply).constData());
+        QCOMPARE(m_client->request(op(1, u"max"_s)).value(kValue).toString(), u"9223372036854775807"_s);
+        QCOMPARE(m_client->request(op(2, u"min"_s, u"-9223372036854775808"_s)).value(kCode).toInt(), 200);
+        const QJsonObject down = m_client->rawRequest(R"({"op":6,"key":"min","value":-1,"messageId":2})");
+        QVERIFY2(down.value(kCode).toInt() != 200, compact(down).constData());
+        QCOMPARE(m_client->request(op(1, u"min"_s)).value(kValue).toString(), u"-9223372036854775808"_s);
     }
 
     void patch_data()

@@ -276,6 +276,27 @@ private slots:
         QCOMPARE(ws->request(op(2, u"alive"_s, u"yes"_s)).value(u"code"_s).toInt(), 200);
     }
 
+    void keepAliveAndPipelining()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::ConnectedState, 15000);
+        const QByteArray body = R"({"key":"ka","value":"v"})";
+        socket.write("POST /record HTTP/1.1\r\nHost: x\r\nx-api-key: " + apiKey
+                     + "\r\nContent-Type: application/json\r\nContent-Length: "
+                     + QByteArray::number(body.size()) + "\r\n\r\n" + body
+                     + "GET /record/ka HTTP/1.1\r\nHost: x\r\nx-api-key: " + apiKey + "\r\n\r\n"
+                     + "GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState),
+                                 15000);
+        received += socket.readAll();
+        QCOMPARE(received.count("HTTP/1.1 200"), 3);
+        QVERIFY2(received.contains(R"("value":"v")"), received.constData());
+        // Answers come in request order.
+        QVERIFY(received.indexOf("success") < received.indexOf(R"("value":"v")"));
+    }
+
     void halfRequestThenCloseLeavesServerAlive()
     {
         for (int i = 0; i < 20; ++i) {

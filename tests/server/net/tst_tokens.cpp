@@ -139,6 +139,28 @@ private slots:
             verifyForbidden(socket.get(), key);
     }
 
+    void rangeNeverLeaksKeysOutsideAccess()
+    {
+        for (const QString &key : {u"pub:1"_s, u"pub:2"_s, u"secret:1"_s, u"zzz"_s})
+            QCOMPARE(m_admin->request(op(2, key, u"v"_s)).value(u"code"_s).toInt(), 200);
+        const auto socket = m_server->connectToken(m_server->tokenFor({u"pub:1"_s}, u"^pub:"_s));
+        QVERIFY(socket);
+        QJsonObject range = op(5, u"pub:"_s);
+        range.insert(u"endKey"_s, u"zzzz"_s);
+        const QJsonObject reply = socket->request(range);
+        const int code = reply.value(u"code"_s).toInt();
+        QVERIFY2(code == 200 || code == 403, compact(reply).constData());
+        for (const QJsonValue &record : reply.value(u"records"_s).toArray()) {
+            const QString key = record.toObject().value(u"key"_s).toString();
+            QVERIFY2(key.startsWith(u"pub:"_s), qPrintable(u"RANGE returned "_s + key + u" outside the token's access"_s));
+        }
+        // Inside the access pattern, RANGE works.
+        range.insert(u"endKey"_s, u"pub:~"_s);
+        const QJsonObject inside = socket->request(range);
+        QCOMPARE(inside.value(u"code"_s).toInt(), 200);
+        QCOMPARE(inside.value(u"count"_s).toInt(), 2);
+    }
+
     void badTokensRefusedAtHandshake_data()
     {
         QTest::addColumn<QByteArray>("token");
