@@ -234,6 +234,36 @@ private slots:
         QCOMPARE(m_client->request(op(4, key)).value(kCode).toInt(), 200);
     }
 
+    void valuesRoundTripExactly_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("quotes and backslashes") << u"a\"b\\c\\\"d"_s;
+        QTest::newRow("control characters") << QString(u"line1\nline2\r\ttab\u0001\u001f"_s);
+        QTest::newRow("nul") << QString(u"x\u0000y"_s);
+        QTest::newRow("unicode") << u"день 日本 🙂 é"_s;
+        QTest::newRow("json text is not reformatted") << u"{ \"b\" : 1,  \"a\":[ 1 , 2 ] }"_s;
+        QTest::newRow("whitespace only") << u"   "_s;
+        QTest::newRow("looks like a number") << u"007"_s;
+        QTest::newRow("html") << u"<script>alert('x')</script>&amp;"_s;
+    }
+    void valuesRoundTripExactly()
+    {
+        QFETCH(QString, value);
+        auto subscriber = m_server->connectToken(m_server->tokenFor({u"exact"_s}));
+        QVERIFY(subscriber);
+        QCOMPARE(m_client->request(op(2, u"exact"_s, value)).value(kCode).toInt(), 200);
+        QCOMPARE(m_client->request(op(1, u"exact"_s)).value(kValue).toString(), value);
+        QVERIFY(subscriber->waitForNotifications(1));
+        QCOMPARE(subscriber->notifications().first().value(kValue).toString(), value);
+        QJsonObject range = op(5, u"exact"_s);
+        range.insert(u"endKey"_s, u"exact"_s);
+        const QJsonArray records = m_client->request(range).value(u"records"_s).toArray();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().toObject().value(kValue).toString(), value);
+        const HttpResponse rest = m_server->http().get("/record/exact");
+        QCOMPARE(rest.json().value(kValue).toString(), value);
+    }
+
     void largestValueAccepted()
     {
         const QString value(102400, u'v');
