@@ -13,6 +13,7 @@ dayboard_packages=(
     libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qtkeychain-qt6-dev
     nlohmann-json3-dev libhiredis-dev redis-server
     nodejs npm xvfb xauth
+    clang libclang-rt-14-dev
 )
 
 dayboard_missing_packages() {
