@@ -4,7 +4,10 @@
 #include "redislog.h"
 #include "redisqtadapter.h"
 
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QPointer>
+#include <algorithm>
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 #include <vector>
@@ -42,14 +45,43 @@ void RedisConnection::open(const RedisConfig &config)
 {
     close();
     m_state = State::Connecting;
-    redisAsyncContext *context = redisAsyncConnect(config.host.toUtf8().constData(), config.port);
+    m_openedAt = m_clock.elapsed();
+    m_watchdog.start();
+    if (QHostAddress literal; literal.setAddress(config.host)) {
+        connectTo(literal, config);
+        return;
+    }
+    // hiredis would resolve the name with a blocking getaddrinfo() on the event loop thread.
+    const quint64 attempt = ++m_attempt;
+    m_lookupId = QHostInfo::lookupHost(config.host, this, [this, attempt, config](const QHostInfo &info) {
+        if (attempt != m_attempt || m_state != State::Connecting || m_context)
+            return;
+        m_lookupId = -1;
+        QList<QHostAddress> addresses = info.addresses();
+        // Redis listens on IPv4 loopback by default while "localhost" may resolve to ::1 first.
+        std::stable_partition(addresses.begin(), addresses.end(), [](const QHostAddress &a) {
+            return a.protocol() == QAbstractSocket::IPv4Protocol;
+        });
+        if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
+            close(QStringLiteral("cannot resolve %1: %2").arg(config.host, info.errorString()));
+            return;
+        }
+        connectTo(addresses.constFirst(), config);
+    });
+}
+
+void RedisConnection::connectTo(const QHostAddress &address, const RedisConfig &config)
+{
+    redisAsyncContext *context = redisAsyncConnect(address.toString().toUtf8().constData(), config.port);
     if (!context || context->err) {
         const QString reason = context ? QString::fromUtf8(context->errstr) : QStringLiteral("out of memory");
         if (context)
             redisAsyncFree(context);
-        m_state = State::Closed;
         // Asynchronously, so the caller sees the same order of events as for a late failure.
-        QMetaObject::invokeMethod(this, [this, reason] { emit closed(reason); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, reason, attempt = m_attempt] {
+            if (attempt == m_attempt)
+                close(reason);
+        }, Qt::QueuedConnection);
         return;
     }
     m_context = context;
@@ -57,7 +89,6 @@ void RedisConnection::open(const RedisConfig &config)
     RedisQtAdapter::attach(context, this);
     redisAsyncSetConnectCallback(context, &RedisConnection::onConnect);
     redisAsyncSetDisconnectCallback(context, &RedisConnection::onDisconnect);
-    m_watchdog.start();
     handshake(config);
 }
 
@@ -91,6 +122,11 @@ void RedisConnection::handshake(const RedisConfig &config)
 
 void RedisConnection::close(const QString &reason)
 {
+    ++m_attempt;
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
     m_watchdog.stop();
     m_sentAt.clear();
     const bool wasActive = m_state != State::Closed;
@@ -160,9 +196,11 @@ void RedisConnection::answered(redisAsyncContext *context)
 
 void RedisConnection::checkTimeout()
 {
-    if (!m_sentAt.empty() && m_clock.elapsed() - m_sentAt.front() > m_commandTimeoutMs)
-        close(m_state == State::Open ? QStringLiteral("Redis did not answer in time")
-                                     : QStringLiteral("connecting to Redis timed out"));
+    const qint64 now = m_clock.elapsed();
+    if (m_state == State::Connecting && now - m_openedAt > m_commandTimeoutMs)
+        close(QStringLiteral("connecting to Redis timed out"));
+    else if (!m_sentAt.empty() && now - m_sentAt.front() > m_commandTimeoutMs)
+        close(QStringLiteral("Redis did not answer in time"));
 }
 
 QString RedisConnection::errorText(const redisReply *reply)

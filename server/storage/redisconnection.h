@@ -12,13 +12,15 @@
 #include <deque>
 #include <functional>
 
+class QHostAddress;
 struct redisAsyncContext;
 struct redisReply;
 
 /**
  * @brief One non-blocking hiredis connection on the Qt event loop.
  *
- * open() connects, authenticates and selects the database, then emits opened(). Any failure,
+ * open() resolves the host name (QHostInfo, off the event loop), connects, authenticates and
+ * selects the database, then emits opened(). Any failure,
  * a lost connection, close(), or a command that gets no answer within the command timeout
  * ends the connection: every pending callback then runs with a null reply and closed() is
  * emitted once. The owner decides whether and when to open again.
@@ -61,6 +63,7 @@ private:
     enum class State { Closed, Connecting, Open };
     struct Pending;
 
+    void connectTo(const QHostAddress &address, const RedisConfig &config);
     bool send(const QList<QByteArray> &args, ReplyCallback done, bool tracked);
     void handshake(const RedisConfig &config);
     void answered(redisAsyncContext *context);
@@ -76,5 +79,8 @@ private:
     QElapsedTimer m_clock;
     std::deque<qint64> m_sentAt; ///< send time of each tracked command, oldest first
     QTimer m_watchdog;
+    qint64 m_openedAt = 0;
+    quint64 m_attempt = 0; ///< bumped by open() and close(): a late host lookup is ignored
+    int m_lookupId = -1;
     int m_commandTimeoutMs = 5000;
 };

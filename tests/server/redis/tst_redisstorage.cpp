@@ -78,6 +78,18 @@ private slots:
         QVERIFY2(error.contains(u"NOPERM"), qPrintable(error));
     }
 
+    void resolvesHostNamesAndReportsUnknownOnes()
+    {
+        RedisStorage byName(*RedisConfig::parse(QStringLiteral("redis://localhost:%1").arg(m_redis.port()), freshPrefix(), nullptr));
+        QString error;
+        QVERIFY2(byName.open(&error), qPrintable(error));
+        QCOMPARE(writeAndWait(byName, setOp("k", "v")).status, WriteStatus::Ok);
+
+        RedisStorage unknown(*RedisConfig::parse(QStringLiteral("redis://no-such-host.invalid"), freshPrefix(), nullptr));
+        QVERIFY(!unknown.open(&error));
+        QVERIFY2(error.contains(u"no-such-host.invalid"), qPrintable(error));
+    }
+
     void setGetDelete() { runContract(checkSetGetDelete); }
     void patchAndIncrement() { runContract(checkPatchAndIncrement); }
     void compareAndSwap() { runContract(checkCompareAndSwap); }
