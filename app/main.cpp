@@ -10,13 +10,16 @@ Q_IMPORT_QML_PLUGIN(DayboardPlugin)
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("Dayboard"));
-    QGuiApplication::setApplicationName(QStringLiteral("Dayboard"));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Dayboard"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(DAYBOARD_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.dayboard.Dayboard"));
+    AppOptions::setApplicationInfo();
+    if (AppOptions::isTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        AppOptions::parse(app); // prints and exits
+        return 0;
+    }
 
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Dayboard"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.dayboard.Dayboard"));
     // Dayboard draws its own calm look on top of the Basic style; an explicit choice still wins.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Basic"));

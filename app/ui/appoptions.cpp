@@ -47,3 +47,20 @@ AppOptions AppOptions::parse(const QCoreApplication &app)
     options.newWindow = parser.isSet(newWindow);
     return options;
 }
+
+bool AppOptions::isTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void AppOptions::setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Dayboard"));
+    QCoreApplication::setApplicationName(QStringLiteral("Dayboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DAYBOARD_VERSION));
+}

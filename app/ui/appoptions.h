@@ -17,4 +17,8 @@ struct AppOptions
 
     /** Parses the arguments; handles --help/--version (exits) and reports bad input. */
     static AppOptions parse(const QCoreApplication &app);
+    /** --help / --version: answered without a display (no QGuiApplication needed). */
+    static bool isTextOnly(int argc, char **argv);
+    /** Names and version used by QSettings, QStandardPaths and --version. */
+    static void setApplicationInfo();
 };

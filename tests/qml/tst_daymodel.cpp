@@ -7,6 +7,7 @@
 #include "syncsession.h"
 #include "todofiltermodel.h"
 #include "todooperation.h"
+#include "weekmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -42,6 +43,7 @@ private slots:
     void removeAndUndoRestoresPosition();
     void moveToDayAndCarryOver();
     void filterHidesDone();
+    void weekCountsFollowRemoteEdits();
 
 private:
     struct Client
@@ -354,6 +356,39 @@ void TstDayModel::filterHidesDone()
     QCOMPARE(filter.rowOf(c), 0);
     filter.setShowDone(true);
     QCOMPARE(filter.count(), 3);
+}
+
+void TstDayModel::weekCountsFollowRemoteEdits()
+{
+    WeekModel week;
+    QAbstractItemModelTester tester(&week, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    week.setCache(m_local.cache.get());
+    week.setDate(m_day);
+    QCOMPARE(week.rowCount(), 7);
+    const int row = int(WeekModel::weekStart(m_day).daysTo(m_day));
+    QCOMPARE(week.index(row).data(WeekModel::DateRole).toString(), m_day.toString(Qt::ISODate));
+    // Watching the week loads its days first; the live edits come after.
+    for (int i = 0; i < 7; ++i) {
+        const QDate day = WeekModel::weekStart(m_day).addDays(i);
+        QTRY_COMPARE_WITH_TIMEOUT(m_local.cache->day(day).status, DayCache::Status::Ready, timeoutMs);
+    }
+
+    QSignalSpy changed(&week, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&week, &QAbstractItemModel::modelReset);
+    submitRemote(insertOp(QStringLiteral("w1"), QStringLiteral("todo_9_a")));
+    TodoOperation done;
+    done.kind = TodoOperation::Kind::SetStatus;
+    done.day = m_day;
+    done.todoId = QStringLiteral("todo_9_a");
+    done.text = QStringLiteral("done");
+    submitRemote(insertOp(QStringLiteral("w2"), QStringLiteral("todo_9_b")));
+    submitRemote(done);
+    QTRY_COMPARE_WITH_TIMEOUT(week.index(row).data(WeekModel::DoneCountRole).toInt(), 1, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(week.index(row).data(WeekModel::OpenCountRole).toInt(), 1, timeoutMs);
+    QVERIFY(!changed.isEmpty());
+    for (const auto &args : std::as_const(changed))
+        QCOMPARE(args.at(0).toModelIndex().row(), row);
+    QCOMPARE(reset.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstDayModel)
