@@ -15,10 +15,6 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Options options, QObject *par
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_state == State::Closing && m_socket && m_socket->bytesToWrite() == 0)
-            m_socket->disconnectFromHost();
-    });
     m_timer.start(m_options.headTimeoutMs);
     if (socket->bytesAvailable() > 0)
         processInput();
@@ -35,13 +31,14 @@ void HttpConnection::respond(const HttpServerResponse &response, bool forceClose
     if (!m_socket || m_state == State::Detached || m_state == State::Closing)
         return;
     const bool keepAlive = m_keepAlive && !forceClose && !m_closeWhenIdle;
-    m_socket->write(response.serialize(keepAlive));
+    QByteArray bytes = response.serialize(keepAlive);
+    if (m_request.method == "HEAD")
+        bytes.chop(response.body.size());
+    m_socket->write(bytes);
     if (!keepAlive) {
         m_state = State::Closing;
-        m_timer.stop();
-        if (m_socket->bytesToWrite() == 0)
-            m_socket->disconnectFromHost();
-        // A peer that never reads must not keep the connection forever.
+        // Pending bytes are still sent; a peer that never reads is aborted by the timer.
+        m_socket->disconnectFromHost();
         m_timer.start(m_options.headTimeoutMs);
         return;
     }
