@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace {
 
@@ -24,6 +25,8 @@ quint16 freeLoopbackPort()
 RedisServer::RedisServer()
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    // A test that crashes or is killed by its timeout must not leave redis-server running.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 RedisServer::~RedisServer()

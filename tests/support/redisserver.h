@@ -12,7 +12,8 @@
  * Durable like a production setup (`--appendonly yes --appendfsync always`, no RDB
  * snapshots), so a write Redis acknowledged survives kill(). restart() starts it again on the
  * same port and dir, so clients reconnect to the same URL and find the same data. The binary
- * is `redis-server` from PATH, or REDIS_SERVER_BINARY.
+ * is `redis-server` from PATH, or REDIS_SERVER_BINARY. The server is killed with the test
+ * process, even when the test crashes.
  */
 class RedisServer
 {
