@@ -108,9 +108,8 @@ Popup {
                 root.close()
             }
         }
-        Button {
+        DayButton {
             Layout.alignment: Qt.AlignHCenter
-            flat: true
             text: qsTr("Today")
             onClicked: { root.picked(App.today); root.close() }
         }

@@ -59,7 +59,7 @@ Popup {
                 }
             }
         }
-        Button {
+        DayButton {
             Layout.alignment: Qt.AlignRight
             Layout.topMargin: Theme.spacingM
             text: qsTr("Close")

@@ -248,27 +248,13 @@ ApplicationWindow {
                 ConnectionIndicator { Layout.rightMargin: Theme.spacingS }
 
                 IconButton { iconName: "chevron-left"; text: prevAction.text; onClicked: prevAction.trigger(); objectName: "prevButton" }
-                Button {
+                DayButton {
                     id: todayButton
                     objectName: "todayButton"
                     text: qsTr("Today")
                     enabled: root.day !== App.today
                     Accessible.name: qsTr("Go to today")
                     onClicked: todayAction.trigger()
-                    implicitHeight: Theme.controlHeight
-                    background: Rectangle {
-                        radius: Theme.radiusSmall
-                        color: todayButton.hovered ? Theme.surfaceAlt : Theme.surface
-                        border.color: Theme.border
-                    }
-                    contentItem: Text {
-                        text: todayButton.text
-                        color: todayButton.enabled ? Theme.text : Theme.textFaint
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontBody
-                        horizontalAlignment: Text.AlignHCenter
-                        verticalAlignment: Text.AlignVCenter
-                    }
                 }
                 IconButton { iconName: "chevron-right"; text: nextAction.text; onClicked: nextAction.trigger(); objectName: "nextButton" }
                 IconButton { iconName: "settings"; text: qsTr("Settings"); onClicked: settings.open() }
@@ -336,29 +322,14 @@ ApplicationWindow {
                                 border.color: Theme.border
                             }
                         }
-                        Button {
+                        DayButton {
                             id: addButton
                             objectName: "addButton"
+                            primary: true
                             text: qsTr("Add")
                             enabled: addField.text.trim().length > 0
                             Accessible.name: qsTr("Add todo")
                             onClicked: root.addTodo()
-                            implicitHeight: Theme.controlHeight
-                            background: Rectangle {
-                                radius: Theme.radiusSmall
-                                color: addButton.enabled ? (addButton.down ? Qt.darker(Theme.accent, 1.15) : Theme.accent) : Theme.surfaceAlt
-                            }
-                            contentItem: Text {
-                                text: addButton.text
-                                color: addButton.enabled ? Theme.onAccent : Theme.textFaint
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontBody
-                                font.weight: Font.DemiBold
-                                horizontalAlignment: Text.AlignHCenter
-                                verticalAlignment: Text.AlignVCenter
-                                leftPadding: Theme.spacingM
-                                rightPadding: Theme.spacingM
-                            }
                         }
                     }
 

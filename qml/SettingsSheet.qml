@@ -42,6 +42,37 @@ Popup {
         font.pixelSize: Theme.fontSmall
     }
 
+    component DayRadio: RadioButton {
+        id: radio
+        Accessible.name: text
+        indicator: Rectangle {
+            x: radio.leftPadding
+            y: (radio.height - height) / 2
+            width: 18
+            height: 18
+            radius: 9
+            color: Theme.surface
+            border.width: radio.visualFocus ? 2 : 1.5
+            border.color: radio.checked || radio.visualFocus ? Theme.accent : Theme.borderStrong
+            Rectangle {
+                anchors.centerIn: parent
+                width: 8
+                height: 8
+                radius: 4
+                color: Theme.accent
+                visible: radio.checked
+            }
+        }
+        contentItem: Text {
+            leftPadding: radio.indicator.width + radio.spacing
+            text: radio.text
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            verticalAlignment: Text.AlignVCenter
+        }
+    }
+
     contentItem: ColumnLayout {
         spacing: Theme.spacingS
 
@@ -54,10 +85,9 @@ Popup {
         }
 
         SectionTitle { text: qsTr("Server") }
-        RadioButton {
+        DayRadio {
             id: embeddedRadio
             text: qsTr("Built-in server on this computer")
-            Accessible.name: text
         }
         Note {
             visible: embeddedRadio.checked
@@ -66,10 +96,9 @@ Popup {
                   ? qsTr("Running at %1. Your lists stay on this computer and work offline.").arg(App.serverUrl)
                   : qsTr("Your lists stay on this computer and work offline.")
         }
-        RadioButton {
+        DayRadio {
             id: remoteRadio
             text: qsTr("A Dayboard or HPKV server")
-            Accessible.name: text
         }
         GridLayout {
             visible: remoteRadio.checked
@@ -100,8 +129,9 @@ Popup {
             color: Theme.danger
             text: App.serverError
         }
-        Button {
+        DayButton {
             Layout.alignment: Qt.AlignRight
+            primary: true
             text: qsTr("Apply server")
             enabled: embeddedRadio.checked || urlField.text.trim().length > 0
             onClicked: App.applyServerSettings(remoteRadio.checked ? "remote" : "embedded", urlField.text, keyField.text)
@@ -121,17 +151,52 @@ Popup {
                     { value: "dark", label: qsTr("Dark") }
                 ]
                 Component.onCompleted: currentIndex = indexOfValue(App.themeOverride)
+                background: Rectangle {
+                    implicitWidth: 180
+                    implicitHeight: Theme.controlHeight
+                    radius: Theme.radiusSmall
+                    color: themeBox.hovered ? Theme.surfaceAlt : Theme.surface
+                    border.color: themeBox.visualFocus ? Theme.accent : Theme.border
+                }
                 onActivated: App.themeOverride = currentValue
             }
         }
         Switch {
+            id: doneSwitch
             text: qsTr("Show done todos")
             checked: App.showDone
             onToggled: App.showDone = checked
             Accessible.name: text
+            indicator: Rectangle {
+                x: doneSwitch.leftPadding
+                y: (doneSwitch.height - height) / 2
+                width: 36
+                height: 20
+                radius: 10
+                color: doneSwitch.checked ? Theme.accent : Theme.borderStrong
+                border.color: doneSwitch.visualFocus ? Theme.text : "transparent"
+                Behavior on color { ColorAnimation { duration: Theme.animationMs } }
+                Rectangle {
+                    x: doneSwitch.checked ? parent.width - width - 2 : 2
+                    y: 2
+                    width: 16
+                    height: 16
+                    radius: 8
+                    color: Theme.surface
+                    Behavior on x { NumberAnimation { duration: Theme.animationMs } }
+                }
+            }
+            contentItem: Text {
+                leftPadding: doneSwitch.indicator.width + doneSwitch.spacing
+                text: doneSwitch.text
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                verticalAlignment: Text.AlignVCenter
+            }
         }
 
-        Button {
+        DayButton {
             Layout.alignment: Qt.AlignRight
             Layout.topMargin: Theme.spacingM
             text: qsTr("Close")
