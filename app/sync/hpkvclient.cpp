@@ -156,12 +156,8 @@ void HpkvClient::openSocket()
         if (state == QAbstractSocket::UnconnectedState)
             onSocketGone(socket);
     });
-    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this, socket] {
-        qCInfo(lcSync) << "request socket error for" << hostForLog(m_baseUrl) << scrubbed(socket->errorString());
-        emit connectionError(u"Cannot reach the sync server %1: %2"_s.arg(hostForLog(m_baseUrl),
-                                                                           scrubbed(socket->errorString())));
-        onSocketGone(socket);
-    });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, socket] { onSocketGone(socket); });
     connect(socket, &QWebSocket::textMessageReceived, this, &HpkvClient::onTextMessage);
     connect(socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
 
@@ -190,6 +186,12 @@ void HpkvClient::onSocketGone(QWebSocket *socket)
 {
     if (socket != m_socket)
         return;
+    // Qt may report the socket unconnected before it reports why: read the error here, once.
+    if (socket->error() != QAbstractSocket::UnknownSocketError && m_wanted) {
+        const QString why = scrubbed(socket->errorString());
+        qCInfo(lcSync) << "request socket to" << hostForLog(m_baseUrl) << "failed:" << why;
+        emit connectionError(u"Cannot reach the sync server %1: %2."_s.arg(hostForLog(m_baseUrl), why));
+    }
     socket->disconnect(this);
     socket->deleteLater();
     m_socket = nullptr;

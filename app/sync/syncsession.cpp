@@ -8,6 +8,7 @@
 #include "synclog.h"
 #include "todocodec.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QLocale>
 #include <QSet>
@@ -19,6 +20,98 @@ namespace {
 
 /// Consecutive 409s on one day before we slow down (someone else is writing it in a loop).
 constexpr int conflictsBeforeBackoff = 8;
+/// How long an unconditional (RMW) write is checked for being overwritten by a concurrent RMW.
+constexpr int rmwVerifyWindowMs = 10000;
+
+/// The value an op overwrites, so a later value showing exactly it again reveals a lost write.
+QString fieldBefore(const TodoList &list, const TodoOperation &op)
+{
+    for (const Todo &todo : list) {
+        if (todo.id != op.todoId)
+            continue;
+        switch (op.kind) {
+        case TodoOperation::Kind::SetText:
+            return todo.text;
+        case TodoOperation::Kind::SetPriority:
+            return todo.priority;
+        case TodoOperation::Kind::SetStatus:
+            return todo.status;
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+enum class Seen { Present, Lost, Unknown };
+
+/// Whether `list`, a value someone else wrote after our write, still shows `op`'s effect.
+Seen effectIn(const TodoList &list, const TodoOperation &op, const QStringList &before)
+{
+    const Todo *todo = nullptr;
+    for (const Todo &t : list) {
+        if (t.id == op.targetId())
+            todo = &t;
+    }
+    switch (op.kind) {
+    case TodoOperation::Kind::Insert:
+        return todo ? Seen::Present : Seen::Lost;
+    case TodoOperation::Kind::Remove:
+        return todo ? Seen::Lost : Seen::Present;
+    case TodoOperation::Kind::SetText:
+    case TodoOperation::Kind::SetPriority:
+    case TodoOperation::Kind::SetStatus: {
+        if (!todo)
+            return Seen::Unknown;
+        const QString now = fieldBefore({*todo}, op);
+        if (now == op.text)
+            return Seen::Present;
+        // Back to the old value: our write was overwritten by a stale read. Anything else is
+        // a newer edit of the same field by someone who saw ours, which stands.
+        return before.contains(now) ? Seen::Lost : Seen::Present;
+    }
+    case TodoOperation::Kind::Move:
+        return Seen::Unknown;
+    }
+    return Seen::Unknown;
+}
+
+struct Check
+{
+    TodoOperation op;
+    QStringList before; ///< the values our writes replaced, oldest first
+
+    bool isFieldEdit() const
+    {
+        return op.kind == TodoOperation::Kind::SetText || op.kind == TodoOperation::Kind::SetPriority
+            || op.kind == TodoOperation::Kind::SetStatus;
+    }
+    bool supersedes(const Check &older) const
+    {
+        return isFieldEdit() && older.op.kind == op.kind && older.op.todoId == op.todoId;
+    }
+};
+
+/// Adds `check` to `checks`; an older check of the same field is folded into it (only the
+/// latest of our values counts, and every value we replaced is a sign of a lost write).
+void addCheck(QList<Check> &checks, Check check)
+{
+    for (qsizetype i = checks.size() - 1; i >= 0; --i) {
+        if (check.supersedes(checks.at(i))) {
+            check.before = checks.at(i).before + check.before;
+            checks.removeAt(i);
+        }
+    }
+    checks.append(std::move(check));
+}
+
+/// An unconditional write and the ops in it not yet seen in someone else's value.
+struct UnverifiedWrite
+{
+    QByteArray value;
+    QList<Check> checks;
+    QDeadlineTimer deadline;
+};
 
 QString dayText(const QDate &day)
 {
@@ -48,11 +141,15 @@ struct SyncSession::Private
     void refetchWatched();
     void fetchDay(const QDate &day);
     void acceptServerValue(const QDate &day, const HpkvClient::Reply &reply);
+    /** A value pushed by the monitor or fetched for display; pending ops of a now readable day go out. */
+    void acceptNotification(const QDate &day, const std::optional<QByteArray> &value, qint64 revision);
     void watchedDaysChanged();
     void scheduleRetry();
     void reportInvalid(const QDate &day);
     void say(const QString &text);
     QList<PendingQueue::Entry> durableEntries(const QDate &day) const;
+    void verifyWrites(const QDate &day, const std::optional<QByteArray> &value);
+    void addUnverified(const QDate &day, UnverifiedWrite write);
 
     SyncSession *q;
     DayCache *cache;
@@ -64,6 +161,7 @@ struct SyncSession::Private
     QSet<QDate> again;
     QSet<QDate> reportedInvalid;
     QHash<QDate, int> conflicts;
+    QHash<QDate, QList<UnverifiedWrite>> unverified;
     QTimer retryTimer;
     Backoff retryBackoff{1000, 60000};
     QString lastMessage;
@@ -107,7 +205,14 @@ void SyncSession::Private::wire()
     });
     QObject::connect(&queue, &PendingQueue::saveFailed, q, [this](const QString &text) { say(text); });
 
-    QObject::connect(&client, &HpkvClient::stateChanged, q, &SyncSession::connectionStateChanged);
+    QObject::connect(&client, &HpkvClient::stateChanged, q, [this](HpkvClient::State state) {
+        if (state == HpkvClient::State::Reconnecting && !outageReported) {
+            outageReported = true;
+            say(u"The connection to the sync server was lost; reconnecting. Changes are kept and sent when it "
+                u"is back."_s);
+        }
+        emit q->connectionStateChanged();
+    });
     QObject::connect(&client, &HpkvClient::revisionsChanged, q, &SyncSession::serverHasRevisionsChanged);
     QObject::connect(&client, &HpkvClient::connectionError, q, [this](const QString &text) {
         if (outageReported)
@@ -133,13 +238,8 @@ void SyncSession::Private::wire()
     });
     QObject::connect(&monitor, &MonitorClient::notification, q,
                      [this](const QByteArray &key, const std::optional<QByteArray> &value, qint64 revision) {
-                         if (const auto day = DayCache::dateForKey(key)) {
-                             cache->setServerValue(*day, value, revision);
-                             if (cache->day(*day).status == DayCache::Status::Ready)
-                                 reportedInvalid.remove(*day);
-                             if (!queue.entriesFor(*day).isEmpty())
-                                 flush(*day);
-                         }
+                         if (const auto day = DayCache::dateForKey(key))
+                             acceptNotification(*day, value, revision);
                      });
     QObject::connect(cache, &DayCache::watchedDaysChanged, q, [this] { watchedDaysChanged(); });
 }
@@ -272,8 +372,10 @@ void SyncSession::Private::writeDay(const QDate &day, const TodoList &base, std:
     inFlight.insert(day);
     const QList<PendingQueue::Entry> entries = durableEntries(day);
     QList<quint64> seqs;
+    UnverifiedWrite written;
     TodoList next = base;
     for (const PendingQueue::Entry &entry : entries) {
+        addCheck(written.checks, Check{entry.op, {fieldBefore(next, entry.op)}});
         next = entry.op.applyTo(std::move(next));
         seqs.append(entry.seq);
     }
@@ -288,9 +390,14 @@ void SyncSession::Private::writeDay(const QDate &day, const TodoList &base, std:
     const QByteArray value = TodoCodec::serialize(next);
     qCDebug(lcSync) << "writing" << day << "with" << seqs.size() << "operations"
                     << (ifRevision ? "if revision" : "unconditionally") << ifRevision.value_or(-1);
-    client.set(DayCache::keyFor(day), value, ifRevision, [this, day, seqs, value](const HpkvClient::Reply &reply) {
-        onWriteReply(day, seqs, value, reply);
-    });
+    written.value = value;
+    const bool conditional = ifRevision.has_value();
+    client.set(DayCache::keyFor(day), value, ifRevision,
+               [this, day, seqs, written, conditional](const HpkvClient::Reply &reply) {
+                   if (reply.ok() && !conditional)
+                       addUnverified(day, written);
+                   onWriteReply(day, seqs, written.value, reply);
+               });
 }
 
 void SyncSession::Private::onWriteReply(const QDate &day, const QList<quint64> &seqs, const QByteArray &value,
@@ -377,7 +484,7 @@ void SyncSession::Private::fetchDay(const QDate &day)
     cache->setLoading(day);
     client.get(DayCache::keyFor(day), [this, day](const HpkvClient::Reply &reply) {
         if (reply.ok() || reply.code == 404)
-            acceptServerValue(day, reply);
+            acceptNotification(day, reply.ok() ? reply.value() : std::nullopt, reply.revision().value_or(0));
         else if (reply.code != 0)
             say(u"%1 could not be loaded (%2)."_s.arg(dayText(day), reply.error));
     });
@@ -386,8 +493,21 @@ void SyncSession::Private::fetchDay(const QDate &day)
 void SyncSession::Private::acceptServerValue(const QDate &day, const HpkvClient::Reply &reply)
 {
     cache->setServerValue(day, reply.ok() ? reply.value() : std::nullopt, reply.revision().value_or(0));
+    verifyWrites(day, reply.ok() ? reply.value() : std::nullopt);
     if (cache->day(day).status == DayCache::Status::Ready)
         reportedInvalid.remove(day);
+}
+
+void SyncSession::Private::acceptNotification(const QDate &day, const std::optional<QByteArray> &value,
+                                              qint64 revision)
+{
+    cache->setServerValue(day, value, revision);
+    verifyWrites(day, value);
+    if (cache->day(day).status == DayCache::Status::Ready)
+        reportedInvalid.remove(day);
+    // A day that was unreadable may have been repaired: what waited for it can go now.
+    if (!inFlight.contains(day) && !durableEntries(day).isEmpty())
+        flush(day);
 }
 
 void SyncSession::Private::watchedDaysChanged()
@@ -416,4 +536,72 @@ void SyncSession::Private::say(const QString &text)
         return;
     lastMessage = text;
     emit q->message(text);
+}
+
+void SyncSession::Private::verifyWrites(const QDate &day, const std::optional<QByteArray> &value)
+{
+    const auto it = unverified.find(day);
+    if (it == unverified.end())
+        return;
+    QList<UnverifiedWrite> &writes = *it;
+    writes.removeIf([](const UnverifiedWrite &w) { return w.deadline.hasExpired(); });
+    // Our own write coming back tells nothing about a concurrent writer.
+    const bool ours = value && std::any_of(writes.cbegin(), writes.cend(),
+                                           [&](const UnverifiedWrite &w) { return w.value == *value; });
+    const TodoCodec::Result parsed = TodoCodec::parse(value.value_or("[]"));
+    if (!ours && parsed.ok) {
+        QList<TodoOperation> lost;
+        for (UnverifiedWrite &write : writes) {
+            write.checks.removeIf([&](const Check &check) {
+                switch (effectIn(parsed.todos, check.op, check.before)) {
+                case Seen::Present:
+                    return true;
+                case Seen::Lost:
+                    lost.append(check.op);
+                    return true;
+                case Seen::Unknown:
+                    return false;
+                }
+                return false;
+            });
+        }
+        writes.removeIf([](const UnverifiedWrite &w) { return w.checks.isEmpty(); });
+        if (!lost.isEmpty()) {
+            // A concurrent read-modify-write (hosted HPKV, no revisions) overwrote ours: replay it.
+            qCInfo(lcSync) << "a concurrent write overwrote" << lost.size() << "operations on" << day
+                           << "- sending them again";
+            const QList<PendingQueue::Entry> pending = queue.entriesFor(day);
+            for (const TodoOperation &op : std::as_const(lost)) {
+                // A newer edit of the same field still queued here wins anyway: replaying the
+                // lost one after it would undo it.
+                const Check lostCheck{op, {}};
+                const bool superseded = std::any_of(pending.cbegin(), pending.cend(), [&](const auto &entry) {
+                    return Check{entry.op, {}}.supersedes(lostCheck);
+                });
+                if (!superseded)
+                    queue.append(op);
+            }
+            cache->refresh(day);
+        }
+    }
+    if (writes.isEmpty())
+        unverified.erase(it);
+}
+
+void SyncSession::Private::addUnverified(const QDate &day, UnverifiedWrite write)
+{
+    QList<UnverifiedWrite> &writes = unverified[day];
+    for (Check &check : write.checks) {
+        for (UnverifiedWrite &older : writes) {
+            older.checks.removeIf([&](const Check &old) {
+                if (!check.supersedes(old))
+                    return false;
+                check.before = old.before + check.before;
+                return true;
+            });
+        }
+    }
+    writes.removeIf([](const UnverifiedWrite &w) { return w.checks.isEmpty(); });
+    write.deadline = QDeadlineTimer(rmwVerifyWindowMs);
+    writes.append(std::move(write));
 }

@@ -15,9 +15,11 @@
 class AppServerFixture
 {
 public:
-    explicit AppServerFixture(bool extensions = true, bool memory = false)
+    /** `dataDir` empty: a fresh temporary one (another fixture's dataDir() to share its data). */
+    explicit AppServerFixture(bool extensions = true, bool memory = false, const QString &dataDir = {})
         : m_extensions(extensions)
         , m_memory(memory)
+        , m_dataDir(dataDir.isEmpty() ? m_dir.path() : dataDir)
     {
     }
 
@@ -27,7 +29,7 @@ public:
     {
         ServerConfig config;
         config.port = port;
-        config.dataDir = m_dir.path();
+        config.dataDir = m_dataDir;
         config.memory = m_memory;
         config.apiKeys = {apiKey};
         config.extensions = m_extensions;
@@ -62,12 +64,13 @@ public:
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
     }
-    QString dataDir() const { return m_dir.path(); }
+    QString dataDir() const { return m_dataDir; }
 
 private:
     bool m_extensions;
     bool m_memory;
     QTemporaryDir m_dir;
+    QString m_dataDir;
     std::unique_ptr<DayboardServer> m_server;
     quint16 m_port = 0;
 };
