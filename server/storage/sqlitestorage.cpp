@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <limits>
 
@@ -14,6 +15,9 @@ QString notOpenDetail()
 {
     return QStringLiteral("storage is not open");
 }
+
+constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions ownerOnlyDir = ownerOnlyFile | QFileDevice::ExeOwner;
 
 QString commitFailedDetail()
 {
@@ -80,8 +84,32 @@ QString SqliteStorage::prepareDataDir() const
         return QStringLiteral("no data directory was given");
     if (dir.exists() && !dir.isDir())
         return QStringLiteral("data directory %1 exists but is not a directory").arg(m_dataDir);
-    if (!dir.exists() && !QDir().mkpath(m_dataDir))
-        return QStringLiteral("cannot create data directory %1").arg(m_dataDir);
+    if (!dir.exists()) {
+        if (!QDir().mkpath(m_dataDir))
+            return QStringLiteral("cannot create data directory %1").arg(m_dataDir);
+        QFile::setPermissions(m_dataDir, ownerOnlyDir);
+    }
+    return restrictDatabaseFiles();
+}
+
+QString SqliteStorage::restrictDatabaseFiles() const
+{
+    // The records are the users' lists: owner-only, whatever the umask. SQLite gives the -wal
+    // and -shm files the permissions of the database file, so creating that one first as 0600
+    // covers all three; files left by an older version are tightened too.
+    const QString database = filePath();
+    if (!QFileInfo::exists(database)) {
+        QFile file(database);
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnlyFile))
+            return QStringLiteral("cannot create database %1: %2").arg(database, file.errorString());
+    }
+    const QStringList paths { database, QString(database + QStringLiteral("-wal")),
+                              QString(database + QStringLiteral("-shm")) };
+    for (const QString &path : paths) {
+        if (QFileInfo::exists(path) && QFile::permissions(path) != ownerOnlyFile
+            && !QFile::setPermissions(path, ownerOnlyFile))
+            qCWarning(lcStorage).noquote() << "cannot restrict the permissions of" << path;
+    }
     return {};
 }
 

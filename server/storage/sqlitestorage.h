@@ -13,7 +13,8 @@
 /**
  * @brief The durable default backend: records in memory, every write committed to SQLite.
  *
- * The file is `<dataDir>/dayboard.sqlite3` (WAL, `synchronous=FULL`). open() loads every
+ * The file is `<dataDir>/dayboard.sqlite3` (WAL, `synchronous=FULL`); a data dir it creates is
+ * 0700, the database and its -wal/-shm files are 0600. open() loads every
  * record into a RecordTable; reads are answered from it. A write is applied to the table at
  * once (so compare-and-swap chains see it) and queued for the SqliteWriter thread; writes that
  * arrive while a transaction runs are committed together in the next one (group commit).
@@ -72,6 +73,7 @@ private:
     };
 
     QString prepareDataDir() const;
+    QString restrictDatabaseFiles() const;
     QString lockDataDir(QLockFile *lock) const;
     void startOpenBatch();
     void submitOpenBatch();
