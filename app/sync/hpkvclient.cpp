@@ -151,10 +151,15 @@ void HpkvClient::openSocket()
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     connect(socket, &QWebSocket::connected, this, &HpkvClient::onSocketConnected);
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] { onSocketGone(socket); });
-    connect(socket, &QWebSocket::stateChanged, this, [this, socket](QAbstractSocket::SocketState state) {
+    // Qt may report the socket unconnected before it reports why (a refused handshake): let a
+    // pending error() signal arrive first, so the reason reaches the user.
+    const auto goneLater = [this, socket] {
+        QTimer::singleShot(0, this, [this, socket] { onSocketGone(socket); });
+    };
+    connect(socket, &QWebSocket::disconnected, this, goneLater);
+    connect(socket, &QWebSocket::stateChanged, this, [goneLater](QAbstractSocket::SocketState state) {
         if (state == QAbstractSocket::UnconnectedState)
-            onSocketGone(socket);
+            goneLater();
     });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket] { onSocketGone(socket); });
@@ -186,9 +191,11 @@ void HpkvClient::onSocketGone(QWebSocket *socket)
 {
     if (socket != m_socket)
         return;
-    // Qt may report the socket unconnected before it reports why: read the error here, once.
-    if (socket->error() != QAbstractSocket::UnknownSocketError && m_wanted) {
-        const QString why = scrubbed(socket->errorString());
+    const bool wasOpen = m_state == State::Connected;
+    if (m_wanted && (!wasOpen || socket->error() != QAbstractSocket::UnknownSocketError)) {
+        QString why = scrubbed(socket->errorString());
+        if (socket->error() == QAbstractSocket::UnknownSocketError || why.isEmpty())
+            why = u"the connection was refused"_s;
         qCInfo(lcSync) << "request socket to" << hostForLog(m_baseUrl) << "failed:" << why;
         emit connectionError(u"Cannot reach the sync server %1: %2."_s.arg(hostForLog(m_baseUrl), why));
     }
