@@ -11,6 +11,7 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QLocale>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -152,7 +153,7 @@ struct SyncSession::Private
     void addUnverified(const QDate &day, UnverifiedWrite write);
 
     SyncSession *q;
-    DayCache *cache;
+    QPointer<DayCache> cache; // the app may destroy the cache first (both children of one parent)
     PendingQueue queue;
     HpkvClient client;
     MonitorClient monitor;
@@ -183,7 +184,8 @@ SyncSession::SyncSession(DayCache *cache, const QString &queueFile, QObject *par
 SyncSession::~SyncSession()
 {
     // The cache may outlive us; it must not call into a destroyed queue.
-    d->cache->setOverlay({});
+    if (d->cache)
+        d->cache->setOverlay({});
 }
 
 void SyncSession::Private::wire()
@@ -264,11 +266,10 @@ void SyncSession::submit(const TodoOperation &operation)
         qCWarning(lcSync) << "ignoring an operation without day or todo id";
         return;
     }
-    if (d->cache->day(operation.day).status == DayCache::Status::Invalid) {
-        d->say(u"The list of %1 on the server cannot be read, so it cannot be changed here."_s.arg(
-            dayText(operation.day)));
-        return;
-    }
+    // An unreadable day is never written, but the edit is kept (queued) rather than dropped:
+    // it may be the Insert half of a move whose Remove half goes through.
+    if (d->cache->day(operation.day).status == DayCache::Status::Invalid)
+        d->reportInvalid(operation.day);
     // Shown at once; sent once the queue file holds it (PendingQueue::durable).
     d->queue.append(operation);
     d->cache->refresh(operation.day);

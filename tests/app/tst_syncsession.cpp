@@ -115,6 +115,7 @@ private slots:
     void notificationReachesOtherSession();
     void refetchesAfterReconnect();
     void invalidDayIsNeverOverwritten();
+    void cacheMayBeDestroyedFirst();
     void damagedQueueFileIsKeptAside();
 
 private:
@@ -337,8 +338,8 @@ void TestSyncSession::invalidDayIsNeverOverwritten()
     QTRY_COMPARE_WITH_TIMEOUT(app.cache.day(day).status, DayCache::Status::Invalid, timeout);
     QVERIFY(!app.cache.day(day).error.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), timeout);
-    app.session.submit(insertOp(u"todo_4_b"_s, u"refused"_s));
-    QCOMPARE(app.session.pendingCount(), 1); // the offline edit is kept, the new one refused
+    app.session.submit(insertOp(u"todo_4_b"_s, u"kept"_s));
+    QCOMPARE(app.session.pendingCount(), 2); // both kept, neither sent
     // A full round trip later the value is still the user's text.
     QCOMPARE(raw.get(), std::optional<QByteArray>("this is not a todo list"));
     for (const QList<QVariant> &message : std::as_const(messages))
@@ -347,8 +348,20 @@ void TestSyncSession::invalidDayIsNeverOverwritten()
     // Once someone repairs the day, the kept edit goes through.
     QVERIFY(raw.set("[]"));
     QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
-    QCOMPARE(raw.todos().size(), 1);
+    QCOMPARE(raw.todos().size(), 2);
     QCOMPARE(raw.todos().first().id, u"todo_4_a"_s);
+}
+
+void TestSyncSession::cacheMayBeDestroyedFirst()
+{
+    // As the app does it: both children of one parent, the cache created (and deleted) first.
+    QObject parent;
+    auto *cache = new DayCache(&parent);
+    auto *session = new SyncSession(cache, m_dir.filePath(u"order.json"_s), &parent);
+    session->submit(insertOp(u"todo_5_a"_s, u"x"_s));
+    QCOMPARE(cache->day(day).todos.size(), 1);
+    delete cache;
+    QCOMPARE(session->pendingCount(), 1);
 }
 
 void TestSyncSession::damagedQueueFileIsKeptAside()
