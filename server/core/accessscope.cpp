@@ -40,10 +40,12 @@ QString AccessScope::translateAccessPattern(const QString &accessPattern)
 {
     QString regex;
     regex.reserve(accessPattern.size() + 8);
+    const qsizetype size = accessPattern.size();
     bool escaped = false;  // the previous character was a backslash
     bool inClass = false;  // inside [...]
     bool previousLiteral = false;
-    for (const QChar c : accessPattern) {
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar c = accessPattern.at(i);
         if (escaped) {
             regex.append(c);
             escaped = false;
@@ -58,13 +60,27 @@ QString AccessScope::translateAccessPattern(const QString &accessPattern)
         }
         if (inClass) {
             regex.append(c);
+            if (c == u'[' && i + 1 < size && accessPattern.at(i + 1) == u':') {
+                // A POSIX class such as [:alpha:] ends at its own `:]`, not the outer class.
+                const qsizetype end = accessPattern.indexOf(QLatin1StringView(":]"), i + 2);
+                if (end > 0) {
+                    regex.append(QStringView(accessPattern).sliced(i + 1, end + 1 - i));
+                    i = end + 1;
+                }
+                continue;
+            }
             inClass = c != u']';
             previousLiteral = false;
             continue;
         }
         if (c == u'[') {
-            inClass = true;
             regex.append(c);
+            // PCRE2: a `]` right after `[` or `[^` is a member of the class, not its end.
+            if (i + 1 < size && accessPattern.at(i + 1) == u'^')
+                regex.append(accessPattern.at(++i));
+            if (i + 1 < size && accessPattern.at(i + 1) == u']')
+                regex.append(accessPattern.at(++i));
+            inClass = true;
             previousLiteral = false;
             continue;
         }
