@@ -105,9 +105,16 @@ ApplicationWindow {
         dayModel: dayModel
         showDone: App.showDone
     }
+    // A window left on "today" overnight moves on to the new today.
+    property string knownToday: App.today
     Connections {
         target: App
         function onToast(text) { toasts.show(text) }
+        function onTodayChanged() {
+            if (root.day === root.knownToday)
+                root.day = App.today
+            root.knownToday = App.today
+        }
     }
 
     // Actions: the menus show them, the help sheet lists them.

@@ -21,6 +21,7 @@ Popup {
         remoteRadio.checked = App.serverMode === "remote"
         urlField.text = App.remoteUrl
         keyField.text = ""
+        App.refreshKeyStorage()
     }
 
     background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.border }

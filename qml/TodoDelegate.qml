@@ -77,6 +77,7 @@ Item {
 
             Item {
                 id: handle
+                objectName: "dragHandle"
                 Layout.preferredWidth: 20
                 Layout.fillHeight: true
                 opacity: hover.hovered || dragArea.active ? 1 : 0
@@ -87,6 +88,8 @@ Item {
                     id: dragArea
                     target: card
                     xAxis.enabled: false
+                    // The list must not turn this drag into a flick.
+                    grabPermissions: PointerHandler.CanTakeOverFromAnything
                     onActiveChanged: {
                         if (active) {
                             root.view.currentIndex = root.index

@@ -325,3 +325,9 @@ void AppController::notify(const QString &text)
 {
     emit toast(text);
 }
+
+void AppController::refreshKeyStorage()
+{
+    if (m_connection->keyStore()->backend() == KeyStore::Backend::Unknown)
+        m_connection->keyStore()->read([](const QString &) {});
+}

@@ -85,6 +85,8 @@ public:
     Q_INVOKABLE int yearOf(const QString &isoDate) const;
     Q_INVOKABLE int monthOf(const QString &isoDate) const;
     Q_INVOKABLE void notify(const QString &text);
+    /** Finds out whether a system keyring is usable, so Settings can say where the key lives. */
+    Q_INVOKABLE void refreshKeyStorage();
 
 signals:
     void connectionChanged();

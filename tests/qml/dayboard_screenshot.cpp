@@ -10,6 +10,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlExtensionPlugin>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
@@ -124,6 +125,17 @@ int main(int argc, char *argv[])
         };
         std::unique_ptr<QQuickWindow> today_(open(today));
         ok &= shoot(today_.get(), outDir + QStringLiteral("/main-%1.png").arg(theme));
+
+        // The same with a selected row and an undo note, as after pressing Delete.
+        if (auto *list = today_->findChild<QQuickItem *>(QStringLiteral("todoList"))) {
+            list->setProperty("currentIndex", 3);
+            list->forceActiveFocus();
+        }
+        if (auto *toasts = today_->findChild<QQuickItem *>(QStringLiteral("toastArea")))
+            QMetaObject::invokeMethod(toasts, "show", Q_ARG(QVariant, QStringLiteral("Deleted “Pay the electricity bill”")),
+                                      Q_ARG(QVariant, QStringLiteral("Undo")), Q_ARG(QVariant, QVariant()));
+        QTest::qWait(300);
+        ok &= shoot(today_.get(), outDir + QStringLiteral("/selected-%1.png").arg(theme));
 
         std::unique_ptr<QQuickWindow> past(open(today.addDays(-1)));
         ok &= shoot(past.get(), outDir + QStringLiteral("/yesterday-%1.png").arg(theme));

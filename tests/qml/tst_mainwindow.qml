@@ -187,6 +187,19 @@ TestCase {
         compare(window.todoList.currentIndex, 1)
         keyClick(Qt.Key_Up, Qt.ControlModifier)
         compare(texts(window), ["c", "a", "b"])
+
+        // Dragging the handle of the first row two rows down.
+        const handle = findByName(window.todoList.itemAtIndex(0), "dragHandle")
+        verify(handle)
+        // Coordinates in the list, which stays put while the row moves under the pointer.
+        const start = handle.mapToItem(window.todoList, handle.width / 2, handle.height / 2)
+        const distance = 2 * Theme.rowHeight + 6
+        mousePress(window.todoList, start.x, start.y)
+        for (let step = 1; step <= 8; ++step)
+            mouseMove(window.todoList, start.x, start.y + distance * step / 8, 10)
+        mouseRelease(window.todoList, start.x, start.y + distance)
+        tryCompare(window.dayModel, "count", 3)
+        compare(texts(window), ["a", "b", "c"])
         synced()
     }
 
