@@ -42,6 +42,7 @@ Application::~Application()
 
 int Application::start()
 {
+    m_startTimer.start();
     m_instance = new SingleInstance(m_options.dataDir, this);
     if (m_instance->forwardToRunning()) {
         qCInfo(lcApp) << "Dayboard is already running: asked it for a new window";
@@ -75,8 +76,20 @@ int Application::start()
         qCCritical(lcApp).noquote() << m_component->errorString();
         return 1;
     }
-    if (!openWindow(m_controller->todayDate()))
+    QQuickWindow *first = openWindow(m_controller->todayDate());
+    if (!first)
         return 1;
+    connect(first, &QQuickWindow::frameSwapped, this, [this, first] {
+        qCInfo(lcApp) << "first window shown after" << m_startTimer.elapsed() << "ms";
+        disconnect(first, &QQuickWindow::frameSwapped, this, nullptr);
+    });
+    // Ctrl+Q quits without closing windows one by one: remember where they were anyway.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
+        for (const auto &window : std::as_const(m_windows)) {
+            if (window)
+                saveGeometry(window);
+        }
+    });
     // The window is up; only now start the server and the network (never block the first paint).
     QTimer::singleShot(0, m_connection, &ConnectionManager::start);
     return 0;

@@ -4,6 +4,7 @@
 #include "appoptions.h"
 
 #include <QDate>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -53,4 +54,5 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQmlComponent *m_component = nullptr;
     QList<QPointer<QQuickWindow>> m_windows;
+    QElapsedTimer m_startTimer;
 };
