@@ -115,6 +115,8 @@ private slots:
     void notificationReachesOtherSession();
     void refetchesAfterReconnect();
     void invalidDayIsNeverOverwritten();
+    void staleRevisionIsRebasedOn409();
+    void refusedWriteIsUndoneAndReported();
     void cacheMayBeDestroyedFirst();
     void damagedQueueFileIsKeptAside();
 
@@ -350,6 +352,63 @@ void TestSyncSession::invalidDayIsNeverOverwritten()
     QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
     QCOMPARE(raw.todos().size(), 2);
     QCOMPARE(raw.todos().first().id, u"todo_4_a"_s);
+}
+
+void TestSyncSession::staleRevisionIsRebasedOn409()
+{
+    AppServerFixture server(true, true);
+    QVERIFY(server.start());
+    Raw raw(server.baseUrl());
+    QVERIFY(raw.waitConnected());
+    // The day is not watched: no monitor tells this session about other writers.
+    App app(m_dir.filePath(u"rebase.json"_s));
+    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    app.session.submit(insertOp(u"mine_1"_s, u"first"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
+    const qint64 known = app.cache.day(day).revision;
+    QVERIFY(known > 0);
+
+    TodoList theirs = raw.todos();
+    Todo other;
+    other.id = u"theirs"_s;
+    other.text = u"written behind our back"_s;
+    theirs.append(other);
+    QVERIFY(raw.set(TodoCodec::serialize(theirs)));
+    QCOMPARE(app.cache.day(day).revision, known); // still the stale revision
+
+    app.session.submit(setOp(TodoOperation::Kind::SetStatus, u"mine_1"_s, u"done"_s));
+    app.session.submit(insertOp(u"mine_2"_s, u"second"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
+    const TodoList stored = raw.todos();
+    QCOMPARE(stored.size(), 3);
+    QVERIFY(find(stored, u"theirs"_s));
+    QVERIFY(find(stored, u"mine_1"_s)->isDone());
+    QVERIFY(find(stored, u"mine_2"_s));
+    QVERIFY(app.cache.day(day).revision > known + 1);
+    QCOMPARE(app.todos(), stored);
+}
+
+void TestSyncSession::refusedWriteIsUndoneAndReported()
+{
+    AppServerFixture server(true, true);
+    QVERIFY(server.start());
+    App app(m_dir.filePath(u"refused.json"_s));
+    app.cache.watch(day);
+    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    QTRY_COMPARE_WITH_TIMEOUT(app.cache.day(day).status, DayCache::Status::Ready, timeout);
+    app.session.submit(insertOp(u"todo_6_a"_s, u"fits"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
+
+    QSignalSpy messages(&app.session, &SyncSession::message);
+    app.session.submit(insertOp(u"todo_6_b"_s, QString(110 * 1024, u'x'))); // over the 100 KB value limit
+    QCOMPARE(app.todos().size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
+    QCOMPARE(app.todos().size(), 1);
+    QCOMPARE(messages.size(), 1);
+    QVERIFY(messages.first().first().toString().contains(u"refused"_s));
+    Raw raw(server.baseUrl());
+    QVERIFY(raw.waitConnected());
+    QCOMPARE(raw.todos().size(), 1);
 }
 
 void TestSyncSession::cacheMayBeDestroyedFirst()
