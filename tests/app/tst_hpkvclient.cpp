@@ -3,6 +3,8 @@
 #include "hpkvclient.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -198,11 +200,19 @@ void TestHpkvClient::requestWhileDisconnectedFailsLater()
 
 void TestHpkvClient::requestTimesOut()
 {
-    // A real WebSocket server that accepts and never answers.
+    // A real WebSocket server that never answers request 1 and answers the others.
     QWebSocketServer silent(u"silent"_s, QWebSocketServer::NonSecureMode);
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     QList<QWebSocket *> peers;
-    connect(&silent, &QWebSocketServer::newConnection, this, [&] { peers.append(silent.nextPendingConnection()); });
+    connect(&silent, &QWebSocketServer::newConnection, this, [&] {
+        QWebSocket *peer = silent.nextPendingConnection();
+        peers.append(peer);
+        connect(peer, &QWebSocket::textMessageReceived, peer, [peer](const QString &text) {
+            const int id = QJsonDocument::fromJson(text.toUtf8()).object().value(u"messageId"_s).toInt();
+            if (id >= 2)
+                peer->sendTextMessage(u"{\"code\":200,\"messageId\":%1,\"value\":\"answer\"}"_s.arg(id));
+        });
+    });
 
     HpkvClient client;
     client.setRequestTimeout(300);
@@ -212,10 +222,13 @@ void TestHpkvClient::requestTimesOut()
     QCOMPARE(reply.code, 0);
     QVERIFY(reply.timedOut);
     QCOMPARE(client.pendingRequests(), 0);
+
     // A late reply to the timed-out request is ignored; the connection stays usable.
     QTRY_COMPARE(peers.size(), 1);
     peers.first()->sendTextMessage(u"{\"code\":200,\"messageId\":1,\"value\":\"late\"}"_s);
-    QTest::qWait(0);
+    const HpkvClient::Reply next = call([&](auto cb) { client.get("y", cb); });
+    QCOMPARE(next.code, 200);
+    QCOMPARE(next.value(), std::optional<QByteArray>("answer"));
     QVERIFY(client.isConnected());
     qDeleteAll(peers);
 }
