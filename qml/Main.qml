@@ -153,42 +153,42 @@ ApplicationWindow {
             }
             background: Rectangle { radius: 6; color: barItem.highlighted ? Theme.surfaceAlt : "transparent" }
         }
-        Menu {
+        DayMenu {
             title: qsTr("&File")
-            MenuItem { action: newTodoAction }
-            MenuItem { action: newWindowAction }
+            DayMenuItem { action: newTodoAction }
+            DayMenuItem { action: newWindowAction }
             MenuSeparator {}
-            MenuItem { action: settingsAction }
+            DayMenuItem { action: settingsAction }
             MenuSeparator {}
-            MenuItem { action: closeAction }
-            MenuItem { action: quitAction }
+            DayMenuItem { action: closeAction }
+            DayMenuItem { action: quitAction }
         }
-        Menu {
+        DayMenu {
             title: qsTr("&Edit")
-            MenuItem { action: undoAction }
+            DayMenuItem { action: undoAction }
             MenuSeparator {}
-            MenuItem { action: editAction }
-            MenuItem { action: toggleAction }
-            MenuItem { action: moveUpAction }
-            MenuItem { action: moveDownAction }
-            MenuItem { action: moveDayAction }
-            MenuItem { action: carryAction }
+            DayMenuItem { action: editAction }
+            DayMenuItem { action: toggleAction }
+            DayMenuItem { action: moveUpAction }
+            DayMenuItem { action: moveDownAction }
+            DayMenuItem { action: moveDayAction }
+            DayMenuItem { action: carryAction }
             MenuSeparator {}
-            MenuItem { action: deleteAction }
+            DayMenuItem { action: deleteAction }
         }
-        Menu {
+        DayMenu {
             title: qsTr("&View")
-            MenuItem { action: prevAction }
-            MenuItem { action: nextAction }
-            MenuItem { action: todayAction }
-            MenuItem { action: goToAction }
+            DayMenuItem { action: prevAction }
+            DayMenuItem { action: nextAction }
+            DayMenuItem { action: todayAction }
+            DayMenuItem { action: goToAction }
             MenuSeparator {}
-            MenuItem { action: showDoneAction }
+            DayMenuItem { action: showDoneAction }
         }
-        Menu {
+        DayMenu {
             title: qsTr("&Help")
-            MenuItem { action: helpAction }
-            MenuItem { text: qsTr("About Dayboard"); onTriggered: toasts.show(qsTr("Dayboard %1 — calm per-day todo lists").arg(App.version)) }
+            DayMenuItem { action: helpAction }
+            DayMenuItem { text: qsTr("About Dayboard"); onTriggered: toasts.show(qsTr("Dayboard %1 — calm per-day todo lists").arg(App.version)) }
         }
     }
 

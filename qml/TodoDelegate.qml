@@ -16,7 +16,8 @@ Item {
     required property string status
     required property bool done
 
-    readonly property ListView view: ListView.view
+    // The ListView of Main.qml, with its dayModel, filterModel and window-level verbs.
+    readonly property var view: ListView.view
     readonly property bool current: ListView.isCurrentItem
     property bool editing: false
 
@@ -179,29 +180,29 @@ Item {
                 iconColor: Theme.textMuted
                 implicitWidth: 30
                 implicitHeight: 30
-                onClicked: { root.view.currentIndex = root.index; menu.popup(menuButton, 0, menuButton.height) }
+                onClicked: { root.view.currentIndex = root.index; menu.popup(menuButton, menuButton.width - menu.width, menuButton.height) }
             }
         }
     }
 
-    Menu {
+    DayMenu {
         id: menu
-        MenuItem { text: qsTr("Edit text"); onTriggered: root.startEditing() }
-        MenuItem { text: root.done ? qsTr("Mark as not done") : qsTr("Mark as done"); onTriggered: root.view.dayModel.toggleDone(root.todoId) }
-        MenuItem {
+        DayMenuItem { text: qsTr("Edit text"); onTriggered: root.startEditing() }
+        DayMenuItem { text: root.done ? qsTr("Mark as not done") : qsTr("Mark as done"); onTriggered: root.view.dayModel.toggleDone(root.todoId) }
+        DayMenuItem {
             text: root.status === "in progress" ? qsTr("Clear “in progress”") : qsTr("Mark as in progress")
             onTriggered: root.view.dayModel.setStatus(root.todoId, root.status === "in progress" ? "not set" : "in progress")
         }
         MenuSeparator {}
-        Menu {
+        DayMenu {
             title: qsTr("Priority")
-            MenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === "high"; onTriggered: root.view.dayModel.setPriority(root.todoId, "high") }
-            MenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === "medium"; onTriggered: root.view.dayModel.setPriority(root.todoId, "medium") }
-            MenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === "low"; onTriggered: root.view.dayModel.setPriority(root.todoId, "low") }
+            DayMenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === "high"; onTriggered: root.view.dayModel.setPriority(root.todoId, "high") }
+            DayMenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === "medium"; onTriggered: root.view.dayModel.setPriority(root.todoId, "medium") }
+            DayMenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === "low"; onTriggered: root.view.dayModel.setPriority(root.todoId, "low") }
         }
-        MenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.view.moveToDay(root.todoId, App.addDays(root.view.dayModel.date, 1)) }
-        MenuItem { text: qsTr("Move to another day…"); onTriggered: root.view.pickDayFor(root.todoId, menuButton) }
+        DayMenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.view.moveToDay(root.todoId, App.addDays(root.view.dayModel.date, 1)) }
+        DayMenuItem { text: qsTr("Move to another day…"); onTriggered: root.view.pickDayFor(root.todoId, menuButton) }
         MenuSeparator {}
-        MenuItem { text: qsTr("Delete"); onTriggered: root.view.removeTodo(root.todoId) }
+        DayMenuItem { text: qsTr("Delete"); onTriggered: root.view.removeTodo(root.todoId) }
     }
 }

@@ -68,6 +68,20 @@ QObject *findPopup(QObject *window, const char *name)
     return nullptr;
 }
 
+// Delegates are not QObject children of the window: walk the visual tree.
+QQuickItem *findItem(QQuickItem *item, const QString &name)
+{
+    if (!item)
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *child : item->childItems()) {
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -136,6 +150,15 @@ int main(int argc, char *argv[])
                                       Q_ARG(QVariant, QStringLiteral("Undo")), Q_ARG(QVariant, QVariant()));
         QTest::qWait(300);
         ok &= shoot(today_.get(), outDir + QStringLiteral("/selected-%1.png").arg(theme));
+
+        // A row's menu.
+        if (auto *menuButton = findItem(today_->contentItem(), QStringLiteral("menuButton"))) {
+            QMetaObject::invokeMethod(menuButton, "clicked");
+            QTest::qWait(300);
+            ok &= shoot(today_.get(), outDir + QStringLiteral("/menu-%1.png").arg(theme));
+            QTest::keyClick(today_.get(), Qt::Key_Escape);
+            QTest::qWait(300);
+        }
 
         std::unique_ptr<QQuickWindow> past(open(today.addDays(-1)));
         ok &= shoot(past.get(), outDir + QStringLiteral("/yesterday-%1.png").arg(theme));

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import Dayboard
+
+// A menu entry: a check mark when checked, the text, and the shortcut when it has one.
+MenuItem {
+    id: root
+
+    readonly property string shortcutText: action && typeof action.shortcut === "string" ? action.shortcut : ""
+
+    implicitHeight: 34
+    leftPadding: Theme.spacingS
+    rightPadding: Theme.spacingM
+    Accessible.name: text.replace("&", "")
+
+    indicator: Item {
+        x: root.leftPadding
+        width: 18
+        height: root.height
+        Icon {
+            anchors.centerIn: parent
+            visible: root.checked
+            name: "check"
+            size: 14
+            color: Theme.accent
+        }
+    }
+    arrow: Icon {
+        x: root.width - width - Theme.spacingS
+        anchors.verticalCenter: parent.verticalCenter
+        visible: root.subMenu
+        name: "chevron-right"
+        size: 14
+        color: Theme.textMuted
+    }
+    contentItem: Item {
+        implicitWidth: label.implicitWidth + keys.implicitWidth + 56
+        Text {
+            id: label
+            anchors.left: parent.left
+            anchors.leftMargin: 22
+            anchors.verticalCenter: parent.verticalCenter
+            text: root.text.replace("&", "")
+            color: !root.enabled ? Theme.textFaint : root.text === qsTr("Delete") || root.text === qsTr("Delete Todo") ? Theme.danger : Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+        }
+        Text {
+            id: keys
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: root.shortcutText
+            color: Theme.textFaint
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+    background: Rectangle {
+        implicitWidth: 220
+        radius: Theme.radiusSmall
+        color: root.highlighted && root.enabled ? Theme.surfaceAlt : "transparent"
+    }
+}
