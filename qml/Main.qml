@@ -392,7 +392,7 @@ ApplicationWindow {
                         Accessible.name: qsTr("Todos for %1").arg(App.longDate(root.day))
                         ScrollBar.vertical: ScrollBar {}
 
-                        property int dropIndex: -1
+                        property int dropIndex: -1  // where a dragged row would land (the current row is the one dragged)
                         readonly property DayModel dayModel: dayModel
                         readonly property TodoFilterModel filterModel: filterModel
                         function removeTodo(todoId) { root.removeTodo(todoId) }
@@ -414,13 +414,15 @@ ApplicationWindow {
                         onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
 
                         Rectangle {
-                            visible: list.dropIndex >= 0
+                            visible: list.dropIndex >= 0 && list.dropIndex !== list.currentIndex
                             x: Theme.spacingS
                             width: list.width - 2 * Theme.spacingS
                             height: 2
                             radius: 1
                             color: Theme.accent
-                            y: list.dropIndex >= 0 && list.itemAtIndex(list.dropIndex) ? list.itemAtIndex(list.dropIndex).y - list.contentY : 0
+                            // A Flickable's children live in its content: item coordinates as they are.
+                            readonly property Item target: list.dropIndex >= 0 ? list.itemAtIndex(list.dropIndex) : null
+                            y: !target ? 0 : list.dropIndex > list.currentIndex ? target.y + target.height - 1 : target.y - 1
                         }
                     }
                 }
