@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QImage>
+#include <QPixmap>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlExtensionPlugin>
@@ -92,6 +94,11 @@ int main(int argc, char *argv[])
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(DAYBOARD_SCREENSHOT_DIR);
     QDir().mkpath(outDir);
+
+    // The app icon as the desktop will show it.
+    const QString iconFile = outDir + QStringLiteral("/icon.png");
+    if (QIcon(QStringLiteral(":/dayboard/icons/io.dayboard.Dayboard.svg")).pixmap(256, 256).save(iconFile))
+        std::printf("%s\n", qPrintable(iconFile));
 
     UiTestEnv env;
     if (!env.start() || !QTest::qWaitFor([&] { return env.session->connectionState() == SyncSession::ConnectionState::Connected; }, 20000)) {
