@@ -23,6 +23,10 @@ bool startsLikeObject(const QByteArray &text)
 
 std::optional<Json> parseObject(const QByteArray &text)
 {
+    // nlohmann stops at a NUL byte as at the end of input: `{"a":1}\0tail` would merge as
+    // `{"a":1}` and silently drop the tail. A raw NUL means the text is not a JSON object.
+    if (text.contains('\0'))
+        return std::nullopt;
     Json json = Json::parse(text.cbegin(), text.cend(), nullptr, false);
     if (!json.is_object())
         return std::nullopt;

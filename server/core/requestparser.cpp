@@ -175,6 +175,11 @@ RequestParser::Result RequestParser::parse(const QByteArray &frame, bool extensi
     if (!JsonDepth::withinLimit(frame, maxJsonDepth + 1))
         return failure(QStringLiteral("JSON nested deeper than %1 levels").arg(maxJsonDepth));
 
+    // nlohmann takes a NUL byte for the end of input, so `{..}\0garbage` would parse as `{..}`.
+    // A raw NUL is never valid JSON text (inside strings it must be escaped as \u0000).
+    if (const qsizetype nul = frame.indexOf('\0'); nul >= 0)
+        return failure(QStringLiteral("Malformed JSON at byte %1").arg(nul + 1));
+
     Json json;
     try {
         json = Json::parse(frame.cbegin(), frame.cend());
