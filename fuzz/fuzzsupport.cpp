@@ -40,7 +40,8 @@ QList<QByteArray> split(const QByteArray &input, QByteArrayView separator, int m
 
 bool isValidJson(const QByteArray &text)
 {
-    return nlohmann::json::accept(text.cbegin(), text.cend());
+    // nlohmann::json::accept() stops at a NUL byte as at the end of input; JSON never has one.
+    return !text.contains('\0') && nlohmann::json::accept(text.cbegin(), text.cend());
 }
 
 bool isValidUtf8(QByteArrayView text)
