@@ -80,7 +80,7 @@ class TestDiskFaults : public QObject
 private slots:
     void diskFullAnswers500AndRecovers();
     void readOnlyDataDirRefusesToStart();
-    void databaseFilesAreOwnerOnly();
+    void databaseFilesAreOwnerOnly(); // and nothing secret is logged
 
 private:
     bool mountTmpfs(TmpfsMount &mount, const QString &options);
@@ -228,7 +228,13 @@ void TestDiskFaults::databaseFilesAreOwnerOnly()
         return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
     }();
     QVERIFY(!key.isEmpty());
-    QCOMPARE(TestHttpClient(server.baseUrl(), key).send("POST", "/record", recordBody("a", "b")).status, 200);
+    const TestHttpClient http(server.baseUrl(), key);
+    QCOMPARE(http.send("POST", "/record", recordBody("a", "secret-value")).status, 200);
+    const HttpResponse token = http.send("POST", "/token/websocket", R"({"subscribeKeys":["a"]})");
+    QCOMPARE(token.status, 200);
+    const QByteArray tokenText = token.json().value(u"token"_s).toString().toUtf8();
+    QVERIFY(!tokenText.isEmpty());
+    QCOMPARE(TestHttpClient(server.baseUrl(), "wrong-key").get("/record/a").status, 401);
 
     constexpr auto ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     constexpr auto ownerOnlyDir = ownerOnlyFile | QFileDevice::ExeOwner;
@@ -244,6 +250,11 @@ void TestDiskFaults::databaseFilesAreOwnerOnly()
         QVERIFY2(unixBits(QFile::permissions(dataDir + u'/' + name)) == ownerOnlyFile, qPrintable(name));
     }
     QCOMPARE(server.terminate(), 0);
+    // Nothing secret in the log: neither the key, a token, a value, nor a wrong key tried.
+    const QByteArray log = server.output();
+    QVERIFY(log.contains("listening on"));
+    for (const QByteArray &secret : {key, tokenText, QByteArray("secret-value"), QByteArray("wrong-key")})
+        QVERIFY2(!log.contains(secret), log.constData());
 }
 
 QTEST_GUILESS_MAIN(TestDiskFaults)
