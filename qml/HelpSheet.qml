@@ -53,7 +53,7 @@ Popup {
                         anchors.centerIn: parent
                         text: modelData.keys
                         color: Theme.textMuted
-                        font.family: "DejaVu Sans Mono"
+                        font.family: "monospace"
                         font.pixelSize: Theme.fontSmall
                     }
                 }

@@ -54,7 +54,7 @@ ApplicationWindow {
     function carryOver() {
         const moved = dayModel.carryOverUnfinishedTo(App.today)
         if (moved > 0)
-            toasts.show(qsTr("Carried %n todo(s) over to today", "", moved), qsTr("Show"), () => root.goTo(App.today))
+            toasts.show((moved === 1 ? qsTr("Carried 1 todo over to today") : qsTr("Carried %1 todos over to today").arg(moved)), qsTr("Show"), () => root.goTo(App.today))
     }
     function editCurrent() {
         if (list.currentItem)
@@ -358,7 +358,8 @@ ApplicationWindow {
                             Icon { name: "carry"; color: Theme.accent; size: 16 }
                             Text {
                                 Layout.fillWidth: true
-                                text: qsTr("%n unfinished todo(s) left on this day.", "", dayModel.openCount)
+                                text: dayModel.openCount === 1 ? qsTr("1 unfinished todo left on this day.")
+                                                                : qsTr("%1 unfinished todos left on this day.").arg(dayModel.openCount)
                                 color: Theme.text
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontBody
@@ -467,7 +468,8 @@ ApplicationWindow {
                         wrapMode: Text.WordWrap
                         text: dayModel.error.length > 0 ? qsTr("It was left untouched. %1").arg(dayModel.error)
                             : dayModel.loading ? ""
-                            : dayModel.doneCount > 0 ? qsTr("%n done todo(s) hidden. Press Ctrl+H to show them.", "", dayModel.doneCount)
+                            : dayModel.doneCount > 0 ? (dayModel.doneCount === 1 ? qsTr("1 done todo is hidden. Press Ctrl+H to show it.")
+                                                         : qsTr("%1 done todos are hidden. Press Ctrl+H to show them.").arg(dayModel.doneCount))
                             : qsTr("Type above and press Enter to add a todo.")
                         color: Theme.textMuted
                         font.family: Theme.fontFamily

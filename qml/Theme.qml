@@ -43,7 +43,8 @@ QtObject {
     readonly property int rowHeight: 52
     readonly property int contentWidth: 760
 
-    readonly property string fontFamily: "DejaVu Sans"
+    // The desktop's own UI font: Dayboard should feel native wherever it runs.
+    readonly property string fontFamily: Qt.application.font.family
     readonly property int fontSmall: 11
     readonly property int fontBody: 13
     readonly property int fontLarge: 15

@@ -123,7 +123,8 @@ QString AppController::connectionText() const
     const int pending = m_session->pendingCount();
     if (pending == 0)
         return state;
-    return tr("%1 · %n edit(s) waiting", nullptr, pending).arg(state);
+    // Spelled out: without a loaded translation Qt would print "edit(s)".
+    return pending == 1 ? tr("%1 · 1 edit waiting").arg(state) : tr("%1 · %2 edits waiting").arg(state).arg(pending);
 }
 
 int AppController::pendingCount() const
