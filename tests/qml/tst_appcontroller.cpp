@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The App singleton's own logic: day names around an injected "today", theme override,
 // settings that persist, the sync status text.
+#include "daymodel.h"
 #include "uitestenv.h"
 
 #include <QSignalSpy>
@@ -15,6 +16,7 @@ private slots:
     void themeOverride();
     void showDonePersists();
     void connectionText();
+    void offlineEditsWaitAndThenSync();
 };
 
 void TstAppController::dayTitlesFollowToday()
@@ -76,6 +78,31 @@ void TstAppController::connectionText()
     QTRY_COMPARE_WITH_TIMEOUT(env.controller->connectionState(), QStringLiteral("connected"), 20000);
     QCOMPARE(env.controller->connectionText(), QStringLiteral("Connected"));
     QCOMPARE(env.controller->pendingCount(), 0);
+}
+
+void TstAppController::offlineEditsWaitAndThenSync()
+{
+    UiTestEnv env;
+    QVERIFY(env.start());
+    AppController &app = *env.controller;
+    QTRY_COMPARE_WITH_TIMEOUT(app.connectionState(), QStringLiteral("connected"), 20000);
+
+    // The server goes away: the app keeps working and says how many edits are waiting.
+    env.connection->embeddedServer()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(app.connectionState() != u"connected", 20000);
+    DayModel model;
+    model.setBackend(env.cache.get(), env.session.get());
+    model.setDate(QDate(2034, 2, 2));
+    model.add(QStringLiteral("written offline"));
+    QCOMPARE(model.rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(app.pendingCount(), 1, 20000);
+    QVERIFY2(app.connectionText().endsWith(u" · 1 edit waiting"), qPrintable(app.connectionText()));
+
+    // Back (Settings → built-in server): the edit is sent.
+    QVERIFY(app.applyServerSettings(QStringLiteral("embedded"), QString(), QString()));
+    QTRY_COMPARE_WITH_TIMEOUT(app.connectionState(), QStringLiteral("connected"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.pendingCount(), 0, 20000);
+    QCOMPARE(app.connectionText(), QStringLiteral("Connected"));
 }
 
 QTEST_MAIN(TstAppController)
