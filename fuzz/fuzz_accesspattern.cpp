@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QList<QByteArray> keys = parts.mid(1);
 
     for (const QByteArray &key : keys)
-        FUZZ_CHECK(AccessScope::wildcardMatch(pattern, key) == referenceGlob(pattern, key), pattern + " ~ " + key);
+        FUZZ_CHECK(AccessScope::wildcardMatch(pattern, key) == referenceGlob(pattern, key),
+                   pattern + " ~ " + key);
     if (!pattern.contains('*'))
         FUZZ_CHECK(AccessScope::wildcardMatch(pattern, pattern), pattern);
 
@@ -72,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const bool valid = AccessScope::accessPatternError(text).isEmpty();
 
     TokenClaims claims;
-    claims.subscriptions = {pattern};
+    claims.subscriptions = { pattern };
     claims.accessPattern = text;
     const AccessScope withPattern = AccessScope::fromClaims(claims);
     claims.accessPattern.reset();

@@ -25,9 +25,11 @@ constexpr qint64 nowMs = 1'800'000'000'000;
 
 void checkResponse(const HttpServerResponse &response, const QByteArray &input)
 {
-    static const QSet<int> statuses{200, 204, 400, 401, 403, 404, 405, 409, 413, 426, 431, 500, 501, 503, 505};
+    static const QSet<int> statuses { 200, 204, 400, 401, 403, 404, 405, 409,
+                                      413, 426, 431, 500, 501, 503, 505 };
     FUZZ_CHECK(statuses.contains(response.status), QByteArray::number(response.status) + '\n' + input);
-    FUZZ_CHECK(response.status == 204 || FuzzSupport::isValidJson(response.body), response.body + '\n' + input);
+    FUZZ_CHECK(response.status == 204 || FuzzSupport::isValidJson(response.body),
+               response.body + '\n' + input);
     const QByteArray wire = response.serialize(true);
     const qsizetype headEnd = wire.indexOf("\r\n\r\n");
     FUZZ_CHECK(headEnd > 0 && wire.size() == headEnd + 4 + response.body.size(), wire);
@@ -50,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     MemoryStorage storage;
     QString error;
     FUZZ_CHECK(storage.open(&error), error.toUtf8());
-    KvService service(&storage, ServiceOptions{true});
+    KvService service(&storage, ServiceOptions { true });
     TokenService tokens(QByteArrayLiteral("fuzz-secret-0123456789abcdef"), [] { return nowMs; });
     const RestApi api(&service, &storage, &tokens, [](const QByteArray &key) { return key == "k"; });
     HttpParser::Limits limits;
@@ -63,9 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const HttpParser::Result result = parser.parse(buffer);
         const HttpParser::Result head = parser.parseHead(buffer);
         if (result.status == HttpParser::Status::Error) {
-            static const QSet<int> errors{400, 413, 431, 501, 505};
+            static const QSet<int> errors { 400, 413, 431, 501, 505 };
             FUZZ_CHECK(errors.contains(result.errorStatus) && !result.errorText.isEmpty(), input);
-            FUZZ_CHECK(head.status == HttpParser::Status::Error && head.errorStatus == result.errorStatus, input);
+            FUZZ_CHECK(head.status == HttpParser::Status::Error && head.errorStatus == result.errorStatus,
+                       input);
             checkResponse(HttpServerResponse::error(result.errorStatus, result.errorText), input);
             return 0;
         }
@@ -76,10 +79,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(head.status == HttpParser::Status::Complete && head.headBytes == result.headBytes, input);
         FUZZ_CHECK(result.consumed > 0 && result.consumed <= buffer.size(), input);
         const HttpRequest &request = result.request;
-        FUZZ_CHECK(request.body.size() == request.contentLength && request.contentLength <= limits.maxBodyBytes, input);
+        FUZZ_CHECK(request.body.size() == request.contentLength
+                       && request.contentLength <= limits.maxBodyBytes,
+                   input);
         (void)request.keepAlive();
         (void)request.isWebSocketUpgrade();
-        FUZZ_CHECK(!tokens.verify(request.rawQueryValue("token")) || request.rawQueryValue("token").contains('.'),
+        FUZZ_CHECK(!tokens.verify(request.rawQueryValue("token"))
+                       || request.rawQueryValue("token").contains('.'),
                    input);
 
         int answers = 0;
@@ -91,8 +97,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(answers == 1, input);
         checkResponse(response, input);
         if (response.status == 200 && RestApi::normalizedPath(request.path) == "/token/websocket") {
-            const QByteArray token = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("token"))
-                                         .toString().toLatin1();
+            const QByteArray token = QJsonDocument::fromJson(response.body)
+                                         .object()
+                                         .value(QStringLiteral("token"))
+                                         .toString()
+                                         .toLatin1();
             const std::optional<TokenClaims> claims = tokens.verify(token);
             FUZZ_CHECK(claims && !claims->subscriptions.isEmpty(), response.body);
             const AccessScope scope = AccessScope::fromClaims(*claims);

@@ -9,10 +9,9 @@
 #include "jsonmergepatch.h"
 #include "writerules.h"
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -54,7 +53,7 @@ void checkMerge(const QByteArray &target, const QByteArray &patch)
     const std::optional<Json> targetJson = parseObject(target);
     const std::optional<Json> patchJson = parseObject(patch);
     const bool shallow = JsonDepth::withinLimit(target, JsonMergePatch::maxDepth)
-                         && JsonDepth::withinLimit(patch, JsonMergePatch::maxDepth);
+        && JsonDepth::withinLimit(patch, JsonMergePatch::maxDepth);
     if (targetJson && patchJson && shallow)
         FUZZ_CHECK(result.outcome == JsonMergePatch::Outcome::Merged, context);
     if (result.outcome == JsonMergePatch::Outcome::TooDeep)
@@ -79,7 +78,7 @@ void checkMerge(const QByteArray &target, const QByteArray &patch)
 
 void checkPlans(quint8 options, qint64 delta, const QByteArray &target, const QByteArray &patch)
 {
-    const Record record{target, 7};
+    const Record record { target, 7 };
     const Record *current = (options & 1) ? nullptr : &record;
     WriteOp op;
     op.key = "k";
@@ -89,7 +88,8 @@ void checkPlans(quint8 options, qint64 delta, const QByteArray &target, const QB
         op.ifRevision = (options & 4) ? 7 : 0;
     const bool conflict = op.ifRevision && *op.ifRevision != (current ? current->revision : 0);
 
-    for (const WriteKind kind : {WriteKind::Set, WriteKind::Patch, WriteKind::Delete, WriteKind::Increment}) {
+    for (const WriteKind kind :
+         { WriteKind::Set, WriteKind::Patch, WriteKind::Delete, WriteKind::Increment }) {
         op.kind = kind;
         const PlannedWrite plan = planWrite(current, op);
         if (conflict) {
@@ -107,7 +107,8 @@ void checkPlans(quint8 options, qint64 delta, const QByteArray &target, const QB
                 FUZZ_CHECK(plan.status == WriteStatus::Ok || plan.status == WriteStatus::Invalid, patch);
             break;
         case WriteKind::Delete:
-            FUZZ_CHECK(plan.status == (current ? WriteStatus::Ok : WriteStatus::NotFound) && plan.remove == bool(current),
+            FUZZ_CHECK(plan.status == (current ? WriteStatus::Ok : WriteStatus::NotFound)
+                           && plan.remove == bool(current),
                        target);
             break;
         case WriteKind::Increment: {
@@ -116,7 +117,8 @@ void checkPlans(quint8 options, qint64 delta, const QByteArray &target, const QB
             const bool fits = base && !__builtin_add_overflow(*base, delta, &sum);
             FUZZ_CHECK((plan.status == WriteStatus::Ok) == fits, target + ' ' + QByteArray::number(delta));
             if (fits)
-                FUZZ_CHECK(plan.newValue == QByteArray::number(sum), target + ' ' + QByteArray::number(delta));
+                FUZZ_CHECK(plan.newValue == QByteArray::number(sum),
+                           target + ' ' + QByteArray::number(delta));
             else
                 FUZZ_CHECK(plan.status == WriteStatus::NotNumeric && !plan.detail.isEmpty(), target);
             break;

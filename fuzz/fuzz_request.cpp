@@ -20,7 +20,8 @@ AccessScope scopeFor(quint8 options)
     if (!(options & 2))
         return AccessScope::full();
     TokenClaims claims;
-    claims.subscriptions = {QByteArrayLiteral("todo:2026-01-01"), QByteArrayLiteral("todo:*"), QByteArrayLiteral("*x*")};
+    claims.subscriptions
+        = { QByteArrayLiteral("todo:2026-01-01"), QByteArrayLiteral("todo:*"), QByteArrayLiteral("*x*") };
     if (options & 4)
         claims.accessPattern = QStringLiteral("^todo:20*");
     return AccessScope::fromClaims(claims);
@@ -31,7 +32,8 @@ void checkEncoded(const Reply &reply, const QByteArray &frame)
     const QByteArray ws = ReplyEncoder::toWebSocket(reply);
     FUZZ_CHECK(FuzzSupport::isValidJson(ws), ws + "\nfrom frame: " + frame);
     const ReplyEncoder::HttpResponse rest = ReplyEncoder::toRest(reply);
-    FUZZ_CHECK(rest.body.isEmpty() || FuzzSupport::isValidJson(rest.body), rest.body + "\nfrom frame: " + frame);
+    FUZZ_CHECK(rest.body.isEmpty() || FuzzSupport::isValidJson(rest.body),
+               rest.body + "\nfrom frame: " + frame);
     FUZZ_CHECK(rest.status >= 200 && rest.status < 600, frame);
 }
 
@@ -50,18 +52,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     MemoryStorage storage;
     QString error;
     FUZZ_CHECK(storage.open(&error), error.toUtf8());
-    KvService service(&storage, ServiceOptions{extensions});
+    KvService service(&storage, ServiceOptions { extensions });
     qint64 lastRevision = 0;
     QObject::connect(&storage, &Storage::changed, [&](const Change &change) {
         FUZZ_CHECK(change.revision > lastRevision, QByteArray::number(change.revision));
         lastRevision = change.revision;
-        for (const bool withRevision : {false, true}) {
+        for (const bool withRevision : { false, true }) {
             const QByteArray note = ReplyEncoder::notification(change, withRevision);
             FUZZ_CHECK(FuzzSupport::isValidJson(note), note);
         }
     });
 
-    static const QSet<int> codes{200, 400, 403, 404, 409};
+    static const QSet<int> codes { 200, 400, 403, 404, 409 };
     for (const QByteArray &frame : frames) {
         int replies = 0;
         Reply last;
@@ -75,7 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         checkEncoded(last, frame);
 
         const RequestParser::Result parsed = RequestParser::parse(frame, extensions);
-        FUZZ_CHECK(parsed.isValid() == (last.code != 400 || last.op == Op::Atomic || last.op == Op::Patch), frame);
+        FUZZ_CHECK(parsed.isValid() == (last.code != 400 || last.op == Op::Atomic || last.op == Op::Patch),
+                   frame);
         if (!parsed.isValid() || last.code != 200)
             continue;
         const Request &request = *parsed.request;

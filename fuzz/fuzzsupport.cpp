@@ -2,10 +2,9 @@
 #include "fuzzsupport.h"
 
 #include <QLoggingCategory>
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace FuzzSupport {
 
@@ -82,8 +81,9 @@ bool isValidUtf8(QByteArrayView text)
 
 void fail(const char *file, int line, const char *condition, const QByteArray &context)
 {
-    std::fprintf(stderr, "\nFUZZ_CHECK failed at %s:%d: %s\ncontext (%lld bytes): %s\n", file, line, condition,
-                 static_cast<long long>(context.size()), context.left(2000).toPercentEncoding(" {}[]\":,").constData());
+    std::fprintf(stderr, "\nFUZZ_CHECK failed at %s:%d: %s\ncontext (%lld bytes): %s\n", file, line,
+                 condition, static_cast<long long>(context.size()),
+                 context.left(2000).toPercentEncoding(" {}[]\":,").constData());
     std::fflush(stderr);
     std::abort();
 }

@@ -22,7 +22,8 @@ void quietLogging();
 /** The fuzzer input as bytes (deep copy: the input buffer is only valid during the call). */
 QByteArray bytes(const uint8_t *data, size_t size);
 
-/** Splits `input` at every `separator` byte sequence (at most `maxParts` parts, the last one keeps the rest). */
+/** Splits `input` at every `separator` byte sequence (at most `maxParts` parts, the last one keeps the rest).
+ */
 QList<QByteArray> split(const QByteArray &input, QByteArrayView separator, int maxParts);
 
 /** True when `text` is exactly one valid JSON document (RFC 8259, strict UTF-8). */
@@ -35,8 +36,8 @@ bool isValidUtf8(QByteArrayView text);
 
 } // namespace FuzzSupport
 
-#define FUZZ_CHECK(condition, context)                                                             \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            FuzzSupport::fail(__FILE__, __LINE__, #condition, (context));                          \
+#define FUZZ_CHECK(condition, context)                                                                       \
+    do {                                                                                                     \
+        if (!(condition))                                                                                    \
+            FuzzSupport::fail(__FILE__, __LINE__, #condition, (context));                                    \
     } while (false)

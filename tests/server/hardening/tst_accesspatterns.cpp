@@ -37,7 +37,7 @@ private slots:
     void classStarGrantsNoDot()
     {
         TokenClaims claims;
-        claims.subscriptions = {"x"};
+        claims.subscriptions = { "x" };
         claims.accessPattern = u"^k[]a*]$"_s;
         const AccessScope scope = AccessScope::fromClaims(claims);
         QVERIFY(scope.mayAccess("ka"));

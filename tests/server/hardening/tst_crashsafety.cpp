@@ -16,7 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -39,7 +38,7 @@ struct KeyModel
 {
     qint64 ackedRevision = 0; ///< 0: nothing acknowledged (or recovered) yet
     QByteArray ackedValue;
-    QSet<QByteArray> sent;    ///< values sent whose fate is unknown until the next check
+    QSet<QByteArray> sent; ///< values sent whose fate is unknown until the next check
 };
 
 /**
@@ -58,7 +57,8 @@ public:
         , m_onSend(std::move(onSend))
     {
         QObject::connect(&m_socket, &QWebSocket::connected, [this] { fill(); });
-        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, [this](const QString &text) { onReply(text); });
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived,
+                         [this](const QString &text) { onReply(text); });
     }
 
     void open(const QUrl &url, qint64 counterBase)
@@ -97,15 +97,19 @@ private:
     {
         const QByteArray key = "k" + QByteArray::number(QRandomGenerator::global()->bounded(sharedKeys));
         const QByteArray value = "w" + QByteArray::number(m_id) + "-" + QByteArray::number(m_nextValue++);
-        send(QJsonObject{{u"op"_s, 2}, {u"key"_s, QString::fromLatin1(key)}, {u"value"_s, QString::fromLatin1(value)}},
-             {key, value, false});
+        send(QJsonObject { { u"op"_s, 2 },
+                           { u"key"_s, QString::fromLatin1(key) },
+                           { u"value"_s, QString::fromLatin1(value) } },
+             { key, value, false });
     }
 
     void sendAtomic()
     {
         m_counterInFlight = true;
-        send(QJsonObject{{u"op"_s, 6}, {u"key"_s, QString::fromLatin1(counterKey())}, {u"value"_s, 1}},
-             {counterKey(), QByteArray::number(m_counter + 1), true});
+        send(QJsonObject { { u"op"_s, 6 },
+                           { u"key"_s, QString::fromLatin1(counterKey()) },
+                           { u"value"_s, 1 } },
+             { counterKey(), QByteArray::number(m_counter + 1), true });
     }
 
     void send(QJsonObject request, const Pending &pending)
@@ -183,7 +187,7 @@ private:
     std::vector<std::unique_ptr<Writer>> m_writers;
     QMap<QByteArray, KeyModel> m_model;
     qint64 m_floorRevision = 0; ///< every revision acknowledged after a restart must exceed this
-    qint64 m_maxRevision = 0;   ///< the highest revision seen so far
+    qint64 m_maxRevision = 0; ///< the highest revision seen so far
     int m_acksThisRun = 0;
     qint64 m_acksTotal = 0;
     qint64 m_unansweredTotal = 0;
@@ -203,7 +207,10 @@ void TestCrashSafety::init()
     m_violations.clear();
     for (int i = 0; i < writerCount; ++i) {
         m_writers.push_back(std::make_unique<Writer>(
-            i, [this](const QByteArray &key, const QByteArray &value, qint64 revision) { onAck(key, value, revision); },
+            i,
+            [this](const QByteArray &key, const QByteArray &value, qint64 revision) {
+                onAck(key, value, revision);
+            },
             [this](const QByteArray &key, const QByteArray &value) { m_model[key].sent.insert(value); }));
     }
 }
@@ -221,10 +228,12 @@ void TestCrashSafety::onAck(const QByteArray &key, const QByteArray &value, qint
     ++m_acksTotal;
     KeyModel &model = m_model[key];
     if (revision <= m_floorRevision)
-        m_violations << u"revision %1 for %2 not above %3, the highest before the restart"_s.arg(revision).arg(
-            QString::fromLatin1(key)).arg(m_floorRevision);
+        m_violations << u"revision %1 for %2 not above %3, the highest before the restart"_s.arg(revision)
+                            .arg(QString::fromLatin1(key))
+                            .arg(m_floorRevision);
     if (revision == model.ackedRevision)
-        m_violations << u"revision %1 acknowledged twice for %2"_s.arg(revision).arg(QString::fromLatin1(key));
+        m_violations << u"revision %1 acknowledged twice for %2"_s.arg(revision).arg(
+            QString::fromLatin1(key));
     // Replies on different connections may arrive in any order: the newest revision wins.
     if (revision > model.ackedRevision) {
         model.ackedRevision = revision;
@@ -235,7 +244,9 @@ void TestCrashSafety::onAck(const QByteArray &key, const QByteArray &value, qint
 
 void TestCrashSafety::startServer()
 {
-    const QStringList arguments{u"--port"_s, u"0"_s, u"--data-dir"_s, m_dir->path(), u"--api-key"_s, apiKey};
+    const QStringList arguments {
+        u"--port"_s, u"0"_s, u"--data-dir"_s, m_dir->path(), u"--api-key"_s, apiKey
+    };
     QVERIFY2(m_server->start(arguments), qPrintable(m_server->errorString()));
 }
 
@@ -273,8 +284,9 @@ QMap<QByteArray, Stored> TestCrashSafety::readAll()
     QMap<QByteArray, Stored> stored;
     QWebSocket socket;
     QList<QJsonObject> replies;
-    QObject::connect(&socket, &QWebSocket::textMessageReceived,
-                     [&](const QString &text) { replies.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, [&](const QString &text) {
+        replies.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
     socket.open(m_server->webSocketUrl(u"apiKey="_s + apiKey));
     [&] { QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::ConnectedState, 15000); }();
     socket.sendTextMessage(uR"({"op":5,"key":"a","endKey":"z","limit":1000,"messageId":1})"_s);
@@ -283,8 +295,9 @@ QMap<QByteArray, Stored> TestCrashSafety::readAll()
     [&] { QVERIFY2(!reply.value(u"truncated"_s).toBool(), "range truncated"); }();
     for (const QJsonValue &entry : reply.value(u"records"_s).toArray()) {
         const QJsonObject record = entry.toObject();
-        stored.insert(record.value(u"key"_s).toString().toUtf8(),
-                      {record.value(u"value"_s).toString().toUtf8(), record.value(u"revision"_s).toInteger()});
+        stored.insert(
+            record.value(u"key"_s).toString().toUtf8(),
+            { record.value(u"value"_s).toString().toUtf8(), record.value(u"revision"_s).toInteger() });
     }
     socket.close();
     return stored;
@@ -301,19 +314,24 @@ void TestCrashSafety::restartAndVerify()
         const auto found = stored.constFind(key);
         if (found == stored.constEnd()) {
             if (model.ackedRevision > 0)
-                m_violations << u"acknowledged %1 at revision %2 is gone"_s.arg(QString::fromLatin1(key)).arg(model.ackedRevision);
+                m_violations << u"acknowledged %1 at revision %2 is gone"_s.arg(QString::fromLatin1(key))
+                                    .arg(model.ackedRevision);
             continue;
         }
         const Stored &record = *found;
         if (record.revision < model.ackedRevision) {
-            m_violations << u"%1 went back from acknowledged revision %2 to %3"_s.arg(QString::fromLatin1(key))
-                                .arg(model.ackedRevision).arg(record.revision);
+            m_violations << u"%1 went back from acknowledged revision %2 to %3"_s
+                                .arg(QString::fromLatin1(key))
+                                .arg(model.ackedRevision)
+                                .arg(record.revision);
         } else if (record.revision == model.ackedRevision && record.value != model.ackedValue) {
-            m_violations << u"%1 at revision %2 holds another value than acknowledged"_s.arg(QString::fromLatin1(key))
+            m_violations << u"%1 at revision %2 holds another value than acknowledged"_s
+                                .arg(QString::fromLatin1(key))
                                 .arg(record.revision);
         } else if (record.revision > model.ackedRevision && !model.sent.contains(record.value)) {
             // A newer revision may come only from a write that was sent but not yet answered.
-            m_violations << u"%1 holds a value nobody sent (revision %2)"_s.arg(QString::fromLatin1(key)).arg(record.revision);
+            m_violations << u"%1 holds a value nobody sent (revision %2)"_s.arg(QString::fromLatin1(key))
+                                .arg(record.revision);
         }
         if (record.revision > model.ackedRevision)
             ++m_appliedUnanswered;
@@ -326,9 +344,10 @@ void TestCrashSafety::restartAndVerify()
         model.sent.clear();
         m_maxRevision = qMax(m_maxRevision, record.revision);
     }
-    QCOMPARE(stored.size(), qsizetype(m_model.size()) - std::count_if(m_model.cbegin(), m_model.cend(), [](const KeyModel &m) {
-                                   return m.ackedRevision == 0;
-                               }));
+    QCOMPARE(stored.size(),
+             qsizetype(m_model.size())
+                 - std::count_if(m_model.cbegin(), m_model.cend(),
+                                 [](const KeyModel &m) { return m.ackedRevision == 0; }));
     m_floorRevision = m_maxRevision;
     QVERIFY2(m_violations.isEmpty(), qPrintable(m_violations.join(u'\n')));
 }
@@ -355,7 +374,8 @@ void TestCrashSafety::killNineAtRandomMoments()
         if (QTest::currentTestFailed())
             return;
     }
-    qInfo("%d kill -9 in %lld ms: %lld writes acknowledged, all present; %lld in flight at a kill (unacknowledged), "
+    qInfo("%d kill -9 in %lld ms: %lld writes acknowledged, all present; %lld in flight at a kill "
+          "(unacknowledged), "
           "%lld keys found holding such a write, highest revision %lld",
           kills, elapsed.elapsed(), m_acksTotal, m_unansweredTotal, m_appliedUnanswered, m_maxRevision);
     QVERIFY(m_acksTotal > kills);
@@ -374,7 +394,8 @@ void TestCrashSafety::sigtermIsGracefulAndLosesNothing()
         if (QTest::currentTestFailed())
             return;
     }
-    qInfo("3 SIGTERM: exit code 0 each time, %lld writes acknowledged, all present; %lld sent but unanswered at "
+    qInfo("3 SIGTERM: exit code 0 each time, %lld writes acknowledged, all present; %lld sent but unanswered "
+          "at "
           "shutdown, %lld keys found holding "
           "such a write (each either fully applied or absent)",
           m_acksTotal, m_unansweredTotal, m_appliedUnanswered);

@@ -15,7 +15,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -35,14 +34,14 @@ public:
             return false;
         m_path = m_base.filePath(u"mnt"_s);
         QDir().mkpath(m_path);
-        m_mounted = run({u"-t"_s, u"tmpfs"_s, u"-o"_s, options, u"tmpfs"_s, m_path});
+        m_mounted = run({ u"-t"_s, u"tmpfs"_s, u"-o"_s, options, u"tmpfs"_s, m_path });
         return m_mounted;
     }
-    bool remount(const QString &options) { return run({u"-o"_s, u"remount,"_s + options, m_path}); }
+    bool remount(const QString &options) { return run({ u"-o"_s, u"remount,"_s + options, m_path }); }
     ~TmpfsMount()
     {
         if (m_mounted)
-            QProcess::execute(u"umount"_s, {u"-l"_s, m_path});
+            QProcess::execute(u"umount"_s, { u"-l"_s, m_path });
     }
     QString path() const { return m_path; }
     QString error() const { return m_error; }
@@ -53,8 +52,10 @@ private:
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(u"mount"_s, arguments);
-        if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-            m_error = u"mount "_s + arguments.join(u' ') + u": "_s + QString::fromLocal8Bit(process.readAll());
+        if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit
+            || process.exitCode() != 0) {
+            m_error
+                = u"mount "_s + arguments.join(u' ') + u": "_s + QString::fromLocal8Bit(process.readAll());
             return false;
         }
         return true;
@@ -102,7 +103,7 @@ void TestDiskFaults::diskFullAnswers500AndRecovers()
         QSKIP(qPrintable(u"needs root to mount a 1 MiB tmpfs (a real ENOSPC): "_s + disk.error()));
     const QString dataDir = disk.path() + u"/data"_s;
     ServerProcess server;
-    QVERIFY2(server.start({u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey}),
+    QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey }),
              qPrintable(server.errorString()));
     const TestHttpClient http(server.baseUrl(), QByteArray(apiKey.data(), apiKey.size()));
 
@@ -187,11 +188,12 @@ void TestDiskFaults::readOnlyDataDirRefusesToStart()
 {
     TmpfsMount disk;
     if (!mountTmpfs(disk, u"size=4m"_s))
-        QSKIP(qPrintable(u"needs root to mount a tmpfs and remount it read-only (chmod does not stop root): "_s
-                         + disk.error()));
+        QSKIP(
+            qPrintable(u"needs root to mount a tmpfs and remount it read-only (chmod does not stop root): "_s
+                       + disk.error()));
     const QString dataDir = disk.path() + u"/data"_s;
     ServerProcess server;
-    QVERIFY2(server.start({u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey}),
+    QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey }),
              qPrintable(server.errorString()));
     const TestHttpClient http(server.baseUrl(), QByteArray(apiKey.data(), apiKey.size()));
     QCOMPARE(http.send("POST", "/record", recordBody("kept", "before")).status, 200);
@@ -200,8 +202,9 @@ void TestDiskFaults::readOnlyDataDirRefusesToStart()
     // A file system with open writable files cannot be remounted read-only, so this is the
     // case of a server started on a read-only data dir: it must refuse with a clear message.
     QVERIFY2(disk.remount(u"ro"_s), qPrintable(disk.error()));
-    const QStringList samePort{u"--port"_s, QString::number(server.port()), u"--data-dir"_s, dataDir,
-                               u"--api-key"_s, apiKey};
+    const QStringList samePort { u"--port"_s,     QString::number(server.port()),
+                                 u"--data-dir"_s, dataDir,
+                                 u"--api-key"_s,  apiKey };
     QVERIFY(!server.start(samePort, 10000));
     QVERIFY2(server.output().contains(QByteArray("Data directory " + dataDir.toUtf8() + " is not writable")),
              server.output().constData());
@@ -222,7 +225,8 @@ void TestDiskFaults::databaseFilesAreOwnerOnly()
     QVERIFY(base.isValid());
     const QString dataDir = base.filePath(u"fresh/data"_s);
     ServerProcess server;
-    QVERIFY2(server.start({u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir}), qPrintable(server.errorString()));
+    QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir }),
+             qPrintable(server.errorString()));
     const QByteArray key = [&] {
         QFile file(dataDir + u"/api-key"_s);
         return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
@@ -243,8 +247,8 @@ void TestDiskFaults::databaseFilesAreOwnerOnly()
         return permissions & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
     };
     QCOMPARE(unixBits(QFile::permissions(dataDir)), ownerOnlyDir);
-    const QStringList names{u"api-key"_s, u"token-secret"_s, u"dayboard.sqlite3"_s, u"dayboard.sqlite3-wal"_s,
-                            u"dayboard.sqlite3-shm"_s};
+    const QStringList names { u"api-key"_s, u"token-secret"_s, u"dayboard.sqlite3"_s,
+                              u"dayboard.sqlite3-wal"_s, u"dayboard.sqlite3-shm"_s };
     for (const QString &name : names) {
         QVERIFY2(QFileInfo::exists(dataDir + u'/' + name), qPrintable(name));
         QVERIFY2(unixBits(QFile::permissions(dataDir + u'/' + name)) == ownerOnlyFile, qPrintable(name));
@@ -253,7 +257,7 @@ void TestDiskFaults::databaseFilesAreOwnerOnly()
     // Nothing secret in the log: neither the key, a token, a value, nor a wrong key tried.
     const QByteArray log = server.output();
     QVERIFY(log.contains("listening on"));
-    for (const QByteArray &secret : {key, tokenText, QByteArray("secret-value"), QByteArray("wrong-key")})
+    for (const QByteArray &secret : { key, tokenText, QByteArray("secret-value"), QByteArray("wrong-key") })
         QVERIFY2(!log.contains(secret), log.constData());
 }
 

@@ -17,7 +17,6 @@
 #include <QTest>
 #include <QTimer>
 #include <QtEndian>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -30,10 +29,10 @@ constexpr int waitMs = 20000;
 
 /** How a row is sent; see HostileInput::run(). */
 enum Kind {
-    WsText,   ///< one text message through QWebSocket; frames separated by 0x1E are sent in order
-    WsRaw,    ///< raw bytes after a real handshake (frames built by frame()), on a raw TCP socket
-    HttpRaw,  ///< raw bytes on a fresh TCP connection
-    Special,  ///< a scripted scenario, chosen by the row name
+    WsText, ///< one text message through QWebSocket; frames separated by 0x1E are sent in order
+    WsRaw, ///< raw bytes after a real handshake (frames built by frame()), on a raw TCP socket
+    HttpRaw, ///< raw bytes on a fresh TCP connection
+    Special, ///< a scripted scenario, chosen by the row name
 };
 
 /**
@@ -70,14 +69,19 @@ QByteArray frame(int opcode, const QByteArray &payload, bool fin = true, bool ma
 }
 
 /** A byte string literal with its embedded NULs. */
-template<qsizetype N>
-QByteArray bin(const char (&literal)[N])
+template<qsizetype N> QByteArray bin(const char (&literal)[N])
 {
     return QByteArray(literal, N - 1);
 }
 
-QByteArray text(const QByteArray &payload) { return frame(0x1, payload); }
-QByteArray closePayload(quint16 code) { return QByteArray(1, char(code >> 8)) + char(code & 0xFF); }
+QByteArray text(const QByteArray &payload)
+{
+    return frame(0x1, payload);
+}
+QByteArray closePayload(quint16 code)
+{
+    return QByteArray(1, char(code >> 8)) + char(code & 0xFF);
+}
 
 QByteArray nested(int depth, const QByteArray &inner = "1")
 {
@@ -92,8 +96,8 @@ QByteArray setFrame(const QByteArray &key, const QByteArray &valueJson)
 QByteArray httpRequest(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                        const QByteArray &extraHeaders = {})
 {
-    QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\nx-api-key: " + apiKey
-                     + "\r\n" + extraHeaders;
+    QByteArray out = method + ' ' + target
+        + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\nx-api-key: " + apiKey + "\r\n" + extraHeaders;
     if (!body.isEmpty() || method == "POST")
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     return out + "\r\n" + body;
@@ -183,7 +187,7 @@ private:
             }
             if (quint64(m_buffer.size()) < header + length)
                 return;
-            m_frames.append({m_buffer.at(0) & 0x0F, m_buffer.mid(header, qsizetype(length))});
+            m_frames.append({ m_buffer.at(0) & 0x0F, m_buffer.mid(header, qsizetype(length)) });
             m_buffer.remove(0, header + qsizetype(length));
         }
     }
@@ -229,7 +233,7 @@ void TestHostileInput::initTestCase()
     ServerConfig config;
     config.port = 0;
     config.memory = true;
-    config.apiKeys = {QString::fromLatin1(apiKey)};
+    config.apiKeys = { QString::fromLatin1(apiKey) };
     config.headTimeoutMs = headTimeoutMs;
     m_server = std::make_unique<DayboardServer>(config);
     QString error;
@@ -243,7 +247,7 @@ void TestHostileInput::initTestCase()
     QVERIFY(m_healthy->open(url));
     // A 100 KB value for the rows that make the server send a lot.
     const QJsonObject reply = m_healthy->request(
-        {{u"op"_s, 2}, {u"key"_s, u"big"_s}, {u"value"_s, QString(100 * 1024, u'b')}});
+        { { u"op"_s, 2 }, { u"key"_s, u"big"_s }, { u"value"_s, QString(100 * 1024, u'b') } });
     QCOMPARE(reply.value(u"code"_s).toInt(), 200);
 }
 
@@ -261,32 +265,39 @@ void TestHostileInput::hostile_data()
     QTest::addColumn<int>("expected");
     QTest::addColumn<QByteArray>("errorText");
 
-    const auto ws = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
-        QTest::newRow(name) << int(WsText) << payload << expected << error;
-    };
-    const auto raw = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
-        QTest::newRow(name) << int(WsRaw) << payload << expected << error;
-    };
-    const auto http = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
-        QTest::newRow(name) << int(HttpRaw) << payload << expected << error;
-    };
+    const auto ws
+        = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
+              QTest::newRow(name) << int(WsText) << payload << expected << error;
+          };
+    const auto raw
+        = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
+              QTest::newRow(name) << int(WsRaw) << payload << expected << error;
+          };
+    const auto http
+        = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
+              QTest::newRow(name) << int(HttpRaw) << payload << expected << error;
+          };
     const auto special = [](const char *name, int expected) {
         QTest::newRow(name) << int(Special) << QByteArray() << expected << QByteArray();
     };
     const QByteArray getMissing = R"({"op":1,"key":"no-such-key"})";
 
     // --- JSON over WebSocket text frames: 400 with a clear error, connection stays open.
-    ws("ws: 100000 nested arrays", R"({"op":2,"key":"d","value":)" + nested(100000) + "}", 400, "nested deeper");
+    ws("ws: 100000 nested arrays", R"({"op":2,"key":"d","value":)" + nested(100000) + "}", 400,
+       "nested deeper");
     ws("ws: value nested 129 deep", setFrame("d", nested(129)), 400, "nested deeper than 128");
     ws("ws: value nested 128 deep", setFrame("d", nested(128)), 200);
-    ws("ws: deep nesting in an ignored field", R"({"op":1,"key":"a","x":)" + nested(5000) + "}", 400, "nested");
+    ws("ws: deep nesting in an ignored field", R"({"op":1,"key":"a","x":)" + nested(5000) + "}", 400,
+       "nested");
     ws("ws: brackets inside a string", setFrame("d", '"' + QByteArray(50000, '[') + '"'), 200);
     ws("ws: number beyond double range", setFrame("n", "1e400"), 400, "out of range");
     ws("ws: 100000-digit number", setFrame("n", "1" + QByteArray(100000, '0')), 400, "Malformed JSON");
     ws("ws: ATOMIC delta beyond int64", R"({"op":6,"key":"c","value":99999999999999999999})", 400, "integer");
     ws("ws: ATOMIC result beyond int64",
-       R"({"op":6,"key":"max","value":9223372036854775807})" "\x1e" R"({"op":6,"key":"max","value":1})", 400,
-       "fits in one");
+       R"({"op":6,"key":"max","value":9223372036854775807})"
+       "\x1e"
+       R"({"op":6,"key":"max","value":1})",
+       400, "fits in one");
     ws("ws: ATOMIC float delta", R"({"op":6,"key":"c","value":1.5})", 400, "integer");
     ws("ws: op as string", R"({"op":"1","key":"a"})", 400, "op must be an integer");
     ws("ws: op 0", R"({"op":0,"key":"a"})", 400, "Unknown op");
@@ -295,57 +306,81 @@ void TestHostileInput::hostile_data()
     ws("ws: empty message", "", 400, "Malformed JSON");
     ws("ws: JSON array", "[]", 400, "JSON object");
     ws("ws: trailing garbage", R"({"op":1,"key":"a"} x)", 400, "Malformed JSON");
-    ws("ws: raw NUL inside a string", QByteArray(R"({"op":1,"key":"a)") + '\0' + R"("})", 400, "Malformed JSON");
-    ws("ws: NUL after the object", QByteArray(R"({"op":1,"key":"a"})") + '\0', 400, "Malformed JSON");
-    ws("ws: NUL then a second object", QByteArray(R"({"op":1,"key":"a"})") + '\0' + R"({"op":4,"key":"healthy"})", 400,
+    ws("ws: raw NUL inside a string", QByteArray(R"({"op":1,"key":"a)") + '\0' + R"("})", 400,
        "Malformed JSON");
+    ws("ws: NUL after the object", QByteArray(R"({"op":1,"key":"a"})") + '\0', 400, "Malformed JSON");
+    ws("ws: NUL then a second object",
+       QByteArray(R"({"op":1,"key":"a"})") + '\0' + R"({"op":4,"key":"healthy"})", 400, "Malformed JSON");
     ws("ws: escaped NUL in key is a valid key", R"({"op":2,"key":"a\u0000b","value":"nul"})", 200);
     ws("ws: lone surrogate escape", R"({"op":2,"key":"\ud800","value":"x"})", 400, "Malformed JSON");
     ws("ws: empty key", R"({"op":1,"key":""})", 400, "must not be empty");
     ws("ws: 513-byte key", R"({"op":1,"key":")" + QByteArray(513, 'k') + R"("})", 400, "longer than 512");
-    ws("ws: 102401-byte value", setFrame("v", '"' + QByteArray(102401, 'v') + '"'), 400, "longer than 102400");
+    ws("ws: 102401-byte value", setFrame("v", '"' + QByteArray(102401, 'v') + '"'), 400,
+       "longer than 102400");
     ws("ws: 102400-byte value", setFrame("v", '"' + QByteArray(102400, 'v') + '"'), 200);
-    ws("ws: 20000 escaped NULs in a value", setFrame("v", '"' + QByteArray(20000 * 6, 'x').replace("xxxxxx", "\\u0000") + '"'),
-       200);
+    ws("ws: 20000 escaped NULs in a value",
+       setFrame("v", '"' + QByteArray(20000 * 6, 'x').replace("xxxxxx", "\\u0000") + '"'), 200);
     ws("ws: 900 KB of whitespace", QByteArray(900 * 1024, ' ') + getMissing, 404, "Record not found");
     ws("ws: duplicate members (last wins)", R"({"op":2,"key":"dup","key":"dup2","value":"x"})", 200);
     ws("ws: RANGE limit 0", R"({"op":5,"key":"a","endKey":"z","limit":0})", 400, "at least 1");
     ws("ws: RANGE limit 1e30", R"({"op":5,"key":"a","endKey":"z","limit":1e30})", 400, "integer");
     ws("ws: RANGE end before start", R"({"op":5,"key":"z","endKey":"a"})", 200);
     ws("ws: ifRevision -1", R"({"op":2,"key":"a","value":"x","ifRevision":-1})", 400, "non-negative");
-    ws("ws: PATCH nested 129 deep", setFrame("p", "{}") + "\x1e" R"({"op":3,"key":"p","value":)"
-       + QByteArray(129, '{').replace("{", "{\"a\":") + "1" + QByteArray(129, '}') + "}", 400, "nested");
-    ws("ws: messageId object echoed on 404", R"({"op":1,"key":"no-such-key","messageId":{"a":[1,{"b":null}]}})", 404,
-       "Record not found");
+    ws("ws: PATCH nested 129 deep",
+       setFrame("p", "{}")
+           + "\x1e"
+             R"({"op":3,"key":"p","value":)"
+           + QByteArray(129, '{').replace("{", "{\"a\":") + "1" + QByteArray(129, '}') + "}",
+       400, "nested");
+    ws("ws: messageId object echoed on 404",
+       R"({"op":1,"key":"no-such-key","messageId":{"a":[1,{"b":null}]}})", 404, "Record not found");
 
     // --- WebSocket framing on a raw socket (RFC 6455 violations close the connection).
-    raw("raw: invalid UTF-8 text frame", text(R"({"op":1,"key":")" "\xC3\x28" R"("})"), 1007);
-    raw("raw: overlong UTF-8", text(R"({"op":1,"key":")" "\xC0\xAF" R"("})"), 1007);
-    raw("raw: UTF-8 encoded surrogate", text(R"({"op":1,"key":")" "\xED\xA0\x80" R"("})"), 1007);
+    raw("raw: invalid UTF-8 text frame",
+        text(R"({"op":1,"key":")"
+             "\xC3\x28"
+             R"("})"),
+        1007);
+    raw("raw: overlong UTF-8",
+        text(R"({"op":1,"key":")"
+             "\xC0\xAF"
+             R"("})"),
+        1007);
+    raw("raw: UTF-8 encoded surrogate",
+        text(R"({"op":1,"key":")"
+             "\xED\xA0\x80"
+             R"("})"),
+        1007);
     raw("raw: message fragmented in 3 frames",
-        frame(0x1, getMissing.left(5), false) + frame(0x0, getMissing.mid(5, 10), false) + frame(0x0, getMissing.mid(15)),
+        frame(0x1, getMissing.left(5), false) + frame(0x0, getMissing.mid(5, 10), false)
+            + frame(0x0, getMissing.mid(15)),
         404, "Record not found");
     raw("raw: ping between fragments",
         frame(0x1, getMissing.left(9), false) + frame(0x9, "hi") + frame(0x0, getMissing.mid(9)), 404);
-    raw("raw: 1000 one-byte fragments", [&] {
-        QByteArray out;
-        for (qsizetype i = 0; i < getMissing.size(); ++i)
-            out += frame(i == 0 ? 0x1 : 0x0, getMissing.mid(i, 1), i + 1 == getMissing.size());
-        return out;
-    }(), 404);
+    raw(
+        "raw: 1000 one-byte fragments",
+        [&] {
+            QByteArray out;
+            for (qsizetype i = 0; i < getMissing.size(); ++i)
+                out += frame(i == 0 ? 0x1 : 0x0, getMissing.mid(i, 1), i + 1 == getMissing.size());
+            return out;
+        }(),
+        404);
     raw("raw: continuation without a start", frame(0x0, getMissing), 1002);
     raw("raw: new message inside a fragmented one", frame(0x1, "{", false) + text(getMissing), 1002);
     // RFC 6455 §5.1 wants a close (1002) here; QtWebSockets 6.4 accepts unmasked client frames.
     // Harmless (masking protects proxies, not this server) and documented in docs/security.md.
-    raw("raw: unmasked client frame is accepted", frame(0x1, getMissing, true, false), 404, "Record not found");
+    raw("raw: unmasked client frame is accepted", frame(0x1, getMissing, true, false), 404,
+        "Record not found");
     raw("raw: RSV1 set without an extension", frame(0x1, getMissing, true, true, 4), 1002);
     raw("raw: reserved opcode 3", frame(0x3, getMissing), 1002);
     raw("raw: ping with 126-byte payload", frame(0x9, QByteArray(126, 'p')), 1002);
     raw("raw: fragmented ping", frame(0x9, "p", false), 1002);
-    raw("raw: frame declaring 2^63-1 bytes", frame(0x1, "x", true, true, 0, std::numeric_limits<qint64>::max()), 1009);
+    raw("raw: frame declaring 2^63-1 bytes",
+        frame(0x1, "x", true, true, 0, std::numeric_limits<qint64>::max()), 1009);
     raw("raw: one 1 MiB + 1 frame", text(QByteArray(1024 * 1024 + 1, ' ')), 1009);
-    raw("raw: two 600 KB fragments", frame(0x1, QByteArray(600 * 1024, ' '), false) + frame(0x0, QByteArray(600 * 1024, ' ')),
-        1009);
+    raw("raw: two 600 KB fragments",
+        frame(0x1, QByteArray(600 * 1024, ' '), false) + frame(0x0, QByteArray(600 * 1024, ' ')), 1009);
     raw("raw: binary frame", frame(0x2, getMissing), 400, "Binary frames are not supported");
     raw("raw: empty text frame", text({}), 400, "Malformed JSON");
     raw("raw: close with code 999", frame(0x8, closePayload(999)), 1002);
@@ -359,29 +394,39 @@ void TestHostileInput::hostile_data()
     http("http: bare LF line ends", "GET /ping HTTP/1.1\nHost: x\n\n", 400, "CRLF");
     http("http: header without colon", "GET /ping HTTP/1.1\r\nHost x\r\n\r\n", 400, "Malformed header");
     http("http: space before colon", "GET /ping HTTP/1.1\r\nHost : x\r\n\r\n", 400, "Malformed header");
-    http("http: folded header line", "GET /ping HTTP/1.1\r\nX-A: 1\r\n  folded\r\n\r\n", 400, "Malformed header");
+    http("http: folded header line", "GET /ping HTTP/1.1\r\nX-A: 1\r\n  folded\r\n\r\n", 400,
+         "Malformed header");
     http("http: NUL in a header value", bin("GET /ping HTTP/1.1\r\nX-A: a\0b\r\n\r\n"), 400, "header value");
     http("http: NUL in the target", bin("GET /pi\0ng HTTP/1.1\r\n\r\n"), 400, "request line");
     http("http: 17 KiB header", "GET /ping HTTP/1.1\r\nX-A: " + QByteArray(17 * 1024, 'a') + "\r\n\r\n", 431);
-    http("http: 101 headers", "GET /ping HTTP/1.1\r\n" + QByteArray("X-A: 1\r\n").repeated(101) + "\r\n", 431);
-    http("http: Content-Length 10^18", "POST /record HTTP/1.1\r\nContent-Length: 1000000000000000000\r\n\r\n", 413);
-    http("http: Content-Length beyond int64", "POST /record HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400,
-         "Content-Length");
-    http("http: negative Content-Length", "POST /record HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400, "Content-Length");
-    http("http: conflicting Content-Length", "POST /record HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
-         400, "Conflicting");
-    http("http: chunked body", "POST /record HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501);
-    http("http: Expect 100-continue with 2 MiB", "POST /record HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2097152\r\n\r\n",
+    http("http: 101 headers", "GET /ping HTTP/1.1\r\n" + QByteArray("X-A: 1\r\n").repeated(101) + "\r\n",
+         431);
+    http("http: Content-Length 10^18", "POST /record HTTP/1.1\r\nContent-Length: 1000000000000000000\r\n\r\n",
          413);
+    http("http: Content-Length beyond int64",
+         "POST /record HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400, "Content-Length");
+    http("http: negative Content-Length", "POST /record HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400,
+         "Content-Length");
+    http("http: conflicting Content-Length",
+         "POST /record HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400, "Conflicting");
+    http("http: chunked body", "POST /record HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501);
+    http("http: Expect 100-continue with 2 MiB",
+         "POST /record HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2097152\r\n\r\n", 413);
     http("http: body is not JSON", httpRequest("POST", "/record", "not json"), 400, "JSON object");
-    http("http: body nested 100000 deep", httpRequest("POST", "/record", nested(100000)), 400, "nested too deeply");
-    http("http: value nested 129 deep", httpRequest("POST", "/record", R"({"key":"d","value":)" + nested(129) + "}"), 400);
+    http("http: body nested 100000 deep", httpRequest("POST", "/record", nested(100000)), 400,
+         "nested too deeply");
+    http("http: value nested 129 deep",
+         httpRequest("POST", "/record", R"({"key":"d","value":)" + nested(129) + "}"), 400);
     http("http: unknown method", httpRequest("BREW", "/record"), 405);
-    http("http: dot-dot key is just a key", httpRequest("GET", "/record/..%2F..%2Fetc%2Fpasswd"), 404, "Record not found");
-    http("http: 513-byte key in the path", httpRequest("GET", "/record/" + QByteArray(513, 'k')), 400, "longer than 512");
+    http("http: dot-dot key is just a key", httpRequest("GET", "/record/..%2F..%2Fetc%2Fpasswd"), 404,
+         "Record not found");
+    http("http: 513-byte key in the path", httpRequest("GET", "/record/" + QByteArray(513, 'k')), 400,
+         "longer than 512");
     http("http: invalid percent escape", httpRequest("GET", "/record/%zz"), 404);
-    http("http: RANGE limit not a number", httpRequest("GET", "/records?startKey=a&endKey=z&limit=abc"), 400, "limit");
-    http("http: If-Match garbage", httpRequest("DELETE", "/record/a", {}, "If-Match: \"abc\"\r\n"), 400, "If-Match");
+    http("http: RANGE limit not a number", httpRequest("GET", "/records?startKey=a&endKey=z&limit=abc"), 400,
+         "limit");
+    http("http: If-Match garbage", httpRequest("DELETE", "/record/a", {}, "If-Match: \"abc\"\r\n"), 400,
+         "If-Match");
     http("http: wrong API key", "GET /record/a HTTP/1.1\r\nx-api-key: wrong\r\n\r\n", 401);
     http("http: forged token on upgrade",
          "GET /ws?token=eyJ2IjoxfQ.AAAA HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -441,7 +486,8 @@ void TestHostileInput::runWsText(const QByteArray &payload, int expected, const 
              QJsonDocument(reply).toJson(QJsonDocument::Compact).left(500).constData());
     QCOMPARE(reply.contains(u"error"_s), expected != 200);
     // A bad message never closes the connection (protocol.md §4).
-    QCOMPARE(client.rawRequest(R"({"op":1,"key":"no-such-key","messageId":7})").value(u"code"_s).toInt(), 404);
+    QCOMPARE(client.rawRequest(R"({"op":1,"key":"no-such-key","messageId":7})").value(u"code"_s).toInt(),
+             404);
     QVERIFY(client.isConnected());
 }
 
@@ -451,14 +497,16 @@ void TestHostileInput::runWsRaw(const QByteArray &payload, int expected, const Q
     QVERIFY(socket.open(m_server->port()));
     socket.write(payload);
     if (expected >= 1000) {
-        QVERIFY2(socket.waitFor([&] { return socket.closeCode().has_value() || socket.closed(); }), "no close");
+        QVERIFY2(socket.waitFor([&] { return socket.closeCode().has_value() || socket.closed(); }),
+                 "no close");
         QVERIFY2(socket.closeCode().has_value(), "connection dropped without a close frame");
         QCOMPARE(*socket.closeCode(), expected);
         QVERIFY(socket.waitFor([&] { return socket.closed(); }));
         return;
     }
     QVERIFY2(socket.waitFor([&] { return !socket.replies().isEmpty() || socket.closed(); }), "no reply");
-    QVERIFY2(!socket.replies().isEmpty(), qPrintable(u"closed with %1"_s.arg(socket.closeCode().value_or(-1))));
+    QVERIFY2(!socket.replies().isEmpty(),
+             qPrintable(u"closed with %1"_s.arg(socket.closeCode().value_or(-1))));
     const QJsonObject reply = socket.replies().constFirst();
     QCOMPARE(reply.value(u"code"_s).toInt(200), expected);
     QVERIFY(reply.value(u"error"_s).toString().toUtf8().contains(errorText));
@@ -474,7 +522,8 @@ void TestHostileInput::runHttp(const QByteArray &payload, int expected, const QB
     const HttpResponse response = m_http->sendRaw(payload, waitMs);
     QCOMPARE(response.status, expected);
     if (expected >= 400) {
-        QVERIFY2(response.json().value(u"error"_s).toString().toUtf8().contains(errorText), response.raw.left(500).constData());
+        QVERIFY2(response.json().value(u"error"_s).toString().toUtf8().contains(errorText),
+                 response.raw.left(500).constData());
     }
 }
 
@@ -496,8 +545,10 @@ void TestHostileInput::runSpecial(const QByteArray &name, int expected)
         QFAIL("unknown special row");
 }
 
-/** Drips `bytes` one byte every 50 ms until the server answers or closes; returns what it sent. */
-static QByteArray drip(QTcpSocket &socket, const QByteArray &prefix, const QByteArray &bytes, qint64 *elapsedMs)
+/** Sends `prefix`, then drips `bytes` one byte every 50 ms until the server answers or closes; returns what
+ * it received. */
+static QByteArray drip(QTcpSocket &socket, const QByteArray &prefix, const QByteArray &bytes,
+                       qint64 *elapsedMs)
 {
     QByteArray received;
     qsizetype next = 0;
@@ -527,10 +578,13 @@ void TestHostileInput::slowHead(int expected)
     socket.connectToHost(QHostAddress::LocalHost, m_server->port());
     QVERIFY(socket.waitForConnected(waitMs));
     qint64 elapsed = 0;
-    const QByteArray received = drip(socket, "GET /ping HTTP/1.1\r\n", "X-Slow: " + QByteArray(1000, 'a') + "\r\n\r\n", &elapsed);
-    QVERIFY2(received.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(expected))), received.constData());
-    // The head deadline counts from the first byte; trickling bytes does not extend it.
-    QVERIFY2(elapsed >= headTimeoutMs - 100 && elapsed < 3 * headTimeoutMs + 2000, QByteArray::number(elapsed).constData());
+    const QByteArray received
+        = drip(socket, "GET /ping HTTP/1.1\r\n", "X-Slow: " + QByteArray(1000, 'a') + "\r\n\r\n", &elapsed);
+    QVERIFY2(received.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(expected))),
+             received.constData());
+    // The head deadline counts from the connection; trickling bytes does not extend it (the
+    // whole drip would take over 50 s; the bound is loose for a loaded machine).
+    QVERIFY2(elapsed >= headTimeoutMs - 100 && elapsed < 15000, QByteArray::number(elapsed).constData());
     QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, waitMs);
 }
 
@@ -541,11 +595,12 @@ void TestHostileInput::slowBody(int expected)
     QVERIFY(socket.waitForConnected(waitMs));
     qint64 elapsed = 0;
     const QByteArray body = R"({"key":"slow","value":")" + QByteArray(1000, 's') + R"("})";
-    const QByteArray head = "POST /record HTTP/1.1\r\nx-api-key: " + apiKey + "\r\nContent-Length: "
-                            + QByteArray::number(body.size()) + "\r\n\r\n";
+    const QByteArray head = "POST /record HTTP/1.1\r\nx-api-key: " + apiKey
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
     const QByteArray received = drip(socket, head, body, &elapsed);
-    QVERIFY2(received.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(expected))), received.constData());
-    QVERIFY2(elapsed < 3 * headTimeoutMs + 2000, QByteArray::number(elapsed).constData());
+    QVERIFY2(received.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(expected))),
+             received.constData());
+    QVERIFY2(elapsed < 15000, QByteArray::number(elapsed).constData()); // the drip needs 50 s
     QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, waitMs);
     QCOMPARE(m_http->get("/record/slow").status, 404); // nothing half-written
 }
@@ -568,8 +623,8 @@ void TestHostileInput::pipelinedWebSocket(int count)
     QVERIFY(socket.open(m_server->port()));
     QByteArray all;
     for (int i = 0; i < count; ++i)
-        all += text(R"({"op":2,"key":"pipe)" + QByteArray::number(i % 50) + R"(","value":"v)" + QByteArray::number(i)
-                    + R"(","messageId":)" + QByteArray::number(i) + "}");
+        all += text(R"({"op":2,"key":"pipe)" + QByteArray::number(i % 50) + R"(","value":"v)"
+                    + QByteArray::number(i) + R"(","messageId":)" + QByteArray::number(i) + "}");
     socket.write(all);
     // Nothing is read while the server works through the backlog...
     QTRY_VERIFY_WITH_TIMEOUT(socket.socket().bytesAvailable() > 0, waitMs);
@@ -607,7 +662,8 @@ void TestHostileInput::pipelinedHttp(int count)
     socket.connectToHost(QHostAddress::LocalHost, m_server->port());
     QVERIFY(socket.waitForConnected(waitMs));
     const QByteArray request = "GET /ping HTTP/1.1\r\nHost: test\r\n\r\n";
-    socket.write(request.repeated(count - 1) + "GET /ping HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+    socket.write(request.repeated(count - 1)
+                 + "GET /ping HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
     QByteArray received;
     QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
@@ -623,9 +679,10 @@ void TestHostileInput::checkHealthy(const QByteArray &row)
 {
     QVERIFY2(m_healthy->isConnected(), "the healthy WebSocket client was disconnected");
     const QString value = u"after "_s + QString::fromUtf8(row);
-    const QJsonObject set = m_healthy->request({{u"op"_s, 2}, {u"key"_s, u"healthy"_s}, {u"value"_s, value}});
+    const QJsonObject set
+        = m_healthy->request({ { u"op"_s, 2 }, { u"key"_s, u"healthy"_s }, { u"value"_s, value } });
     QCOMPARE(set.value(u"code"_s).toInt(), 200);
-    const QJsonObject get = m_healthy->request({{u"op"_s, 1}, {u"key"_s, u"healthy"_s}});
+    const QJsonObject get = m_healthy->request({ { u"op"_s, 1 }, { u"key"_s, u"healthy"_s } });
     QCOMPARE(get.value(u"value"_s).toString(), value);
     const HttpResponse ping = m_http->get("/record/healthy");
     QCOMPARE(ping.status, 200);
