@@ -57,6 +57,8 @@ def pinned(cmd, cpu):
 class Target:
     """One server process on loopback; started fresh for every round."""
 
+    env = {}  # extra environment for dayboard targets (bench/run --server-env)
+
     def __init__(self, name, kind, cmd, port=None, cwd=None):
         self.name, self.kind, self.cmd, self.port, self.cwd = name, kind, cmd, port, cwd
         self.proc = None
@@ -70,8 +72,9 @@ class Target:
             # Without CAP_SYS_RESOURCE the hard limit cannot be raised: go up to it.
             cmd = ["prlimit", f"--nofile={want}:{want}"] + cmd
         cmd = pinned(cmd, SERVER_CPU)
+        env = dict(os.environ, **Target.env) if self.kind == "dayboard" else None
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     cwd=self.cwd, text=True, start_new_session=True)
+                                     cwd=self.cwd, text=True, start_new_session=True, env=env)
         self.output = []
         found = threading.Event()
 
@@ -381,9 +384,12 @@ def main():
     ap.add_argument("--targets", help="comma list of target names to run")
     ap.add_argument("--out", help="markdown file to write (default bench/RESULTS.md; quick: build dir)")
     ap.add_argument("--nice", default=NICE, help="nice value for targets and load (default -15; 0 = off)")
+    ap.add_argument("--server-env", action="append", default=[],
+                    help="KEY=VALUE for the dayboard-server targets (A/B runs, e.g. QT_NO_GLIB=1)")
     ap.add_argument("--note", default="", help="free text recorded with the run (e.g. machine noise)")
     a = ap.parse_args()
     NICE = a.nice
+    Target.env = dict(kv.split("=", 1) for kv in a.server_env)
     rounds = a.rounds or (2 if a.quick else 5)
     bench = os.path.join(a.build_dir, "bench", "dayboard-bench")
     available = {"redis"}
@@ -459,7 +465,8 @@ def main():
         BEGIN,
         f"Run: {md['date']}, commit {md['commit']}, {rounds} rounds{' (--quick)' if a.quick else ''}, "
         f"{elapsed / 60:.1f} min. Server pinned to CPU {SERVER_CPU}, load generator to CPU {LOAD_CPU} (taskset); "
-        f"targets restarted every round and interleaved (order rotated per round); nice {NICE}.",
+        f"targets restarted every round and interleaved (order rotated per round); nice {NICE}"
+        + (f"; dayboard-server environment: {' '.join(a.server_env)}" if a.server_env else "") + ".",
         "",
         f"- CPU: {md['lscpu'].replace(chr(10), '; ')}",
         f"- memory {md['memory']}, kernel {md['kernel']}, disk {md['disk']}",
