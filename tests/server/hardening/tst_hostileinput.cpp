@@ -436,6 +436,15 @@ void TestHostileInput::hostile_data()
          "GET /ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
          401);
+    http("http: upgrade with WebSocket version 12",
+         "GET /ws?apiKey=" + apiKey
+             + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 12\r\n\r\n",
+         426);
+    http("http: upgrade without Sec-WebSocket-Key",
+         "GET /ws?apiKey=" + apiKey
+             + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n",
+         400);
 
     // --- Slow and greedy clients.
     special("slowloris: head sent byte by byte", 408);
