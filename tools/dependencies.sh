@@ -12,9 +12,14 @@ dayboard_packages=(
     qml6-module-qt-labs-settings qml6-module-qt-labs-platform qml6-module-qttest
     libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qtkeychain-qt6-dev
     nlohmann-json3-dev libhiredis-dev redis-server
-    nodejs npm xvfb xauth
+    xvfb xauth
     clang libclang-rt-14-dev
 )
+
+# Node.js runs the interop test (official HPKV SDK) and the benchmark's echo floor.
+# Debian's packages are used only when no node/npm is on the PATH: a machine with
+# Node from elsewhere (NodeSource, nvm) would otherwise get a conflicting npm.
+dayboard_command_packages=(node:nodejs npm:npm)
 
 dayboard_missing_packages() {
     local missing=() package
@@ -22,6 +27,10 @@ dayboard_missing_packages() {
         if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$package")
         fi
+    done
+    local entry
+    for entry in "${dayboard_command_packages[@]}"; do
+        command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
     done
     echo "${missing[@]}"
 }
