@@ -10,6 +10,7 @@
 #include "redisstorage.h"
 #include "sqlitestorage.h"
 #include "subscriptionhub.h"
+#include "tlscredentials.h"
 #include "tokenservice.h"
 #include "websocketsession.h"
 
@@ -41,6 +42,16 @@ bool DayboardServer::start(QString *error)
         *error = QStringLiteral("Server is already running");
         return false;
     }
+    std::optional<QSslConfiguration> tls;
+    if (!m_config.tlsCertFile.isEmpty() || !m_config.tlsKeyFile.isEmpty()) {
+        if (m_config.tlsCertFile.isEmpty() || m_config.tlsKeyFile.isEmpty()) {
+            *error = QStringLiteral("TLS needs both a certificate file and a key file");
+            return false;
+        }
+        tls = TlsCredentials::load(m_config.tlsCertFile, m_config.tlsKeyFile, error);
+        if (!tls)
+            return false;
+    }
     if (!prepareSecrets(error) || !openStorage(error)) {
         teardown();
         return false;
@@ -62,6 +73,7 @@ bool DayboardServer::start(QString *error)
     options.webSocket.maxMessageBytes = m_config.maxMessageBytes;
     options.webSocket.maxSendBufferBytes = m_config.maxSendBufferBytes;
     options.webSocket.closeGraceMs = m_config.closeGraceMs;
+    options.tls = tls;
     m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),
                                                 m_hub.get(), options);
     if (!m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
@@ -214,7 +226,7 @@ quint16 DayboardServer::port() const
 QUrl DayboardServer::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_config.tlsCertFile.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"));
     url.setHost(m_frontEnd ? m_frontEnd->address().toString() : m_config.listenAddress.toString());
     url.setPort(port());
     return url;

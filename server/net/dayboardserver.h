@@ -38,7 +38,7 @@ public:
 
     bool isRunning() const { return m_running; }
     quint16 port() const;
-    /** http://addr:port of the listening socket. */
+    /** http://addr:port of the listening socket (https:// with TLS). */
     QUrl baseUrl() const;
     /** Every accepted key (configured or generated). Never log them. */
     QStringList apiKeys() const { return m_apiKeys; }

@@ -4,6 +4,7 @@
 #include "apikeyring.h"
 #include "netlog.h"
 #include "subscriptionhub.h"
+#include "tlsserver.h"
 #include "tokenservice.h"
 
 #include <QTcpServer>
@@ -29,7 +30,7 @@ HttpFrontEnd::HttpFrontEnd(KvService *service, Storage *storage, TokenService *t
     , m_hub(hub)
     , m_options(options)
     , m_api(service, storage, tokens, [keys](const QByteArray &key) { return keys->accepts(key); })
-    , m_tcpServer(new QTcpServer(this))
+    , m_tcpServer(TlsServer::createListener(options.tls, options.http.headTimeoutMs, this))
     , m_webSocketServer(new QWebSocketServer(QStringLiteral("dayboard"), QWebSocketServer::NonSecureMode, this))
 {
     m_webSocketServer->setHandshakeTimeout(options.http.headTimeoutMs);

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
 #include <optional>
 
 class ApiKeyRing;
@@ -38,6 +39,7 @@ public:
     {
         HttpConnection::Options http;
         WebSocketSession::Options webSocket;
+        std::optional<QSslConfiguration> tls; ///< set: the port speaks https/wss only (TlsServer)
     };
 
     HttpFrontEnd(KvService *service, Storage *storage, TokenService *tokens, const ApiKeyRing *keys,

@@ -25,6 +25,8 @@ struct ServerConfig
     bool extensions = true;            ///< protocol.md §8 (revisions, compare-and-swap)
     QString redisUrl;                  ///< redis://host:port/db: share the store between instances
     QString redisPrefix = QStringLiteral("dayboard:");
+    QString tlsCertFile;               ///< PEM certificate (chain); with tlsKeyFile: https/wss only
+    QString tlsKeyFile;                ///< its unencrypted PEM private key
 
     // Limits of the network front end.
     qsizetype maxHeadBytes = 16 * 1024;              ///< request line + headers (431 beyond)

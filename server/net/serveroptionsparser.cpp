@@ -122,6 +122,14 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
     parser.addOptions({help, version, listen, port, dataDir, memory, apiKey, apiKeysFile, noExtensions,
                        redis, redisPrefix});
 
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QStringLiteral("Serve https:// and wss:// only, with this PEM certificate (chain) [DAYBOARD_TLS_CERT]. "
+                       "Needs --tls-key."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+        QStringLiteral("The unencrypted PEM private key of --tls-cert [DAYBOARD_TLS_KEY]."), QStringLiteral("file"));
+    parser.addOptions({tlsCert, tlsKey});
+
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QStringLiteral("\nTry --help."));
     if (!parser.positionalArguments().isEmpty()) {
@@ -183,6 +191,10 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
         !prefix.isNull()) {
         config.redisPrefix = prefix;
     }
+    config.tlsCertFile = pick(parser, tlsCert.names().constFirst(), env, QStringLiteral("DAYBOARD_TLS_CERT"));
+    config.tlsKeyFile = pick(parser, tlsKey.names().constFirst(), env, QStringLiteral("DAYBOARD_TLS_KEY"));
+    if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty())
+        return fail(QStringLiteral("--tls-cert and --tls-key go together: give both or neither"));
     if (config.memory && !config.redisUrl.isEmpty())
         return fail(QStringLiteral("--memory and --redis exclude each other"));
     return {Outcome::Run, config, {}};
