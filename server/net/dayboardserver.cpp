@@ -20,6 +20,11 @@ DayboardServer::DayboardServer(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
 {
+    m_stopPoll.setInterval(10);
+    connect(&m_stopPoll, &QTimer::timeout, this, [this] {
+        if (m_hub && m_hub->sessions().isEmpty() && m_frontEnd && m_frontEnd->connectionCount() == 0)
+            finishStop();
+    });
 }
 
 DayboardServer::~DayboardServer()
@@ -175,24 +180,20 @@ void DayboardServer::stop()
         return;
     m_stopping = true;
     qCInfo(lcNet) << "stopping";
-    m_frontEnd->shutdown();
+    // Nothing new is taken; every write taken so far is committed and its reply queued on its
+    // socket; only then do the WebSockets get their close frame (after those replies).
+    m_frontEnd->stopAccepting();
     m_storage->flush();
-    const QList<WebSocketSession *> sessions = m_hub->sessions();
-    if (sessions.isEmpty()) {
-        QTimer::singleShot(0, this, &DayboardServer::finishStop);
-        return;
-    }
-    for (WebSocketSession *session : sessions) {
-        connect(session, &WebSocketSession::closed, this, [this] {
-            if (m_stopping && m_hub && m_hub->sessions().isEmpty())
-                QTimer::singleShot(0, this, &DayboardServer::finishStop);
-        });
-    }
+    m_frontEnd->closeWebSockets();
+    // Done once every WebSocket finished its close handshake and every HTTP connection sent
+    // its last response, or after the grace time.
+    m_stopPoll.start();
     QTimer::singleShot(m_config.closeGraceMs, this, &DayboardServer::finishStop);
 }
 
 void DayboardServer::finishStop()
 {
+    m_stopPoll.stop();
     if (!m_running)
         return;
     if (m_hub) {

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 #include <memory>
 
@@ -21,7 +22,8 @@ class TokenService;
  * Used by the desktop app (embedded server), by dayboard-server (headless) and by tests.
  * start() prepares the data dir (0700) and its secrets (`api-key` when no key is configured,
  * `token-secret`, both 0600), opens the storage backend (memory, SQLite, or Redis) and starts
- * listening. stop() is graceful: it stops accepting, sends close frames, flushes storage and
+ * listening. stop() is graceful: it stops accepting connections, requests and frames, flushes
+ * storage so every write taken is committed and answered, then sends close frames (1001) and
  * emits stopped() once the sockets are gone (or after ServerConfig::closeGraceMs).
  */
 class DayboardServer : public QObject
@@ -69,6 +71,7 @@ private:
     std::unique_ptr<KvService> m_service;
     std::unique_ptr<SubscriptionHub> m_hub;
     std::unique_ptr<HttpFrontEnd> m_frontEnd;
+    QTimer m_stopPoll;
     bool m_running = false;
     bool m_stopping = false;
 };

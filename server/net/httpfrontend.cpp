@@ -66,10 +66,22 @@ QHostAddress HttpFrontEnd::address() const
 
 void HttpFrontEnd::shutdown()
 {
+    stopAccepting();
+    closeWebSockets();
+}
+
+void HttpFrontEnd::stopAccepting()
+{
     m_shuttingDown = true;
     m_tcpServer->close();
     for (HttpConnection *connection : std::as_const(m_connections))
         connection->closeWhenIdle();
+    for (WebSocketSession *session : m_hub->sessions())
+        session->drain();
+}
+
+void HttpFrontEnd::closeWebSockets()
+{
     for (WebSocketSession *session : m_hub->sessions())
         session->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Server shutting down"));
 }

@@ -50,8 +50,13 @@ public:
     quint16 port() const;
     QHostAddress address() const;
 
-    /** Stops accepting, closes idle HTTP connections and every WebSocket with 1001. */
+    /** stopAccepting(), then closeWebSockets(). */
     void shutdown();
+    /** Takes no new connection, request or WebSocket frame; closes idle HTTP connections.
+     *  Requests already running still get their replies. */
+    void stopAccepting();
+    /** Closes every WebSocket with 1001 "Server shutting down". */
+    void closeWebSockets();
     int connectionCount() const { return int(m_connections.size()); }
 
     /** The scope an upgrade head grants, or the HTTP status that refuses it (401/403/404). */

@@ -76,7 +76,7 @@ void WebSocketSession::sendPing(qint64 nowMs)
 void WebSocketSession::onTextMessage(const QString &message)
 {
     onHeard();
-    if (m_closing)
+    if (m_closing || m_draining)
         return;
     QPointer<WebSocketSession> self(this);
     m_service->handleFrame(message.toUtf8(), m_scope, [self](const Reply &reply) {

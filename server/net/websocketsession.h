@@ -47,6 +47,9 @@ public:
 
     /** Sends a text frame unless closing; closes the socket when it cannot keep up. */
     void send(const QString &text);
+    /** Graceful shutdown: frames received from now on are not executed (and not answered), while
+     *  replies to the requests already running are still sent. close() follows. */
+    void drain() { m_draining = true; }
     /** Starts a close handshake; aborts if the peer does not complete it within the grace time. */
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
     void abort();
@@ -77,6 +80,7 @@ private:
     QTimer m_closeTimer;
     bool m_closing = false;
     bool m_finished = false;
+    bool m_draining = false;
     qint64 m_lastHeardMs = 0;
     qint64 m_pingSentMs = -1; ///< -1: no ping outstanding
 };
