@@ -52,6 +52,12 @@ std::optional<Json> parseObjectBody(const QByteArray &body, QString *error)
         *error = QStringLiteral("JSON nested too deeply");
         return std::nullopt;
     }
+    // nlohmann takes a NUL byte for the end of input, so `{..}\0garbage` would parse as `{..}`;
+    // a raw NUL is never valid JSON text (as for WebSocket frames, see RequestParser::parse).
+    if (const qsizetype nul = body.indexOf('\0'); nul >= 0) {
+        *error = QStringLiteral("Malformed JSON at byte %1").arg(nul + 1);
+        return std::nullopt;
+    }
     Json json = Json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     if (json.is_discarded() || !json.is_object()) {
         *error = QStringLiteral("Body must be a JSON object");

@@ -192,6 +192,13 @@ private slots:
         QTest::newRow("value 102401 bytes") << QByteArray("/record") << QByteArray(R"({"key":"a","value":")" + QByteArray(102401, 'v') + R"("})");
         QTest::newRow("increment string") << QByteArray("/record/atomic") << QByteArray(R"({"key":"a","increment":"1"})");
         QTest::newRow("atomic missing key") << QByteArray("/record/atomic") << QByteArray(R"({"increment":1})");
+        // nlohmann stops at a NUL: without a check these parsed as the object before it.
+        QTest::newRow("raw NUL after object") << QByteArray("/record")
+                                              << QByteArray(R"({"key":"a","value":"b"})" "\0" "garbage", 31);
+        QTest::newRow("atomic raw NUL after object")
+            << QByteArray("/record/atomic") << QByteArray(R"({"key":"a","increment":1})" "\0" "x", 27);
+        QTest::newRow("raw NUL alone after object")
+            << QByteArray("/record") << QByteArray(R"({"key":"a","value":"b"})" "\0", 24);
     }
     void badBodiesAre400()
     {
