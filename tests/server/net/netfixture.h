@@ -2,34 +2,146 @@
 #pragma once
 
 // Shared by the tst_*.cpp files of this folder: an in-process DayboardServer on 127.0.0.1,
-// port 0, on a memory or SQLite backend, plus ways to reach it. Header-only on purpose: the
-// tests/support library does not link the server.
+// port 0, on a memory, SQLite or Redis backend, plus ways to reach it. Header-only on purpose:
+// the tests/support library does not link the server.
+//
+// Which backends a test process runs on is chosen by DAYBOARD_TEST_BACKEND, a comma list of
+// `memory`, `sqlite`, `redis` (default `memory,sqlite`). CMake registers every suite of this
+// folder twice: `tst_x` (memory and SQLite) and `tst_x_redis` (DAYBOARD_TEST_BACKEND=redis).
+// On Redis, one redis-server (tests/support/redisserver.h) serves the whole test process and
+// every TestServer gets a fresh key prefix, so tests never see each other's data.
 
 #include "dayboardserver.h"
+#include "redisserver.h"
 #include "serverconfig.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+#include <hiredis/hiredis.h>
 #include <memory>
 
 namespace NetFixture {
 
 inline const QByteArray apiKey = QByteArrayLiteral("e2e-api-key-0123456789");
 
-enum class Backend { Memory, Sqlite };
+enum class Backend { Memory, Sqlite, Redis };
 
-/** Adds the global data rows of initTestCase_data(): every test runs on both backends. */
+/** The backends named by DAYBOARD_TEST_BACKEND (default: memory and SQLite). */
+inline QList<Backend> selectedBackends()
+{
+    const QString selection = qEnvironmentVariable("DAYBOARD_TEST_BACKEND", QStringLiteral("memory,sqlite"));
+    QList<Backend> backends;
+    for (const QString &name : selection.split(u',', Qt::SkipEmptyParts)) {
+        const QString trimmed = name.trimmed().toLower();
+        if (trimmed == u"memory")
+            backends.append(Backend::Memory);
+        else if (trimmed == u"sqlite")
+            backends.append(Backend::Sqlite);
+        else if (trimmed == u"redis")
+            backends.append(Backend::Redis);
+        else
+            qFatal("DAYBOARD_TEST_BACKEND: unknown backend '%s' (memory, sqlite, redis)",
+                   qPrintable(trimmed));
+    }
+    return backends;
+}
+
+inline const char *backendName(Backend backend)
+{
+    switch (backend) {
+    case Backend::Memory:
+        return "memory";
+    case Backend::Sqlite:
+        return "sqlite";
+    case Backend::Redis:
+        return "redis";
+    }
+    return "?";
+}
+
+/** Adds the global data rows of initTestCase_data(): one row per selected backend. */
 inline void addBackendRows()
 {
     QTest::addColumn<int>("backend");
-    QTest::newRow("memory") << int(Backend::Memory);
-    QTest::newRow("sqlite") << int(Backend::Sqlite);
+    for (Backend backend : selectedBackends())
+        QTest::newRow(backendName(backend)) << int(backend);
+}
+
+/**
+ * The test process' redis-server, started on first use and killed when the application ends;
+ * nullptr (with the reason printed) when it cannot start.
+ */
+inline RedisServer *sharedRedis()
+{
+    static RedisServer *redis = nullptr;
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        auto *candidate = new RedisServer;
+        if (candidate->start()) {
+            redis = candidate;
+            qAddPostRoutine([] { delete redis; });
+        } else {
+            qWarning("redis-server for the Redis backend rows: %s", qPrintable(candidate->errorString()));
+            delete candidate;
+        }
+    }
+    return redis;
+}
+
+/** A key prefix no other server of this process has used: a fresh, empty deployment. */
+inline QString freshRedisPrefix()
+{
+    static int counter = 0;
+    return QStringLiteral("t%1-%2:").arg(QCoreApplication::applicationPid()).arg(++counter);
+}
+
+/** GET through a plain hiredis connection (the test's own view of Redis); null if missing. */
+inline QByteArray redisGet(const RedisServer &redis, const QByteArray &key)
+{
+    redisContext *context = redisConnect("127.0.0.1", redis.port());
+    QByteArray value;
+    if (context && !context->err) {
+        if (auto *reply = static_cast<redisReply *>(
+                redisCommand(context, "GET %b", key.constData(), size_t(key.size())))) {
+            if (reply->type == REDIS_REPLY_STRING)
+                value = QByteArray(reply->str, qsizetype(reply->len));
+            freeReplyObject(reply);
+        }
+    }
+    redisFree(context);
+    return value;
+}
+
+/**
+ * Points `config` at `backend`: memory, SQLite in `dataDir`, or the shared redis-server under
+ * `redisPrefix` (dataDir still holds nothing but what the server keeps outside its store).
+ * False with `*error` set when the backend is not available.
+ */
+inline bool configureBackend(ServerConfig &config, Backend backend, const QString &dataDir,
+                             const QString &redisPrefix, QString *error)
+{
+    config.memory = backend == Backend::Memory;
+    config.dataDir = dataDir;
+    config.redisUrl.clear();
+    if (backend != Backend::Redis)
+        return true;
+    RedisServer *redis = sharedRedis();
+    if (!redis) {
+        *error = QStringLiteral("redis-server did not start (see the warning above)");
+        return false;
+    }
+    config.redisUrl = redis->url();
+    config.redisPrefix = redisPrefix;
+    return true;
 }
 
 /** A JSON object from `{"op":..}` style initialiser pairs. */
@@ -65,8 +177,8 @@ public:
         ServerConfig config;
         config.listenAddress = QHostAddress::LocalHost;
         config.port = 0;
-        config.memory = m_backend == Backend::Memory;
-        config.dataDir = m_dir.path();
+        if (!configureBackend(config, m_backend, m_dir.path(), m_redisPrefix, error))
+            return false;
         config.apiKeys = {QString::fromLatin1(apiKey)};
         config.extensions = m_extensions;
         m_server = std::make_unique<DayboardServer>(config);
@@ -74,7 +186,29 @@ public:
     }
 
     DayboardServer *server() const { return m_server.get(); }
+    Backend backend() const { return m_backend; }
     QString dataDir() const { return m_dir.path(); }
+
+    /**
+     * The stored token signing secret, as the backend keeps it: the `token-secret` file of the
+     * data dir, or the `{prefix}token-secret` key in Redis. Empty (and a warning) if unreadable.
+     */
+    QByteArray storedTokenSecret() const
+    {
+        if (m_backend == Backend::Redis) {
+            const QByteArray key = '{' + m_redisPrefix.toUtf8() + "}token-secret";
+            const QByteArray value = sharedRedis() ? redisGet(*sharedRedis(), key) : QByteArray();
+            if (value.isEmpty())
+                qWarning("no %s in Redis", key.constData());
+            return value;
+        }
+        QFile file(m_dir.path() + QStringLiteral("/token-secret"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qWarning("%s: %s", qPrintable(file.fileName()), qPrintable(file.errorString()));
+            return {};
+        }
+        return file.readAll();
+    }
     quint16 port() const { return m_server->port(); }
     QUrl baseUrl() const
     {
@@ -136,6 +270,7 @@ private:
     Backend m_backend;
     bool m_extensions;
     QTemporaryDir m_dir;
+    QString m_redisPrefix = freshRedisPrefix();
     std::unique_ptr<DayboardServer> m_server;
 };
 

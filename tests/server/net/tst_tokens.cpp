@@ -194,11 +194,10 @@ private slots:
 
     void expiredTokenRefused()
     {
-        // The server signs tokens with the secret in its data dir; a TokenService with that
-        // secret and a clock 3 hours back issues a token that expired an hour ago.
-        QFile file(m_server->dataDir() + u"/token-secret"_s);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + u": "_s + file.errorString()));
-        const QByteArray content = file.readAll();
+        // The server signs tokens with the secret it stored (data dir, or Redis); a TokenService
+        // with that secret and a clock 3 hours back issues a token that expired an hour ago.
+        const QByteArray content = m_server->storedTokenSecret();
+        QVERIFY(!content.isEmpty());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         TokenClaims claims;
         claims.subscriptions = {"a"};
@@ -230,14 +229,16 @@ private slots:
     void tokenSecretSurvivesRestart()
     {
         // A token stays valid for 2 hours, restarts included. The secret is random per data
-        // dir, so many fresh dirs are tried: an encoding bug that hits only some secrets
-        // (e.g. whitespace trimmed off raw bytes) shows up here, not once in twenty runs.
+        // dir (per Redis prefix), so many fresh ones are tried: an encoding bug that hits only
+        // some secrets (e.g. whitespace trimmed off raw bytes) shows up here, not once in twenty runs.
         QFETCH_GLOBAL(int, backend);
+        QVERIFY2(Backend(backend) != Backend::Redis || sharedRedis(), "no redis-server");
         for (int i = 0; i < 100; ++i) {
             QTemporaryDir dir;
+            const QString redisPrefix = freshRedisPrefix();
             QByteArray token;
             {
-                DayboardServer first(config(Backend(backend), dir.path()));
+                DayboardServer first(config(Backend(backend), dir.path(), redisPrefix));
                 QString error;
                 QVERIFY2(first.start(&error), qPrintable(error));
                 const HttpResponse response = TestHttpClient(first.baseUrl(), apiKey)
@@ -245,7 +246,7 @@ private slots:
                 token = response.json().value(u"token"_s).toString().toLatin1();
                 QVERIFY(!token.isEmpty());
             }
-            DayboardServer second(config(Backend(backend), dir.path()));
+            DayboardServer second(config(Backend(backend), dir.path(), redisPrefix));
             QString error;
             QVERIFY2(second.start(&error), qPrintable(error));
             const HttpResponse response = TestHttpClient(second.baseUrl(), apiKey).sendRaw(upgradeRequest("/ws?token=" + token));
@@ -299,12 +300,13 @@ private slots:
     }
 
 private:
-    static ServerConfig config(Backend backend, const QString &dataDir)
+    static ServerConfig config(Backend backend, const QString &dataDir, const QString &redisPrefix)
     {
         ServerConfig config;
         config.port = 0;
-        config.dataDir = dataDir;
-        config.memory = backend == Backend::Memory;
+        QString error;
+        if (!configureBackend(config, backend, dataDir, redisPrefix, &error))
+            qWarning("%s", qPrintable(error)); // the callers check sharedRedis() first
         config.apiKeys = {QString::fromLatin1(apiKey)};
         return config;
     }
