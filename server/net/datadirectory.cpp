@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "datadirectory.h"
 
+#include "netlog.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <unistd.h>
 
 namespace {
 
 constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions ownerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                  | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions ownerOnlyDir
+    = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+    | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
 
 } // namespace
 
@@ -27,19 +32,46 @@ bool DataDirectory::ensure(QString *error) const
         *error = QStringLiteral("Data directory %1 exists and is not a directory").arg(m_path);
         return false;
     }
-    if (!info.exists()) {
-        if (!QDir().mkpath(m_path)) {
-            *error = QStringLiteral("Cannot create data directory %1").arg(m_path);
-            return false;
-        }
-        QFile::setPermissions(m_path, ownerOnlyDir);
+    if (!info.exists() && !create()) {
+        *error = QStringLiteral("Cannot create data directory %1").arg(m_path);
+        return false;
     }
+    restrict();
     const QFileInfo created(m_path);
     if (!created.isWritable()) {
         *error = QStringLiteral("Data directory %1 is not writable").arg(m_path);
         return false;
     }
     return true;
+}
+
+bool DataDirectory::create() const
+{
+    // mkdir() with mode 0700 (less under a stricter umask): the directory is never open to
+    // others, not even between its creation and a chmod. Parents get the usual permissions.
+    const QFileInfo info(QDir::cleanPath(m_path));
+    if (!QDir().mkpath(info.absolutePath()))
+        return false;
+    // Another process may have created it meanwhile: then it is checked like any existing one.
+    return QDir().mkdir(info.absoluteFilePath(), ownerOnlyDir) || QFileInfo(m_path).isDir();
+}
+
+void DataDirectory::restrict() const
+{
+    const QFileInfo info(m_path);
+    if (!(info.permissions() & groupOrOther))
+        return;
+    if (info.ownerId() != uint(::geteuid())) {
+        qCWarning(lcNet).noquote()
+            << "data directory" << m_path
+            << "belongs to another user and is open to its group or others; its secrets "
+               "(api-key, token-secret) and records may be readable: make it 0700";
+        return;
+    }
+    if (QFile::setPermissions(m_path, ownerOnlyDir))
+        qCInfo(lcNet).noquote() << "data directory" << m_path << "was open to its group or others; now 0700";
+    else
+        qCWarning(lcNet).noquote() << "cannot restrict data directory" << m_path << "to 0700";
 }
 
 QByteArray DataDirectory::readOrCreateSecret(const QString &name, const std::function<QByteArray()> &generate,

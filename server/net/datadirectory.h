@@ -7,7 +7,7 @@
 #include <functional>
 
 /**
- * @brief The server's private directory: created 0700, holding secrets as 0600 files.
+ * @brief The server's private directory: 0700, holding secrets as 0600 files.
  *
  * Layout: `api-key` (generated when no key is configured), `token-secret` (signs monitor
  * tokens), and the SQLite database of the storage backend.
@@ -15,12 +15,18 @@
 class DataDirectory
 {
 public:
-    explicit DataDirectory(QString path) : m_path(std::move(path)) { }
+    explicit DataDirectory(QString path)
+        : m_path(std::move(path))
+    { }
 
     const QString &path() const { return m_path; }
     QString filePath(const QString &name) const;
 
-    /** Creates the directory (0700) when missing and checks it is writable. */
+    /**
+     * Creates the directory when missing (mkdir with mode 0700, so it is never open to others)
+     * and checks it is writable. An existing directory open to its group or others is tightened
+     * to 0700 when this user owns it; otherwise a warning is logged (docs/security.md).
+     */
     bool ensure(QString *error) const;
 
     /**
@@ -36,5 +42,8 @@ public:
     static bool readKeysFile(const QString &path, QStringList *keys, QString *error);
 
 private:
+    bool create() const;
+    void restrict() const;
+
     QString m_path;
 };

@@ -84,11 +84,12 @@ QString SqliteStorage::prepareDataDir() const
         return QStringLiteral("no data directory was given");
     if (dir.exists() && !dir.isDir())
         return QStringLiteral("data directory %1 exists but is not a directory").arg(m_dataDir);
-    if (!dir.exists()) {
-        if (!QDir().mkpath(m_dataDir))
-            return QStringLiteral("cannot create data directory %1").arg(m_dataDir);
-        QFile::setPermissions(m_dataDir, ownerOnlyDir);
-    }
+    // mkdir with mode 0700: the directory is never open to others, not even before a chmod.
+    const QFileInfo clean(QDir::cleanPath(m_dataDir));
+    if (!dir.exists()
+        && (!QDir().mkpath(clean.absolutePath()) || !QDir().mkdir(clean.absoluteFilePath(), ownerOnlyDir))
+        && !QFileInfo(m_dataDir).isDir())
+        return QStringLiteral("cannot create data directory %1").arg(m_dataDir);
     return restrictDatabaseFiles();
 }
 

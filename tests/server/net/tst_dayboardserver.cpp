@@ -11,7 +11,10 @@
 #include "testwebsocketclient.h"
 #include "tokenservice.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -96,6 +101,8 @@ private slots:
     void tokenSocketHearsRestWrite();
     void binaryFrameGets400AndStaysOpen();
     void generatedSecretsAreOwnerOnlyAndReused();
+    void existingOpenDataDirIsTightened();
+    void foreignOpenDataDirIsWarnedAbout();
     void silentPeerIsDropped();
     void slowSubscriberIsClosed();
     void lostChangesCloseMonitorsWithRefetch();
@@ -336,6 +343,44 @@ void TestDayboardServer::generatedSecretsAreOwnerOnlyAndReused()
     QString error;
     QVERIFY2(again.start(&error), qPrintable(error));
     QCOMPARE(again.apiKeys(), QStringList{firstKey});
+}
+
+void TestDayboardServer::existingOpenDataDirIsTightened()
+{
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkdir(dataDir));
+    const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                      | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(dataDir, open));
+    QVERIFY(!ownerOnly(QFile::permissions(dataDir)));
+    ServerConfig config = memoryConfig();
+    config.dataDir = dataDir;
+    DayboardServer server(config);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY(ownerOnly(QFile::permissions(dataDir)));
+    QVERIFY(QFile::permissions(dataDir).testFlag(QFileDevice::ExeOwner));
+}
+
+void TestDayboardServer::foreignOpenDataDirIsWarnedAbout()
+{
+    // Only root can hand a directory to another user here.
+    if (::geteuid() != 0)
+        QSKIP("needs root to chown a directory to another user");
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkdir(dataDir));
+    QVERIFY(::chmod(QFile::encodeName(dataDir).constData(), 0777) == 0);
+    QVERIFY(::chown(QFile::encodeName(dataDir).constData(), 65534, 65534) == 0);
+    ServerConfig config = memoryConfig();
+    config.dataDir = dataDir;
+    DayboardServer server(config);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("belongs to another user")));
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    // Not ours: left as it is (the warning says what to do).
+    QCOMPARE(QFileInfo(dataDir).permissions() & QFileDevice::WriteOther, QFileDevice::WriteOther);
 }
 
 void TestDayboardServer::silentPeerIsDropped()
