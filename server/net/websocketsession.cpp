@@ -28,7 +28,7 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, AccessScope scope, KvServ
     connect(socket, &QWebSocket::pong, this, &WebSocketSession::onHeard);
     connect(socket, &QWebSocket::disconnected, this, &WebSocketSession::onDisconnected);
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError error) {
+            [](QAbstractSocket::SocketError error) {
                 if (error != QAbstractSocket::RemoteHostClosedError)
                     qCInfo(lcNet) << "websocket error" << error;
             });
