@@ -68,7 +68,7 @@ void LoadClient::startConnect(Conn &c, int rcvbuf)
         setsockopt(c.fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
     sockaddr_in addr {};
     addr.sin_family = AF_INET;
-    addr.sin_port = htons(uint16_t(m_port));
+    addr.sin_port = htons(uint16_t(m_ports.empty() ? m_port : m_ports[size_t(c.index) % m_ports.size()]));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     ++m_pending;
     c.state = Conn::State::Connecting;

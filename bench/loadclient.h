@@ -54,6 +54,13 @@ public:
     void setMessageHandler(MessageHandler handler) { m_handler = std::move(handler); }
 
     /**
+     * Spreads connections over several servers (instances sharing one store): connection i
+     * goes to ports[i % size], so conns()[0] (a workload's writer) is on the first. Empty:
+     * every connection goes to the constructor's port.
+     */
+    void setPorts(std::vector<int> ports) { m_ports = std::move(ports); }
+
+    /**
      * Opens `n` more connections (WebSocket: upgrades to `path`), at most `maxPending` in the
      * handshake at once; returns how many are open when all finished or `timeoutS` passed.
      */
@@ -94,6 +101,7 @@ private:
 
     Proto m_proto;
     int m_port;
+    std::vector<int> m_ports;
     int m_epoll = -1;
     int m_pending = 0;
     int m_open = 0;

@@ -12,18 +12,21 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
 void usage()
 {
     fprintf(stderr,
-            "usage: dayboard-bench --target dayboard|echo|redis --port N [--api-key K] [--pid P]\n"
+            "usage: dayboard-bench --target dayboard|echo|redis --port N[,N2..] [--api-key K] [--pid P[,P2..]]\n"
             "                      --workload lockstep|pipeline|clients|fanout|slow|idle|fsync [options]\n"
             "       dayboard-bench --self-test (--port N | --server PATH) [--api-key K]\n"
             "options: --op get|set|cas|mix  --clients N  --inflight K  --subscribers N  --writes N\n"
             "         --connections N  --mode plain|sub  --duration S  --warmup S  --max-ops N\n"
             "         --stall S  --dir D  --label L\n"
+            "Several ports: connections round-robin over instances sharing one store (closed loops,\n"
+            "fan-out; the writer is on the first). Several pids: their CPU time is summed.\n"
             "Prints one 'RESULT {json}' line per workload. Only 127.0.0.1 is ever contacted.\n");
 }
 
@@ -58,6 +61,17 @@ int spawnServer(const std::string &path, const std::string &apiKey, pid_t *pid)
     return port;
 }
 
+/** "a,b,c" -> {"a","b","c"}; never empty (an empty string gives {""}). */
+std::vector<std::string> splitList(const std::string &list)
+{
+    std::vector<std::string> items;
+    size_t start = 0;
+    for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
+        items.push_back(list.substr(start, comma - start));
+    items.push_back(list.substr(start));
+    return items;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -86,9 +100,16 @@ int main(int argc, char **argv)
     Target t;
     const std::string flavor = get("target", "dayboard");
     t.flavor = flavor == "redis" ? Target::Flavor::Redis : flavor == "echo" ? Target::Flavor::Echo : Target::Flavor::Dayboard;
-    t.port = atoi(get("port", "0").c_str());
     t.apiKey = get("api-key", "bench-key");
-    t.pid = pid_t(atoi(get("pid", "0").c_str()));
+    for (const std::string &port : splitList(get("port", "0")))
+        t.ports.push_back(atoi(port.c_str()));
+    t.port = t.ports.front();
+    if (t.ports.size() == 1)
+        t.ports.clear();
+    const std::vector<std::string> pids = splitList(get("pid", "0"));
+    t.pid = pid_t(atoi(pids.front().c_str()));
+    for (size_t i = 1; i < pids.size(); ++i)
+        t.extraPids.push_back(pid_t(atoi(pids[i].c_str())));
 
     if (args.count("self-test")) {
         pid_t child = 0;

@@ -73,22 +73,33 @@ struct Rng
     }
 };
 
+/** CPU time of every server process of the target (-1 if any is unreadable). */
+int64_t serverCpuNs(const Target &target)
+{
+    int64_t total = processCpuNs(target.pid);
+    for (pid_t pid : target.extraPids) {
+        const int64_t more = processCpuNs(pid);
+        total = (total < 0 || more < 0) ? -1 : total + more;
+    }
+    return total;
+}
+
 /** CPU and wall time of a measured window. */
 struct Window
 {
-    pid_t pid;
+    const Target &target;
     int64_t wall0 = 0, server0 = 0, self0 = 0;
     int64_t wall = 0, server = -1, self = 0;
     void start()
     {
         wall0 = nowNs();
-        server0 = processCpuNs(pid);
+        server0 = serverCpuNs(target);
         self0 = selfCpuNs();
     }
     void stop()
     {
         wall = nowNs() - wall0;
-        const int64_t s = processCpuNs(pid);
+        const int64_t s = serverCpuNs(target);
         server = (s >= 0 && server0 >= 0) ? s - server0 : -1;
         self = selfCpuNs() - self0;
     }
@@ -232,6 +243,7 @@ int Workloads::closedLoop(const WorkloadOptions &o)
 {
     const Proto proto = m_target.flavor == Target::Flavor::Redis ? Proto::Resp : Proto::WebSocket;
     LoadClient lc(proto, m_target.port);
+    lc.setPorts(m_target.ports);
     const int opened = lc.open(o.clients, apiPath(), 60);
     if (opened != o.clients) {
         fprintf(stderr, "closedLoop: opened %d of %d connections (%s)\n", opened, o.clients, lc.lastError().c_str());
@@ -343,7 +355,7 @@ int Workloads::closedLoop(const WorkloadOptions &o)
         }
     }
     lc.run([] { return false; }, o.warmup);
-    Window w { m_target.pid };
+    Window w { m_target };
     phase = Phase::Measure;
     w.start();
     lc.run([&] { return phase == Phase::Drain; }, o.duration);
@@ -402,6 +414,7 @@ int Workloads::fanout(const WorkloadOptions &o)
     }
     const bool redis = m_target.flavor == Target::Flavor::Redis;
     LoadClient lc(redis ? Proto::Resp : Proto::WebSocket, m_target.port);
+    lc.setPorts(m_target.ports);
     FanoutRig rig;
     const int n = o.subscribers;
     if (lc.open(1, apiPath(), 10) != 1) {
@@ -492,7 +505,7 @@ int Workloads::fanout(const WorkloadOptions &o)
     long lost = 0;
     long writes = 0;
     const int64_t budgetNs = int64_t((slow ? o.stall : o.duration) * 1e9);
-    Window w { m_target.pid };
+    Window w { m_target };
     w.start();
     const int64_t end = w.wall0 + budgetNs;
     if (slow) {

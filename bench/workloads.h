@@ -15,6 +15,10 @@ struct Target
     int port = 0;
     std::string apiKey = "bench-key";
     pid_t pid = 0; ///< server process, for schedstat CPU time and RSS (0: not measured)
+    /// Several instances: connection i goes to ports[i % size] (port = ports[0]).
+    std::vector<int> ports;
+    /// More server processes whose CPU time counts (the other instances, their Redis).
+    std::vector<pid_t> extraPids;
 };
 
 /** @brief Workload parameters; every loop is bounded by a count and a time. */
