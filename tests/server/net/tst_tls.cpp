@@ -305,6 +305,13 @@ void TestTls::wssRoundTripAndTokenNotification()
     QCOMPARE(monitor.notifications().constFirst().value(u"key"_s).toString(), u"tls:key"_s);
     QCOMPARE(monitor.notifications().constFirst().value(u"value"_s).toString(), u"two"_s);
     QCOMPARE(m_server->webSocketCount(), 2);
+
+    // Credentials are checked over TLS exactly as without it.
+    TestWebSocketClient wrongKey;
+    wrongKey.socket().setSslConfiguration(trusting(m_good.certificate()));
+    QVERIFY(!wrongKey.open(webSocketUrl(u"apiKey=wrong-key"_s)));
+    QVERIFY2(wrongKey.errorString().contains(u"401"_s), qPrintable(wrongKey.errorString()));
+    QCOMPARE(m_server->webSocketCount(), 2);
 }
 
 void TestTls::untrustedCertificateIsRejected()
