@@ -35,7 +35,10 @@ void failWithKey(Reply &reply, int code, QString error, const QByteArray &key)
     reply.hasKey = true;
 }
 
-/** Backend failures: the client learns only that nothing changed; details go to the log. */
+/**
+ * Backend failures: the client learns whether anything may have changed; details go to the log.
+ * Only OutcomeUnknown (e.g. Redis dropped with the write in flight) may have applied the write.
+ */
 bool failOnBackend(Reply &reply, WriteStatus status, const QString &detail)
 {
     if (status == WriteStatus::StorageFailed) {
@@ -46,6 +49,13 @@ bool failOnBackend(Reply &reply, WriteStatus status, const QString &detail)
     if (status == WriteStatus::Unavailable) {
         qCWarning(lcCore) << "storage unavailable:" << detail;
         fail(reply, 503, QStringLiteral("Storage unavailable; nothing was changed, try again"));
+        return true;
+    }
+    if (status == WriteStatus::OutcomeUnknown) {
+        qCWarning(lcCore) << "storage unavailable, write outcome unknown:" << detail;
+        fail(reply, 503,
+             QStringLiteral("Storage unavailable; the write may or may not have been applied: read the record "
+                            "(its revision) before you retry"));
         return true;
     }
     return false;
@@ -101,6 +111,7 @@ void fillWrite(Reply &reply, const Request &request, const WriteResult &result, 
         return;
     case WriteStatus::StorageFailed:
     case WriteStatus::Unavailable:
+    case WriteStatus::OutcomeUnknown:
         failOnBackend(reply, result.status, result.detail);
         return;
     }

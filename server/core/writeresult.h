@@ -13,6 +13,7 @@ enum class WriteStatus {
     NotNumeric,    ///< ATOMIC on a stored value that is not an int64 (400)
     StorageFailed, ///< the backend could not commit; nothing changed (500)
     Unavailable,   ///< the backend is unreachable; nothing changed (503)
+    OutcomeUnknown, ///< the backend got the write but its answer was lost: applied or not (503)
     Invalid,       ///< the write cannot be applied as asked, e.g. PATCH JSON nested too deeply (400)
 };
 

@@ -256,7 +256,7 @@ void RedisStorage::range(const QByteArray &first, const QByteArray &last, int li
     // One more than asked tells whether the range holds more (`truncated`).
     const QByteArray count = limit > 0 ? QByteArray::number(qint64(limit) + 1) : QByteArrayLiteral("-1");
     runScript(m_rangeSha, RedisScripts::range, {m_base + "idx"}, {first, last, count, m_base + "r:"},
-              [this, limit, done](const redisReply *reply) {
+              [this, limit, done](const redisReply *reply, bool) {
         if (m_closing)
             return;
         RangeResult result;
@@ -337,7 +337,13 @@ void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const Plann
     const QByteArray head = RedisChangeCodec::head(QDateTime::currentMSecsSinceEpoch(), op.key.size(), plan.remove);
     runScript(m_writeSha, RedisScripts::write, {recordKey(op.key), m_base + "rev", m_base + "idx"},
               {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head},
-              [=, this](const redisReply *reply) {
+              [=, this](const redisReply *reply, bool sent) {
+        if (!reply && sent) {
+            // The script either ran whole or not at all, but which one is unknown.
+            finish({WriteStatus::OutcomeUnknown, 0, std::nullopt,
+                    QStringLiteral("connection to Redis lost with the write in flight")});
+            return;
+        }
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 2
             || reply->element[0]->type != REDIS_REPLY_INTEGER || reply->element[1]->type != REDIS_REPLY_INTEGER) {
             finish(failure(reply));
@@ -369,14 +375,15 @@ void RedisStorage::runScript(const QByteArray &sha, const QByteArray &source, co
     const bool sent = m_commands->command(QList<QByteArray>{"EVALSHA", sha} + tail, [this, source, tail, done](const redisReply *reply) {
         // A restarted or flushed Redis forgot the script: run it by source (which caches it again).
         if (reply && reply->type == REDIS_REPLY_ERROR && bytes(reply).startsWith("NOSCRIPT")) {
-            if (!m_commands->command(QList<QByteArray>{"EVAL", source} + tail, done))
-                done(nullptr);
+            if (!m_commands->command(QList<QByteArray>{"EVAL", source} + tail,
+                                     [done](const redisReply *evalReply) { done(evalReply, true); }))
+                done(nullptr, false);
             return;
         }
-        done(reply);
+        done(reply, true);
     });
     if (!sent)
-        done(nullptr);
+        done(nullptr, false);
 }
 
 void RedisStorage::writeFinished()

@@ -75,7 +75,8 @@ public:
 
 private:
     enum class Phase { Down, Connecting, Ready };
-    using ScriptCallback = std::function<void(const redisReply *)>;
+    /** `reply` null: no answer; then `sent` tells whether the script may have run (answer lost). */
+    using ScriptCallback = std::function<void(const redisReply *reply, bool sent)>;
 
     QByteArray recordKey(const QByteArray &key) const { return m_base + "r:" + key; }
 

@@ -366,6 +366,10 @@ void TestKvService::backendFailures_data()
         QTest::addRow("500 op %d", op + 1) << WriteStatus::StorageFailed << frames.at(op) << internal;
         QTest::addRow("503 op %d", op + 1) << WriteStatus::Unavailable << frames.at(op) << unavailable;
     }
+    // A write whose answer was lost (Redis dropped with it in flight) must not claim "nothing changed".
+    const QByteArray unknown = R"({"code":503,"error":"Storage unavailable; the write may or may not have been applied: read the record (its revision) before you retry","messageId":1})";
+    for (int op : { 1, 2, 3, 5 })
+        QTest::addRow("503 unknown outcome op %d", op + 1) << WriteStatus::OutcomeUnknown << frames.at(op) << unknown;
 }
 
 void TestKvService::backendFailures()
@@ -376,7 +380,8 @@ void TestKvService::backendFailures()
     FailedStorage storage(status);
     KvService service(&storage, ServiceOptions {});
     // The detail is logged for operators (it never contains keys or values), not sent to clients.
-    static const QRegularExpression logged(u"^storage (failed|unavailable): \"disk on fire\"$"_qs);
+    static const QRegularExpression logged(
+        u"^storage (failed|unavailable|unavailable, write outcome unknown): \"disk on fire\"$"_qs);
     QTest::ignoreMessage(QtWarningMsg, logged);
     QCOMPARE(runFrame(service, frame, AccessScope::full()).value_or(QByteArray()), expected);
     // A scoped RANGE takes the paging path: it must fail the same way.
