@@ -128,6 +128,16 @@ void DayCache::refresh(const QDate &date)
     update(date, std::move(next));
 }
 
+void DayCache::forgetServerValues()
+{
+    const QList<QDate> dates = m_days.keys();
+    for (const QDate &date : dates) {
+        Day next;
+        next.todos = m_overlay ? m_overlay(date, {}) : TodoList();
+        update(date, std::move(next));
+    }
+}
+
 void DayCache::update(const QDate &date, Day day)
 {
     const auto it = m_days.find(date);

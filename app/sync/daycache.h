@@ -29,9 +29,9 @@ public:
     struct Day
     {
         Status status = Status::Unknown;
-        TodoList todos;     ///< what the user sees: server value + pending operations
+        TodoList todos; ///< what the user sees: server value + pending operations
         qint64 revision = 0; ///< server revision of the value underneath (0: none/unknown)
-        QString error;      ///< Invalid: why the stored value cannot be shown
+        QString error; ///< Invalid: why the stored value cannot be shown
         TodoList serverTodos; ///< the server's value underneath (without pending operations)
     };
 
@@ -47,7 +47,7 @@ public:
     void unwatch(const QDate &date);
     QList<QDate> watchedDays() const;
 
-    static QByteArray keyFor(const QDate &date);      ///< "todos-YYYYMMDD"
+    static QByteArray keyFor(const QDate &date); ///< "todos-YYYYMMDD"
     static std::optional<QDate> dateForKey(const QByteArray &key);
 
     /// Used by the sync layer only.
@@ -62,6 +62,8 @@ public:
     void setOverlay(Overlay overlay);
     /** Recomputes the visible list of `date` through the overlay (after the pending ops changed). */
     void refresh(const QDate &date);
+    /** Another server: every day is Unknown again (no value, no revision), pending ops still shown. */
+    void forgetServerValues();
 
 signals:
     /** The visible list of `date` changed (any cause). Models diff by todo id. */

@@ -27,7 +27,10 @@ PendingQueue::PendingQueue(const QString &fileName, QObject *parent)
 
 PendingQueue::~PendingQueue()
 {
-    // Queued writes still run before the thread ends: nothing the user did is dropped.
+    // Every write queued so far runs before the thread ends (quit() alone may leave queued
+    // calls unprocessed): nothing the user did is dropped.
+    QMetaObject::invokeMethod(
+        m_writer, [] {}, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -46,7 +49,8 @@ void PendingQueue::load()
     file.close();
     const QJsonArray operations = document.object().value(u"operations"_s).toArray();
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        const QString aside = m_fileName + u".corrupt-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
+        const QString aside
+            = m_fileName + u".corrupt-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
         QFile::rename(m_fileName, aside);
         m_loadError = u"The queue of unsent changes was damaged; it was kept as %1."_s.arg(aside);
         qCWarning(lcSync) << "queue file unreadable, moved aside:" << error.errorString();
@@ -54,7 +58,8 @@ void PendingQueue::load()
     }
     for (const QJsonValue &value : operations) {
         const QJsonObject object = value.toObject();
-        Entry entry{quint64(object.value(u"seq"_s).toInteger()), TodoOperation::fromJson(object.value(u"op"_s).toObject())};
+        Entry entry { quint64(object.value(u"seq"_s).toInteger()),
+                      TodoOperation::fromJson(object.value(u"op"_s).toObject()) };
         if (entry.seq == 0 || !entry.op.isValid()) {
             qCWarning(lcSync) << "skipping an unreadable queued operation";
             continue;
@@ -63,14 +68,13 @@ void PendingQueue::load()
         m_nextSeq = std::max(m_nextSeq, entry.seq + 1);
     }
     m_nextSeq = std::max<quint64>(m_nextSeq, quint64(document.object().value(u"nextSeq"_s).toInteger(0)));
-    m_durableSeq = m_nextSeq - 1;
     qCInfo(lcSync) << "loaded" << m_entries.size() << "unsent operations";
 }
 
 quint64 PendingQueue::append(const TodoOperation &op)
 {
     const quint64 seq = m_nextSeq++;
-    m_entries.append(Entry{seq, op});
+    m_entries.append(Entry { seq, op });
     save();
     emit countChanged();
     return seq;
@@ -109,31 +113,28 @@ void PendingQueue::save()
 {
     QJsonArray operations;
     for (const Entry &entry : std::as_const(m_entries))
-        operations.append(QJsonObject{{u"seq"_s, qint64(entry.seq)}, {u"op"_s, entry.op.toJson()}});
-    const QJsonObject document{{u"version"_s, 1}, {u"nextSeq"_s, qint64(m_nextSeq)}, {u"operations"_s, operations}};
+        operations.append(QJsonObject { { u"seq"_s, qint64(entry.seq) }, { u"op"_s, entry.op.toJson() } });
+    const QJsonObject document { { u"version"_s, 1 },
+                                 { u"nextSeq"_s, qint64(m_nextSeq) },
+                                 { u"operations"_s, operations } };
     const quint64 generation = ++m_generation;
-    m_lastSeqOfGeneration.insert(generation, m_nextSeq - 1);
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, generation,
-                                         bytes = QJsonDocument(document).toJson(QJsonDocument::Compact)] {
-        writer->write(generation, bytes);
-    });
+    QMetaObject::invokeMethod(
+        m_writer,
+        [writer = m_writer, generation, bytes = QJsonDocument(document).toJson(QJsonDocument::Compact)] {
+            writer->write(generation, bytes);
+        });
 }
 
 void PendingQueue::onWritten(quint64 generation, bool ok, const QString &error)
 {
     if (!ok) {
         qCWarning(lcSync) << "cannot save the queue file:" << error;
-        emit saveFailed(u"Unsent changes cannot be saved to disk (%1); they are kept in memory and still sent."_s
-                            .arg(error));
-        // An edit must not be held back forever because the disk refuses it: send it anyway.
+        emit saveFailed(
+            u"Unsent changes cannot be saved to disk (%1); they are kept in memory and still sent."_s.arg(
+                error));
+        // The edits are still sent (kept in memory): the disk refusing them must not hold them back.
     }
     m_savedGeneration = std::max(m_savedGeneration, generation);
-    const quint64 seq = m_lastSeqOfGeneration.value(generation);
-    m_lastSeqOfGeneration.erase(m_lastSeqOfGeneration.begin(), m_lastSeqOfGeneration.upperBound(generation));
     if (ok)
         emit saved();
-    if (seq > m_durableSeq) {
-        m_durableSeq = seq;
-        emit durable();
-    }
 }

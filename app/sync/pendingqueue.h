@@ -5,7 +5,6 @@
 
 #include <QDate>
 #include <QList>
-#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -16,10 +15,10 @@ class QueueWriter;
  * @brief The operations the server has not acknowledged yet, kept in a file across restarts.
  *
  * The file is a JSON object `{"version":1,"nextSeq":N,"operations":[{"seq":..,"op":{..}}]}`,
- * replaced atomically (QSaveFile) on a worker thread after every change. An operation may be
- * sent only once it is durable (isDurable()): a crash after sending can then never lose an
- * edit the server has not acknowledged. Loading happens in the constructor; a file that cannot
- * be read is moved aside (`.corrupt-<ms>`), never deleted.
+ * replaced atomically (QSaveFile) on a worker thread after every change. Operations are sent
+ * without waiting for the file (docs/sync.md §2: waiting would lose nothing less). Loading
+ * happens in the constructor; a file that cannot be read is moved aside (`.corrupt-<ms>`),
+ * never deleted. The destructor waits until every change made so far is written.
  */
 class PendingQueue : public QObject
 {
@@ -46,14 +45,11 @@ public:
     QList<Entry> entriesFor(const QDate &day) const;
     QList<QDate> days() const;
     int count() const { return int(m_entries.size()); }
-    bool isDurable(quint64 seq) const { return seq <= m_durableSeq; }
     /** True when every change so far is on disk. */
     bool isSaved() const { return m_savedGeneration == m_generation; }
 
 signals:
     void countChanged();
-    /** New operations became durable: they may be sent now. */
-    void durable();
     void saveFailed(const QString &text);
     void saved();
 
@@ -66,10 +62,8 @@ private:
     QString m_loadError;
     QList<Entry> m_entries;
     quint64 m_nextSeq = 1;
-    quint64 m_durableSeq = 0;
     quint64 m_generation = 0;
     quint64 m_savedGeneration = 0;
-    QMap<quint64, quint64> m_lastSeqOfGeneration;
     QThread m_thread;
     QueueWriter *m_writer = nullptr;
 };

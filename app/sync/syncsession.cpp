@@ -64,7 +64,7 @@ Seen effectIn(const TodoList &list, const TodoOperation &op, const QStringList &
     case TodoOperation::Kind::SetStatus: {
         if (!todo)
             return Seen::Unknown;
-        const QString now = fieldBefore({*todo}, op);
+        const QString now = fieldBefore({ *todo }, op);
         if (now == op.text)
             return Seen::Present;
         // Back to the old value: our write was overwritten by a stale read. Anything else is
@@ -126,11 +126,15 @@ struct SyncSession::Private
     Private(SyncSession *session, DayCache *dayCache, const QString &queueFile)
         : q(session)
         , cache(dayCache)
-        , queue(queueFile)
-    {
-    }
+        , queue(std::make_unique<PendingQueue>(queueFile))
+    { }
 
     void wire();
+    void wireQueue();
+    /** Switches to another server's queue file; the current one keeps its operations on disk. */
+    void useQueue(const QString &queueFile);
+    /** Forgets what belongs to the previous server: its values, writes in flight, checks. */
+    void forgetServerState();
     void flushAll();
     void flush(const QDate &day);
     void fetchThenWrite(const QDate &day);
@@ -148,13 +152,12 @@ struct SyncSession::Private
     void scheduleRetry();
     void reportInvalid(const QDate &day);
     void say(const QString &text);
-    QList<PendingQueue::Entry> durableEntries(const QDate &day) const;
     void verifyWrites(const QDate &day, const std::optional<QByteArray> &value);
     void addUnverified(const QDate &day, UnverifiedWrite write);
 
     SyncSession *q;
     QPointer<DayCache> cache; // the app may destroy the cache first (both children of one parent)
-    PendingQueue queue;
+    std::unique_ptr<PendingQueue> queue;
     HpkvClient client;
     MonitorClient monitor;
     ServerEndpoint endpoint;
@@ -164,7 +167,8 @@ struct SyncSession::Private
     QHash<QDate, int> conflicts;
     QHash<QDate, QList<UnverifiedWrite>> unverified;
     QTimer retryTimer;
-    Backoff retryBackoff{1000, 60000};
+    QTimer flushTimer; ///< zero-interval: every submit of one event-loop pass goes in one batch
+    Backoff retryBackoff { 1000, 60000 };
     QString lastMessage;
     bool outageReported = false;
 };
@@ -174,10 +178,10 @@ SyncSession::SyncSession(DayCache *cache, const QString &queueFile, QObject *par
     , d(std::make_unique<Private>(this, cache, queueFile))
 {
     d->wire();
-    if (!d->queue.loadError().isEmpty()) {
-        QTimer::singleShot(0, this, [this, error = d->queue.loadError()] { emit message(error); });
+    if (!d->queue->loadError().isEmpty()) {
+        QTimer::singleShot(0, this, [this, error = d->queue->loadError()] { emit message(error); });
     }
-    for (const QDate &day : d->queue.days())
+    for (const QDate &day : d->queue->days())
         cache->refresh(day);
 }
 
@@ -192,25 +196,22 @@ void SyncSession::Private::wire()
 {
     cache->setOverlay([this](const QDate &day, const TodoList &server) {
         TodoList list = server;
-        for (const PendingQueue::Entry &entry : queue.entriesFor(day))
+        for (const PendingQueue::Entry &entry : queue->entriesFor(day))
             list = entry.op.applyTo(std::move(list));
         return list;
     });
     retryTimer.setSingleShot(true);
     QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { flushAll(); });
-
-    QObject::connect(&queue, &PendingQueue::countChanged, q, &SyncSession::pendingCountChanged);
-    QObject::connect(&queue, &PendingQueue::durable, q, [this] { flushAll(); });
-    QObject::connect(&queue, &PendingQueue::saved, q, [this] {
-        if (queue.isSaved())
-            emit q->queueSaved();
-    });
-    QObject::connect(&queue, &PendingQueue::saveFailed, q, [this](const QString &text) { say(text); });
+    flushTimer.setSingleShot(true);
+    flushTimer.setInterval(0);
+    QObject::connect(&flushTimer, &QTimer::timeout, q, [this] { flushAll(); });
+    wireQueue();
 
     QObject::connect(&client, &HpkvClient::stateChanged, q, [this](HpkvClient::State state) {
         if (state == HpkvClient::State::Reconnecting && !outageReported) {
             outageReported = true;
-            say(u"The connection to the sync server was lost; reconnecting. Changes are kept and sent when it "
+            say(u"The connection to the sync server was lost; reconnecting. Changes are kept and sent when "
+                u"it "
                 u"is back."_s);
         }
         emit q->connectionStateChanged();
@@ -246,13 +247,62 @@ void SyncSession::Private::wire()
     QObject::connect(cache, &DayCache::watchedDaysChanged, q, [this] { watchedDaysChanged(); });
 }
 
-void SyncSession::setEndpoint(const ServerEndpoint &endpoint)
+void SyncSession::Private::wireQueue()
 {
+    PendingQueue *current = queue.get();
+    QObject::connect(current, &PendingQueue::countChanged, q, &SyncSession::pendingCountChanged);
+    QObject::connect(current, &PendingQueue::saved, q, [this, current] {
+        if (current == queue.get() && queue->isSaved())
+            emit q->queueSaved();
+    });
+    QObject::connect(current, &PendingQueue::saveFailed, q, [this](const QString &text) { say(text); });
+}
+
+void SyncSession::Private::useQueue(const QString &queueFile)
+{
+    qCInfo(lcSync) << "switching to the pending queue of another server";
+    const QList<QDate> previousDays = queue->days();
+    queue = std::make_unique<PendingQueue>(queueFile); // the old one finishes writing its file first
+    wireQueue();
+    if (!queue->loadError().isEmpty())
+        say(queue->loadError());
+    for (const QDate &day : previousDays + queue->days())
+        cache->refresh(day);
+    emit q->pendingCountChanged();
+}
+
+void SyncSession::Private::forgetServerState()
+{
+    // The client has already answered every request to the previous server (code 0).
+    inFlight.clear();
+    again.clear();
+    conflicts.clear();
+    unverified.clear();
+    reportedInvalid.clear();
+    retryTimer.stop();
+    retryBackoff.reset();
+    if (cache)
+        cache->forgetServerValues();
+}
+
+void SyncSession::setEndpoint(const ServerEndpoint &endpoint, const QString &queueFile)
+{
+    const bool otherServer
+        = HpkvClient::webSocketUrl(endpoint.baseUrl) != HpkvClient::webSocketUrl(d->endpoint.baseUrl);
     d->endpoint = endpoint;
     d->outageReported = false;
     d->client.setEndpoint(endpoint.baseUrl, endpoint.apiKey);
     d->monitor.setEndpoint(endpoint.baseUrl, endpoint.apiKey);
+    if (otherServer)
+        d->forgetServerState();
+    if (!queueFile.isEmpty() && queueFile != d->queue->fileName())
+        d->useQueue(queueFile);
     d->watchedDaysChanged();
+}
+
+QString SyncSession::queueFile() const
+{
+    return d->queue->fileName();
 }
 
 ServerEndpoint SyncSession::endpoint() const
@@ -270,9 +320,11 @@ void SyncSession::submit(const TodoOperation &operation)
     // it may be the Insert half of a move whose Remove half goes through.
     if (d->cache->day(operation.day).status == DayCache::Status::Invalid)
         d->reportInvalid(operation.day);
-    // Shown at once; sent once the queue file holds it (PendingQueue::durable).
-    d->queue.append(operation);
+    // Shown at once and sent in this event-loop pass, while the queue file is written in
+    // parallel (waiting for the disk first would add its latency and protect nothing: docs/sync.md §2).
+    d->queue->append(operation);
     d->cache->refresh(operation.day);
+    d->flushTimer.start();
 }
 
 SyncSession::ConnectionState SyncSession::connectionState() const
@@ -282,7 +334,7 @@ SyncSession::ConnectionState SyncSession::connectionState() const
 
 int SyncSession::pendingCount() const
 {
-    return d->queue.count();
+    return d->queue->count();
 }
 
 bool SyncSession::serverHasRevisions() const
@@ -307,19 +359,12 @@ MonitorClient *SyncSession::monitor() const
 
 bool SyncSession::isQueueSaved() const
 {
-    return d->queue.isSaved();
-}
-
-QList<PendingQueue::Entry> SyncSession::Private::durableEntries(const QDate &day) const
-{
-    QList<PendingQueue::Entry> entries = queue.entriesFor(day);
-    entries.removeIf([this](const PendingQueue::Entry &e) { return !queue.isDurable(e.seq); });
-    return entries;
+    return d->queue->isSaved();
 }
 
 void SyncSession::Private::flushAll()
 {
-    for (const QDate &day : queue.days())
+    for (const QDate &day : queue->days())
         flush(day);
 }
 
@@ -332,7 +377,7 @@ void SyncSession::Private::flush(const QDate &day)
         again.insert(day);
         return;
     }
-    if (durableEntries(day).isEmpty())
+    if (queue->entriesFor(day).isEmpty())
         return;
     const DayCache::Day &cached = cache->day(day);
     if (cached.status == DayCache::Status::Invalid) {
@@ -371,19 +416,19 @@ void SyncSession::Private::fetchThenWrite(const QDate &day)
 void SyncSession::Private::writeDay(const QDate &day, const TodoList &base, std::optional<qint64> ifRevision)
 {
     inFlight.insert(day);
-    const QList<PendingQueue::Entry> entries = durableEntries(day);
+    const QList<PendingQueue::Entry> entries = queue->entriesFor(day);
     QList<quint64> seqs;
     UnverifiedWrite written;
     TodoList next = base;
     for (const PendingQueue::Entry &entry : entries) {
-        addCheck(written.checks, Check{entry.op, {fieldBefore(next, entry.op)}});
+        addCheck(written.checks, Check { entry.op, { fieldBefore(next, entry.op) } });
         next = entry.op.applyTo(std::move(next));
         seqs.append(entry.seq);
     }
     if (next == base) {
         // Already on the server (a replay after a lost reply, or a no-op): nothing to write.
         inFlight.remove(day);
-        queue.remove(seqs);
+        queue->remove(seqs);
         cache->refresh(day);
         continueDay(day);
         return;
@@ -408,7 +453,7 @@ void SyncSession::Private::onWriteReply(const QDate &day, const QList<quint64> &
     if (reply.ok()) {
         conflicts.remove(day);
         retryBackoff.reset();
-        queue.remove(seqs);
+        queue->remove(seqs);
         cache->setServerValue(day, value, reply.revision().value_or(0));
         continueDay(day);
         return;
@@ -427,7 +472,8 @@ void SyncSession::Private::onWriteReply(const QDate &day, const QList<quint64> &
     onFailure(day, seqs, reply);
 }
 
-void SyncSession::Private::onFailure(const QDate &day, const QList<quint64> &seqs, const HpkvClient::Reply &reply)
+void SyncSession::Private::onFailure(const QDate &day, const QList<quint64> &seqs,
+                                     const HpkvClient::Reply &reply)
 {
     qCInfo(lcSync) << "sync of" << day << "failed:" << reply.code << reply.error;
     switch (reply.code) {
@@ -438,7 +484,7 @@ void SyncSession::Private::onFailure(const QDate &day, const QList<quint64> &seq
         break;
     case 400:
         if (!seqs.isEmpty()) {
-            queue.remove(seqs);
+            queue->remove(seqs);
             cache->refresh(day);
             say(u"The server refused a change to %1 (%2); it was undone."_s.arg(dayText(day), reply.error));
         } else {
@@ -447,7 +493,8 @@ void SyncSession::Private::onFailure(const QDate &day, const QList<quint64> &seq
         break;
     case 401:
     case 403:
-        say(u"The sync server refused access (%1). Check the API key; changes stay queued."_s.arg(reply.code));
+        say(u"The sync server refused access (%1). Check the API key; changes stay queued."_s.arg(
+            reply.code));
         scheduleRetry();
         break;
     default:
@@ -460,7 +507,7 @@ void SyncSession::Private::onFailure(const QDate &day, const QList<quint64> &seq
 void SyncSession::Private::continueDay(const QDate &day)
 {
     again.remove(day);
-    if (!durableEntries(day).isEmpty())
+    if (!queue->entriesFor(day).isEmpty())
         flush(day);
 }
 
@@ -507,7 +554,7 @@ void SyncSession::Private::acceptNotification(const QDate &day, const std::optio
     if (cache->day(day).status == DayCache::Status::Ready)
         reportedInvalid.remove(day);
     // A day that was unreadable may have been repaired: what waited for it can go now.
-    if (!inFlight.contains(day) && !durableEntries(day).isEmpty())
+    if (!inFlight.contains(day) && !queue->entriesFor(day).isEmpty())
         flush(day);
 }
 
@@ -547,8 +594,9 @@ void SyncSession::Private::verifyWrites(const QDate &day, const std::optional<QB
     QList<UnverifiedWrite> &writes = *it;
     writes.removeIf([](const UnverifiedWrite &w) { return w.deadline.hasExpired(); });
     // Our own write coming back tells nothing about a concurrent writer.
-    const bool ours = value && std::any_of(writes.cbegin(), writes.cend(),
-                                           [&](const UnverifiedWrite &w) { return w.value == *value; });
+    const bool ours = value && std::any_of(writes.cbegin(), writes.cend(), [&](const UnverifiedWrite &w) {
+                          return w.value == *value;
+                      });
     const TodoCodec::Result parsed = TodoCodec::parse(value.value_or("[]"));
     if (!ours && parsed.ok) {
         QList<TodoOperation> lost;
@@ -571,16 +619,16 @@ void SyncSession::Private::verifyWrites(const QDate &day, const std::optional<QB
             // A concurrent read-modify-write (hosted HPKV, no revisions) overwrote ours: replay it.
             qCInfo(lcSync) << "a concurrent write overwrote" << lost.size() << "operations on" << day
                            << "- sending them again";
-            const QList<PendingQueue::Entry> pending = queue.entriesFor(day);
+            const QList<PendingQueue::Entry> pending = queue->entriesFor(day);
             for (const TodoOperation &op : std::as_const(lost)) {
                 // A newer edit of the same field still queued here wins anyway: replaying the
                 // lost one after it would undo it.
-                const Check lostCheck{op, {}};
+                const Check lostCheck { op, {} };
                 const bool superseded = std::any_of(pending.cbegin(), pending.cend(), [&](const auto &entry) {
-                    return Check{entry.op, {}}.supersedes(lostCheck);
+                    return Check { entry.op, {} }.supersedes(lostCheck);
                 });
                 if (!superseded)
-                    queue.append(op);
+                    queue->append(op);
             }
             cache->refresh(day);
         }

@@ -42,9 +42,17 @@ public:
     SyncSession(DayCache *cache, const QString &queueFile, QObject *parent = nullptr);
     ~SyncSession() override;
 
-    /** Connects (or reconnects) to `endpoint`; takes effect at once. */
-    void setEndpoint(const ServerEndpoint &endpoint);
+    /**
+     * Connects (or reconnects) to `endpoint`; takes effect at once. Another server (base URL)
+     * than before: the cache forgets the previous server's values and fetches again.
+     * `queueFile` not empty: the pending operations of this server live there; the current
+     * queue keeps its operations in its own file, for when its server is used again
+     * (docs/sync.md §5). Empty: the current queue goes on.
+     */
+    void setEndpoint(const ServerEndpoint &endpoint, const QString &queueFile = {});
     ServerEndpoint endpoint() const;
+    /** The file of the queue in use. */
+    QString queueFile() const;
 
     /** Applies the operation to the cache now, then writes it (CAS with rebase, or RMW). */
     void submit(const TodoOperation &operation);

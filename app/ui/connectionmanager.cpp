@@ -2,9 +2,11 @@
 #include "connectionmanager.h"
 
 #include "embeddedserver.h"
+#include "hpkvclient.h"
 #include "keystore.h"
 #include "syncsession.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -21,6 +23,7 @@ ConnectionManager::ConnectionManager(SyncSession *session, QSettings *settings, 
     : QObject(parent)
     , m_session(session)
     , m_settings(settings)
+    , m_dataDir(dataDir)
     , m_embedded(new EmbeddedServer(QDir(dataDir).filePath(QStringLiteral("server")), this))
     , m_keyStore(new KeyStore(dataDir, this))
 {
@@ -54,6 +57,16 @@ QUrl ConnectionManager::normalizedUrl(const QString &text)
     return url;
 }
 
+QString ConnectionManager::queueFileFor(const QString &dataDir, Mode mode, const QUrl &url)
+{
+    if (mode == Mode::Embedded)
+        return QDir(dataDir).filePath(QStringLiteral("pending-operations.json"));
+    const QByteArray server = HpkvClient::webSocketUrl(url).toString(QUrl::FullyEncoded).toUtf8();
+    const QByteArray hash = QCryptographicHash::hash(server, QCryptographicHash::Sha256).toHex().left(16);
+    return QDir(dataDir).filePath(
+        QStringLiteral("pending-operations-%1.json").arg(QString::fromLatin1(hash)));
+}
+
 void ConnectionManager::start()
 {
     if (m_overrideUrl.isValid()) {
@@ -81,7 +94,8 @@ bool ConnectionManager::apply(Mode mode, const QUrl &remoteUrl, const QString &a
     m_overrideUrl = {};
     m_overrideKey.clear();
     m_mode = mode;
-    m_settings->setValue(modeKey, mode == Mode::Remote ? QStringLiteral("remote") : QStringLiteral("embedded"));
+    m_settings->setValue(modeKey,
+                         mode == Mode::Remote ? QStringLiteral("remote") : QStringLiteral("embedded"));
     if (mode == Mode::Remote) {
         m_remoteUrl = remoteUrl;
         m_settings->setValue(urlKey, remoteUrl.toString());
@@ -113,7 +127,8 @@ void ConnectionManager::connectEmbedded()
     m_currentUrl = m_embedded->baseUrl();
     m_hasApiKey = true;
     setError({});
-    m_session->setEndpoint({m_currentUrl, m_embedded->apiKey()});
+    m_session->setEndpoint({ m_currentUrl, m_embedded->apiKey() },
+                           queueFileFor(m_dataDir, Mode::Embedded, {}));
     emit changed();
 }
 
@@ -124,7 +139,7 @@ void ConnectionManager::connectRemote(const QString &apiKey)
     m_currentUrl = m_remoteUrl;
     m_hasApiKey = !apiKey.isEmpty();
     setError(m_hasApiKey ? QString() : tr("No API key is set for this server."));
-    m_session->setEndpoint({m_remoteUrl, apiKey});
+    m_session->setEndpoint({ m_remoteUrl, apiKey }, queueFileFor(m_dataDir, Mode::Remote, m_remoteUrl));
     // Only after the session has let go of it.
     m_embedded->stop();
     qCInfo(lcConnection) << "using remote server" << m_remoteUrl.host();

@@ -44,6 +44,13 @@ public:
     EmbeddedServer *embeddedServer() const;
 
     static QUrl normalizedUrl(const QString &text);
+    /**
+     * Each server has its own queue of unsent edits (docs/sync.md §5): the built-in server
+     * `<dataDir>/pending-operations.json`, a remote one `pending-operations-<hash>.json`, the
+     * hash (16 hex digits of SHA-256) of its normalized WebSocket URL, so `https://host` and
+     * `wss://host/ws/` share one queue. The API key is not part of it.
+     */
+    static QString queueFileFor(const QString &dataDir, Mode mode, const QUrl &url);
 
 signals:
     void changed();
@@ -56,6 +63,7 @@ private:
 
     SyncSession *m_session;
     QSettings *m_settings;
+    QString m_dataDir;
     EmbeddedServer *m_embedded;
     KeyStore *m_keyStore;
     Mode m_mode = Mode::Embedded;
