@@ -92,14 +92,22 @@ QByteArray DataDirectory::readOrCreateSecret(const QString &name, const std::fun
         return content;
     }
     const QByteArray secret = generate();
+    if (!writeSecret(name, secret, error))
+        return {};
+    return secret;
+}
+
+bool DataDirectory::writeSecret(const QString &name, const QByteArray &secret, QString *error) const
+{
+    const QString path = filePath(name);
     QSaveFile file(path);
     // Restrict before any byte is written: the temporary file is what gets renamed into place.
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnlyFile)
         || file.write(secret + '\n') != secret.size() + 1 || !file.commit()) {
         *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-        return {};
+        return false;
     }
-    return secret;
+    return true;
 }
 
 QByteArray DataDirectory::generateApiKey()

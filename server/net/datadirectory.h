@@ -35,6 +35,8 @@ public:
      */
     QByteArray readOrCreateSecret(const QString &name, const std::function<QByteArray()> &generate,
                                   QString *error) const;
+    /** Writes `secret` to `name` (0600, atomically), replacing what was there. */
+    bool writeSecret(const QString &name, const QByteArray &secret, QString *error) const;
 
     /** A random URL-safe API key (256 bits). */
     static QByteArray generateApiKey();

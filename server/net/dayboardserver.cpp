@@ -122,7 +122,19 @@ bool DayboardServer::prepareSecrets(QString *error)
                 m_apiKeys.append(key);
         }
     }
-    if (m_apiKeys.isEmpty()) {
+    m_sharedApiKeyCandidate.clear();
+    if (m_apiKeys.isEmpty() && !m_config.redisUrl.isEmpty()) {
+        // Every instance of a Redis deployment must accept the same key: it is kept in Redis
+        // (see openStorage). A key this data dir already holds is offered as the first one.
+        if (!hasDataDir) {
+            m_sharedApiKeyCandidate = DataDirectory::generateApiKey();
+        } else {
+            m_sharedApiKeyCandidate = dir.readOrCreateSecret(QStringLiteral("api-key"),
+                                                             &DataDirectory::generateApiKey, error);
+            if (m_sharedApiKeyCandidate.isNull())
+                return false;
+        }
+    } else if (m_apiKeys.isEmpty()) {
         if (hasDataDir) {
             const QByteArray key = dir.readOrCreateSecret(QStringLiteral("api-key"), &DataDirectory::generateApiKey,
                                                           error);
@@ -155,7 +167,10 @@ bool DayboardServer::openStorage(QString *error)
         if (!redis)
             return false;
         auto storage = std::make_unique<RedisStorage>(*redis);
+        storage->shareApiKey(m_sharedApiKeyCandidate);
         if (!storage->open(error))
+            return false;
+        if (!m_sharedApiKeyCandidate.isEmpty() && !adoptSharedApiKey(storage->sharedApiKey(), error))
             return false;
         // Every instance of the deployment signs with the secret kept in Redis, so a token
         // issued by one instance is accepted by all.
@@ -171,6 +186,23 @@ bool DayboardServer::openStorage(QString *error)
         m_storage.reset();
         return false;
     }
+    return true;
+}
+
+bool DayboardServer::adoptSharedApiKey(const QByteArray &key, QString *error)
+{
+    if (!m_config.dataDir.isEmpty()) {
+        // The data dir's api-key file shows the deployment's key (the one printed at startup).
+        const DataDirectory dir(m_config.dataDir);
+        if (key != m_sharedApiKeyCandidate) {
+            if (!dir.writeSecret(QStringLiteral("api-key"), key, error))
+                return false;
+            qCInfo(lcNet) << "api-key file now holds the key shared through Redis";
+        }
+        m_generatedKeyFile = dir.filePath(QStringLiteral("api-key"));
+    }
+    m_apiKeys = {QString::fromUtf8(key)};
+    m_keyRing->add(key);
     return true;
 }
 

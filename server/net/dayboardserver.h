@@ -58,6 +58,8 @@ signals:
 private:
     bool prepareSecrets(QString *error);
     bool openStorage(QString *error);
+    /** The API key kept in Redis becomes the only accepted one (no key configured). */
+    bool adoptSharedApiKey(const QByteArray &key, QString *error);
     void finishStop();
     void teardown();
 
@@ -65,6 +67,7 @@ private:
     QStringList m_apiKeys;
     QString m_generatedKeyFile;
     QByteArray m_tokenSecret;
+    QByteArray m_sharedApiKeyCandidate; ///< offered to Redis when no key is configured
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ApiKeyRing> m_keyRing;
     std::unique_ptr<TokenService> m_tokens;

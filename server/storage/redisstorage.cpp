@@ -124,7 +124,7 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
     if (generation != m_generation || m_phase != Phase::Connecting)
         return;
     // Pipelined: replies arrive in order, so the last callback sees the earlier results.
-    struct Setup { QByteArray writeSha, rangeSha, secret; QString error; };
+    struct Setup { QByteArray writeSha, rangeSha, apiKey, secret; QString error; };
     auto setup = std::make_shared<Setup>();
     const auto keep = [setup](QByteArray Setup::*field) {
         return [setup, field](const redisReply *reply) {
@@ -140,15 +140,26 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
     const QByteArray candidate = m_tokenSecret.isEmpty() ? randomSecret() : m_tokenSecret;
     m_commands->command({"SCRIPT", "LOAD", RedisScripts::write}, keep(&Setup::writeSha));
     m_commands->command({"SCRIPT", "LOAD", RedisScripts::range}, keep(&Setup::rangeSha));
+    const auto keepError = [setup](const redisReply *reply) {
+        if (reply && reply->type == REDIS_REPLY_ERROR && setup->error.isEmpty())
+            setup->error = RedisConnection::errorText(reply);
+    };
+    const bool wantApiKey = !m_apiKeyCandidate.isEmpty();
+    if (wantApiKey) {
+        const QByteArray apiKeyKey = m_base + "api-key";
+        m_commands->command({"SET", apiKeyKey, m_apiKey.isEmpty() ? m_apiKeyCandidate : m_apiKey, "NX"}, keepError);
+        m_commands->command({"GET", apiKeyKey}, keep(&Setup::apiKey));
+    }
     m_commands->command({"SET", secretKey, candidate, "NX"}, [setup](const redisReply *reply) {
         if (reply && reply->type == REDIS_REPLY_ERROR && setup->error.isEmpty())
             setup->error = RedisConnection::errorText(reply);
     });
-    m_commands->command({"GET", secretKey}, [this, generation, setup, keep](const redisReply *reply) {
+    m_commands->command({"GET", secretKey}, [this, generation, setup, keep, wantApiKey](const redisReply *reply) {
         keep(&Setup::secret)(reply);
         if (!reply || generation != m_generation || m_phase != Phase::Connecting)
             return;
-        if (!setup->error.isEmpty() || setup->writeSha.isEmpty() || setup->rangeSha.isEmpty() || setup->secret.isEmpty()) {
+        if (!setup->error.isEmpty() || setup->writeSha.isEmpty() || setup->rangeSha.isEmpty() || setup->secret.isEmpty()
+            || (wantApiKey && setup->apiKey.isEmpty())) {
             m_commands->close(QStringLiteral("setup failed: ") + (setup->error.isEmpty() ? QStringLiteral("unexpected reply") : setup->error));
             return;
         }
@@ -158,6 +169,10 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
             qCWarning(lcRedis) << "the shared token secret in Redis changed; tokens this instance issued earlier stay valid here only";
         if (m_tokenSecret.isEmpty())
             m_tokenSecret = setup->secret;
+        if (wantApiKey && !m_apiKey.isEmpty() && m_apiKey != setup->apiKey)
+            qCWarning(lcRedis) << "the shared API key in Redis changed; this instance keeps accepting the one it started with";
+        if (wantApiKey && m_apiKey.isEmpty())
+            m_apiKey = setup->apiKey;
         m_subscriber->open(m_config);
     });
 }

@@ -70,6 +70,14 @@ public:
      */
     QByteArray sharedTokenSecret() const { return m_tokenSecret; }
 
+    /**
+     * Before open(): also share an API key through Redis (`<prefix>api-key`), for deployments
+     * without configured keys. The first instance stores `candidate` (SET NX), every instance
+     * reads what is there; sharedApiKey() returns it after open() succeeded.
+     */
+    void shareApiKey(const QByteArray &candidate) { m_apiKeyCandidate = candidate; }
+    QByteArray sharedApiKey() const { return m_apiKey; }
+
     /** Connection attempts that failed since Redis was last reachable (0 while ready). */
     int failedConnectAttempts() const { return m_failedAttempts; }
 
@@ -113,6 +121,8 @@ private:
     QByteArray m_writeSha;
     QByteArray m_rangeSha;
     QByteArray m_tokenSecret;
+    QByteArray m_apiKeyCandidate;
+    QByteArray m_apiKey;
     int m_writesInFlight = 0;
     QEventLoop *m_flushLoop = nullptr;
 };

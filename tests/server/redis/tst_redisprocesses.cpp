@@ -4,13 +4,27 @@
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 const QByteArray apiKey = QByteArrayLiteral("redis-process-key-0123456789");
+
+/** The key in the file a server names in its `api key file: <path>` line (empty if none). */
+QByteArray printedKey(const ServerProcess &server)
+{
+    static const QRegularExpression line(QStringLiteral("api key file: (\\S+)"));
+    const QRegularExpressionMatch match = line.match(QString::fromUtf8(server.output()));
+    QFile file(match.captured(1));
+    if (!match.hasMatch() || !file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll().trimmed();
 }
+} // namespace
 
 /**
  * @brief Two dayboard-server executables started the way a self-hoster would (`--redis` and
@@ -72,6 +86,36 @@ private slots:
         QCOMPARE(int(monitor.closeCode()), 4002);
         QCOMPARE(httpB.get("/record/todos-20261122").json().value(QStringLiteral("value")).toString(), QStringLiteral("[2]"));
 
+        QCOMPARE(a.terminate(), 0);
+        QCOMPARE(b.terminate(), 0);
+    }
+
+    void instancesWithoutKeysShareOneGeneratedKey()
+    {
+        // No --api-key anywhere: the first instance generates the key and keeps it in Redis;
+        // every instance accepts it and shows it in its own data dir.
+        QTemporaryDir dirA;
+        QTemporaryDir dirB;
+        QVERIFY(dirA.isValid() && dirB.isValid());
+        // B's data dir holds a key of its own from a single-instance past: Redis' key wins.
+        QFile oldKey(dirB.filePath(QStringLiteral("api-key")));
+        QVERIFY(oldKey.open(QIODevice::WriteOnly));
+        oldKey.write("old-single-instance-key-0123456789\n");
+        oldKey.close();
+        const QStringList common{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--redis"), m_redis.url(),
+                                 QStringLiteral("--redis-prefix"), QStringLiteral("sharedkey:")};
+        ServerProcess a;
+        ServerProcess b;
+        QVERIFY2(a.start(common + QStringList{QStringLiteral("--data-dir"), dirA.path()}), qPrintable(a.errorString()));
+        QVERIFY2(b.start(common + QStringList{QStringLiteral("--data-dir"), dirB.path()}), qPrintable(b.errorString()));
+
+        const QByteArray key = printedKey(a);
+        QVERIFY2(key.size() >= 32, a.output().constData());
+        QCOMPARE(printedKey(b), key);
+        QCOMPARE(TestHttpClient(b.baseUrl(), key).get("/record/nothing-here").status, 404);
+        QCOMPARE(TestHttpClient(a.baseUrl(), key).get("/record/nothing-here").status, 404);
+        QCOMPARE(TestHttpClient(b.baseUrl(), "old-single-instance-key-0123456789").get("/record/x").status, 401);
+        QVERIFY2(!a.output().contains(key) && !b.output().contains(key), "the key itself must never be printed");
         QCOMPARE(a.terminate(), 0);
         QCOMPARE(b.terminate(), 0);
     }
