@@ -11,6 +11,7 @@ dayboard_packages=(
     qml6-module-qtqml-models qml6-module-qtquick-shapes qml6-module-qtquick-dialogs
     qml6-module-qt-labs-settings qml6-module-qt-labs-platform qml6-module-qttest
     libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qtkeychain-qt6-dev
+    libsecret-1-0 gnome-keyring dbus-daemon
     nlohmann-json3-dev libhiredis-dev redis-server
     xvfb xauth openssl
     clang libclang-rt-14-dev

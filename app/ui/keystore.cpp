@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSaveFile>
-
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcKeyStore, "dayboard.ui.keystore")
@@ -18,8 +17,7 @@ const QString keyName = QStringLiteral("remote-api-key");
 KeyStore::KeyStore(const QString &dataDir, QObject *parent)
     : QObject(parent)
     , m_dataDir(dataDir)
-{
-}
+{ }
 
 KeyStore::Backend KeyStore::backend() const
 {
@@ -59,15 +57,18 @@ void KeyStore::read(std::function<void(const QString &)> done)
     job->setKey(keyName);
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, job, done](QKeychain::Job *) {
-        if (job->error() == QKeychain::NoError) {
-            setBackend(Backend::Keyring);
-            done(job->textData());
+        const bool keyringAnswered
+            = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        if (keyringAnswered && QFile::exists(fallbackFile())) {
+            // A successful keyring write removes the file, so the file is newer than anything in
+            // the keyring: it was saved while the keyring was unavailable, or by an older run.
+            setBackend(Backend::File);
+            done(readFile());
             return;
         }
-        if (job->error() == QKeychain::EntryNotFound) {
-            // The keyring works but holds nothing: an older run may have used the file.
-            setBackend(QFile::exists(fallbackFile()) ? Backend::File : Backend::Keyring);
-            done(readFile());
+        if (keyringAnswered) {
+            setBackend(Backend::Keyring);
+            done(job->textData());
             return;
         }
         qCInfo(lcKeyStore) << "no usable keyring, using the 0600 file:" << job->errorString();

@@ -10,8 +10,13 @@
  *
  * When no keyring is available (no Secret Service / KWallet, e.g. a bare session) the key is
  * kept in `<dataDir>/remote-api-key` with mode 0600 instead, and storageDescription() says
- * so, so Settings can tell the user where the secret actually lives. All calls are
- * asynchronous: a keyring may ask the user to unlock it.
+ * so, so Settings can tell the user where the secret actually lives. A successful keyring
+ * write removes that file, so when it exists it holds the newest key and read() returns it.
+ * All calls are asynchronous: a keyring may ask the user to unlock it.
+ *
+ * Known limit: libsecret keeps its Secret Service session for the life of the process, so a
+ * keyring daemon restarted while Dayboard runs is unusable ("The session does not exist")
+ * until Dayboard restarts; the file is used meanwhile.
  */
 class KeyStore : public QObject
 {
