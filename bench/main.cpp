@@ -43,7 +43,9 @@ int spawnServer(const std::string &path, const std::string &apiKey, pid_t *pid)
         dup2(devnull, STDERR_FILENO); // the server's per-connection log is not the self-test's output
         close(fds[0]);
         close(fds[1]);
-        execl(path.c_str(), path.c_str(), "--memory", "--port", "0", "--api-key", apiKey.c_str(), static_cast<char *>(nullptr));
+        // Throughput is what the self-test drives: no per-connection request limits.
+        execl(path.c_str(), path.c_str(), "--memory", "--port", "0", "--api-key", apiKey.c_str(), "--rate-limit", "0",
+              "--max-in-flight", "0", static_cast<char *>(nullptr));
         _exit(127);
     }
     close(fds[1]);

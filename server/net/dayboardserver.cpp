@@ -79,6 +79,13 @@ bool DayboardServer::start(QString *error)
     options.webSocket.maxSendBufferBytes = m_config.maxSendBufferBytes;
     options.webSocket.closeGraceMs = m_config.closeGraceMs;
     options.tls = tls;
+    options.webSocket.maxFrameBytes = m_config.maxFrameBytes;
+    options.webSocket.maxInFlight = m_config.maxInFlight;
+    options.webSocket.rateLimit = options.http.rateLimit = m_config.rateLimit;
+    options.webSocket.rateBurst = options.http.rateBurst = m_config.rateBurst;
+    options.webSocket.idleTimeoutMs = m_config.idleTimeoutMs;
+    options.maxConnections = m_config.maxConnections;
+    options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),
                                                 m_hub.get(), options);
     if (!m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {

@@ -10,7 +10,9 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Options options, QObject *par
     , m_socket(socket)
     , m_options(options)
     , m_parser(options.limits)
+    , m_bucket(options.rateLimit, options.rateBurst, 0)
 {
+    m_clock.start();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
@@ -125,8 +127,24 @@ bool HttpConnection::readBody()
     }
     m_state = State::Busy;
     m_timer.stop();
+    if (!m_bucket.tryTake(m_clock.elapsed())) {
+        refuseOverRate();
+        return true;
+    }
     emit requestReceived(m_request);
     return true;
+}
+
+void HttpConnection::refuseOverRate()
+{
+    if (!m_rateLogged) {
+        m_rateLogged = true;
+        qCInfo(lcNet) << "http peer over its request rate; answering 429" << m_socket->peerAddress().toString();
+    }
+    HttpServerResponse response = HttpServerResponse::error(429, QStringLiteral("Too many requests on this "
+                                                                                "connection; slow down and retry"));
+    response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+    respond(response);
 }
 
 void HttpConnection::fail(int status, const QString &text)

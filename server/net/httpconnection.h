@@ -4,6 +4,9 @@
 #include "httpparser.h"
 #include "httprequest.h"
 #include "httpserverresponse.h"
+#include "tokenbucket.h"
+
+#include <QElapsedTimer>
 
 #include <QObject>
 #include <QPointer>
@@ -17,7 +20,8 @@
  * can be handed over with its handshake still unread (upgradeRequested, then takeSocket()).
  * A head must arrive within the head timeout (408 if it started, silent close if not); an idle
  * keep-alive connection is closed after the keep-alive timeout. Malformed requests are
- * answered with the parser's status and the connection is closed.
+ * answered with the parser's status and the connection is closed. Requests over the
+ * connection's rate limit (a token bucket) are answered 429 unprocessed; it stays open.
  */
 class HttpConnection : public QObject
 {
@@ -29,6 +33,8 @@ public:
         HttpParser::Limits limits;
         int headTimeoutMs = 10000;
         int keepAliveTimeoutMs = 60000;
+        double rateLimit = 0; ///< requests per second on this connection; 0: no limit
+        double rateBurst = 1;
     };
 
     HttpConnection(QTcpSocket *socket, Options options, QObject *parent = nullptr);
@@ -57,6 +63,7 @@ private:
     bool readHead();
     bool readBody();
     void fail(int status, const QString &text);
+    void refuseOverRate();
     void armTimer();
     void onTimeout();
     void finish();
@@ -70,4 +77,7 @@ private:
     bool m_closeWhenIdle = false;
     bool m_finished = false;
     QTimer m_timer;
+    QElapsedTimer m_clock;
+    TokenBucket m_bucket;
+    bool m_rateLogged = false;
 };

@@ -2,6 +2,9 @@
 #include "httpfrontend.h"
 
 #include "apikeyring.h"
+#include "connectionrefuser.h"
+#include "connectionslot.h"
+#include "filelimit.h"
 #include "netlog.h"
 #include "subscriptionhub.h"
 #include "tlsserver.h"
@@ -11,12 +14,29 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
+#include <climits>
 
 namespace {
 
 QPair<QString, quint16> peerOf(const QHostAddress &address, quint16 port)
 {
     return {address.toString(), port};
+}
+
+/** The configured connection limit (0: none), capped below the open-file limit. */
+int connectionLimit(int configured)
+{
+    const long files = FileLimit::soft();
+    if (files <= 0)
+        return configured;
+    const long cap = qMax(1L, files - FileLimit::reserved);
+    if (configured > 0 && configured <= cap)
+        return configured;
+    if (configured > 0) {
+        qCWarning(lcNet).nospace() << "connection limit lowered from " << configured << " to " << cap
+                                   << " (open-file limit " << files << ")";
+    }
+    return int(qMin<long>(cap, INT_MAX));
 }
 
 } // namespace
@@ -32,8 +52,11 @@ HttpFrontEnd::HttpFrontEnd(KvService *service, Storage *storage, TokenService *t
     , m_api(service, storage, tokens, [keys](const QByteArray &key) { return keys->accepts(key); })
     , m_tcpServer(TlsServer::createListener(options.tls, options.http.headTimeoutMs, this))
     , m_webSocketServer(new QWebSocketServer(QStringLiteral("dayboard"), QWebSocketServer::NonSecureMode, this))
+    , m_counter(std::make_shared<ConnectionCounter>(connectionLimit(options.maxConnections),
+                                                    options.maxConnectionsPerAddress))
 {
     m_webSocketServer->setHandshakeTimeout(options.http.headTimeoutMs);
+    m_tcpServer->setListenBacklogSize(1024); // bursts of connects (reconnect storms, load tests)
     connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpFrontEnd::onNewConnection);
     connect(m_tcpServer, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError error) {
         qCWarning(lcNet) << "accept failed" << error;
@@ -94,6 +117,8 @@ void HttpFrontEnd::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        if (!admitConnection(socket))
+            continue;
         qCDebug(lcNet) << "connection from" << socket->peerAddress().toString() << socket->peerPort();
         auto *connection = new HttpConnection(socket, m_options.http, this);
         m_connections.insert(connection);
@@ -108,6 +133,38 @@ void HttpFrontEnd::onNewConnection()
             });
         });
     }
+}
+
+bool HttpFrontEnd::admitConnection(QTcpSocket *socket)
+{
+    const QString address = socket->peerAddress().toString();
+    const ConnectionCounter::Verdict verdict = m_counter->tryAdmit(address);
+    if (verdict == ConnectionCounter::Verdict::Admitted) {
+        new ConnectionSlot(m_counter, address, socket); // released with the socket
+        return true;
+    }
+    const bool total = verdict == ConnectionCounter::Verdict::TooManyTotal;
+    const QString reason = total ? QStringLiteral("Too many connections to this server; retry later")
+                                 : QStringLiteral("Too many connections from your address; retry later");
+    logRefusal(address, total ? QStringLiteral("total connection limit %1 reached").arg(m_counter->maxTotal())
+                              : QStringLiteral("per-address connection limit %1 reached").arg(m_counter->maxPerAddress()));
+    HttpServerResponse response = HttpServerResponse::error(503, reason);
+    response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
+    new ConnectionRefuser(socket, response, qMin(m_options.http.headTimeoutMs, 2000), this);
+    return false;
+}
+
+void HttpFrontEnd::logRefusal(const QString &address, const QString &reason)
+{
+    // One line per second at most: a flood of refused connections must not flood the log.
+    if (m_refusalLogClock.isValid() && m_refusalLogClock.elapsed() < 1000) {
+        ++m_refusalsNotLogged;
+        return;
+    }
+    qCWarning(lcNet).noquote() << "connection refused with 503:" << reason << "peer" << address
+                               << "(" << m_refusalsNotLogged << "more refused since the last such line)";
+    m_refusalsNotLogged = 0;
+    m_refusalLogClock.start();
 }
 
 HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
@@ -158,7 +215,7 @@ void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &requ
     }
     const auto peer = peerOf(socket->peerAddress(), socket->peerPort());
     const quint64 id = m_nextAdmissionId++;
-    m_admitted.insert(peer, {*admission.scope, id});
+    m_admitted.insert(peer, {*admission.scope, id, socket});
     connection->takeSocket();
     // A handshake QWebSocketServer rejects never yields a session; forget its scope then.
     connect(socket, &QObject::destroyed, this, [this, peer, id] {
@@ -166,6 +223,12 @@ void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &requ
             m_admitted.erase(it);
     });
     socket->setParent(this);
+    // A handshake QWebSocketServer refuses leaves the socket closed but alive: delete it then
+    // (an accepted one belongs to its session by the time it disconnects).
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
+        if (socket->parent() == this)
+            socket->deleteLater();
+    });
     m_webSocketServer->handleConnection(socket);
 }
 
@@ -180,10 +243,15 @@ void HttpFrontEnd::onWebSocket()
             continue;
         }
         const AccessScope scope = it->scope;
+        const QPointer<QTcpSocket> tcpSocket = it->socket;
         m_admitted.erase(it);
         qCInfo(lcNet) << "websocket open" << peer.first << peer.second << (scope.isFull() ? "api-key" : "token");
         auto *session = new WebSocketSession(webSocket, scope, m_service, m_options.webSocket,
                                              [hub = m_hub] { return hub->nowMs(); }, this);
+        // The TCP socket under the QWebSocket goes with the session (after the QWebSocket, a
+        // child added earlier), which also releases its place in the connection count.
+        if (tcpSocket)
+            tcpSocket->setParent(session);
         m_hub->add(session);
     }
 }

@@ -2,21 +2,25 @@
 #pragma once
 
 #include "accessscope.h"
+#include "connectioncounter.h"
 #include "httpconnection.h"
 #include "restapi.h"
 #include "websocketsession.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
+#include <memory>
 #include <optional>
 
 class ApiKeyRing;
 class KvService;
 class QTcpServer;
+class QTcpSocket;
 class QWebSocketServer;
 class SubscriptionHub;
 class TokenService;
@@ -40,6 +44,8 @@ public:
         HttpConnection::Options http;
         WebSocketSession::Options webSocket;
         std::optional<QSslConfiguration> tls; ///< set: the port speaks https/wss only (TlsServer)
+        int maxConnections = 0;           ///< 0: only the open-file limit
+        int maxConnectionsPerAddress = 0; ///< 0: no limit
     };
 
     HttpFrontEnd(KvService *service, Storage *storage, TokenService *tokens, const ApiKeyRing *keys,
@@ -58,6 +64,10 @@ public:
     /** Closes every WebSocket with 1001 "Server shutting down". */
     void closeWebSockets();
     int connectionCount() const { return int(m_connections.size()); }
+    /** Open TCP connections (HTTP, handshaking and WebSocket) counted against the limits. */
+    int openConnectionCount() const { return m_counter->total(); }
+    /** The connection limit in force: the configured one, capped below the open-file limit. */
+    int effectiveMaxConnections() const { return m_counter->maxTotal(); }
 
     /** The scope an upgrade head grants, or the HTTP status that refuses it (401/403/404). */
     struct Admission
@@ -70,6 +80,9 @@ public:
 
 private:
     void onNewConnection();
+    /** Counts `socket` against the connection limits, or refuses it with 503 (false). */
+    bool admitConnection(QTcpSocket *socket);
+    void logRefusal(const QString &address, const QString &reason);
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
     void onWebSocket();
 
@@ -86,8 +99,12 @@ private:
     {
         AccessScope scope;
         quint64 id = 0;
+        QPointer<QTcpSocket> socket; ///< QWebSocket does not own it: the session will
     };
     QHash<QPair<QString, quint16>, Admitted> m_admitted; ///< peer -> scope, until its 101
     quint64 m_nextAdmissionId = 1;
     bool m_shuttingDown = false;
+    std::shared_ptr<ConnectionCounter> m_counter; ///< shared with the ConnectionSlots
+    QElapsedTimer m_refusalLogClock;
+    int m_refusalsNotLogged = 0;
 };

@@ -38,4 +38,11 @@ struct ServerConfig
     int pingIntervalMs = 30000;                      ///< ping a WebSocket peer silent for this long
     int pongTimeoutMs = 10000;                       ///< drop a peer that does not answer a ping
     int closeGraceMs = 5000;                         ///< abort a socket that does not finish closing
+    qint64 maxFrameBytes = 1024 * 1024;              ///< incoming WebSocket frame (close 1009 beyond)
+    int maxConnections = 20000;                      ///< open TCP connections, also capped by the fd limit (503 beyond)
+    int maxConnectionsPerAddress = 0;                ///< open TCP connections per peer address; 0: no limit (503 beyond)
+    int maxInFlight = 256;                           ///< WebSocket requests awaiting their reply; 0: no limit (429 beyond)
+    double rateLimit = 1000;                         ///< requests per second per connection; 0: no limit (429 beyond)
+    double rateBurst = 2000;                         ///< token bucket size of the rate limit
+    int idleTimeoutMs = 0;                           ///< close a WebSocket sending no message for this long; 0: never
 };

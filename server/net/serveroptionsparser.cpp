@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "serveroptionsparser.h"
 
+#include "limitoptions.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QStandardPaths>
@@ -121,6 +123,8 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
         QStringLiteral("prefix"));
     parser.addOptions({help, version, listen, port, dataDir, memory, apiKey, apiKeysFile, noExtensions,
                        redis, redisPrefix});
+    const LimitOptions limits;
+    parser.addOptions(limits.options());
 
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
         QStringLiteral("Serve https:// and wss:// only, with this PEM certificate (chain) [DAYBOARD_TLS_CERT]. "
@@ -197,5 +201,7 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
         return fail(QStringLiteral("--tls-cert and --tls-key go together: give both or neither"));
     if (config.memory && !config.redisUrl.isEmpty())
         return fail(QStringLiteral("--memory and --redis exclude each other"));
+    if (QString error; !limits.apply(parser, env, &config, &error))
+        return fail(error);
     return {Outcome::Run, config, {}};
 }

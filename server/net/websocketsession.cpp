@@ -5,6 +5,7 @@
 #include "kvservice.h"
 #include "netlog.h"
 #include "replyencoder.h"
+#include "requestparser.h"
 
 #include <QWebSocket>
 
@@ -16,11 +17,17 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, AccessScope scope, KvServ
     , m_service(service)
     , m_options(options)
     , m_clock(std::move(clock))
+    , m_bucket(options.rateLimit, options.rateBurst, m_clock())
 {
     socket->setParent(this);
     socket->setMaxAllowedIncomingMessageSize(quint64(options.maxMessageBytes));
-    socket->setMaxAllowedIncomingFrameSize(quint64(options.maxMessageBytes));
+    socket->setMaxAllowedIncomingFrameSize(quint64(qMin(options.maxFrameBytes, options.maxMessageBytes)));
     m_lastHeardMs = m_clock();
+    m_lastMessageMs = m_lastHeardMs;
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &WebSocketSession::onIdleCheck);
+    if (options.idleTimeoutMs > 0)
+        m_idleTimer.start(options.idleTimeoutMs);
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, &WebSocketSession::abort);
     connect(socket, &QWebSocket::textMessageReceived, this, &WebSocketSession::onTextMessage);
@@ -76,18 +83,66 @@ void WebSocketSession::sendPing(qint64 nowMs)
 void WebSocketSession::onTextMessage(const QString &message)
 {
     onHeard();
+    m_lastMessageMs = m_lastHeardMs;
     if (m_closing || m_draining)
         return;
+    const QByteArray frame = message.toUtf8();
+    if (const QString refusal = limitRefusal(); !refusal.isEmpty()) {
+        refuse(frame, refusal);
+        return;
+    }
+    ++m_inFlight;
     QPointer<WebSocketSession> self(this);
-    m_service->handleFrame(message.toUtf8(), m_scope, [self](const Reply &reply) {
-        if (self)
-            self->send(QString::fromUtf8(ReplyEncoder::toWebSocket(reply)));
+    m_service->handleFrame(frame, m_scope, [self](const Reply &reply) {
+        if (!self)
+            return;
+        --self->m_inFlight;
+        self->send(QString::fromUtf8(ReplyEncoder::toWebSocket(reply)));
     });
+}
+
+QString WebSocketSession::limitRefusal()
+{
+    if (m_options.maxInFlight > 0 && m_inFlight >= m_options.maxInFlight)
+        return QStringLiteral("Too many requests in flight on this connection; wait for replies");
+    if (!m_bucket.tryTake(m_clock()))
+        return QStringLiteral("Rate limit exceeded on this connection; slow down and retry");
+    return {};
+}
+
+void WebSocketSession::refuse(const QByteArray &frame, const QString &error)
+{
+    if (!m_limitLogged && m_socket) {
+        m_limitLogged = true;
+        qCInfo(lcNet) << "websocket peer over a request limit; answering 429" << m_socket->peerAddress().toString()
+                      << error;
+    }
+    // Parsed only to echo the messageId; the request is not executed.
+    const RequestParser::Result parsed = RequestParser::parse(frame);
+    Reply reply;
+    reply.code = 429;
+    reply.error = error;
+    reply.messageIdJson = parsed.isValid() ? parsed.request->messageIdJson : parsed.error.messageIdJson;
+    send(QString::fromUtf8(ReplyEncoder::toWebSocket(reply)));
+}
+
+void WebSocketSession::onIdleCheck()
+{
+    if (m_closing)
+        return;
+    const qint64 idleMs = m_clock() - m_lastMessageMs;
+    if (idleMs < m_options.idleTimeoutMs) {
+        m_idleTimer.start(int(m_options.idleTimeoutMs - idleMs));
+        return;
+    }
+    qCInfo(lcNet) << "closing idle websocket peer" << (m_socket ? m_socket->peerAddress().toString() : QString());
+    close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("Idle timeout"));
 }
 
 void WebSocketSession::onBinaryMessage(const QByteArray &)
 {
     onHeard();
+    m_lastMessageMs = m_lastHeardMs;
     Reply reply;
     reply.code = 400;
     reply.error = QStringLiteral("Binary frames are not supported; send JSON as a text frame");
@@ -108,6 +163,7 @@ void WebSocketSession::onDisconnected()
     m_finished = true;
     m_closing = true;
     m_closeTimer.stop();
+    m_idleTimer.stop();
     if (m_socket) {
         qCInfo(lcNet) << "websocket closed" << m_socket->peerAddress().toString() << m_socket->peerPort()
                       << m_socket->closeCode();

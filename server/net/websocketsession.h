@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accessscope.h"
+#include "tokenbucket.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,6 +22,11 @@ class KvService;
  * capped (ServerConfig::maxMessageBytes; larger ones close the socket with 1009). Every send
  * checks the socket's unsent bytes: past the limit the peer is too slow and is closed with
  * CloseCodes::SlowConsumer. A peer that does not finish a close in time is aborted.
+ *
+ * Request limits (docs/security.md §7): a text frame over the connection's rate (token bucket)
+ * or beyond `maxInFlight` requests still awaiting their reply is answered 429 with its
+ * messageId and not executed. With an idle timeout, a peer that sends no message for that long
+ * is closed with 1000 "Idle timeout" (pings and pongs do not count as messages).
  */
 class WebSocketSession : public QObject
 {
@@ -30,6 +36,11 @@ public:
     struct Options
     {
         qint64 maxMessageBytes = 1024 * 1024;
+        qint64 maxFrameBytes = 1024 * 1024;
+        int maxInFlight = 0;      ///< 0: no limit
+        double rateLimit = 0;     ///< requests per second; 0: no limit
+        double rateBurst = 1;
+        int idleTimeoutMs = 0;    ///< 0: never
         qint64 maxSendBufferBytes = 8 * 1024 * 1024;
         int closeGraceMs = 5000;
     };
@@ -57,6 +68,8 @@ public:
     // Liveness, driven by SubscriptionHub's sweep.
     qint64 lastHeardMs() const { return m_lastHeardMs; }
     qint64 pingSentMs() const { return m_pingSentMs; }
+    /** Requests received whose replies are not sent yet. */
+    int inFlight() const { return m_inFlight; }
     void sendPing(qint64 nowMs);
 
     /** Used by the hub so one change reaches each socket exactly once. */
@@ -70,6 +83,10 @@ private:
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onHeard();
+    /** Empty when the request may run, else why it is refused with 429. */
+    QString limitRefusal();
+    void refuse(const QByteArray &frame, const QString &error);
+    void onIdleCheck();
     void onDisconnected();
 
     QPointer<QWebSocket> m_socket;
@@ -83,4 +100,9 @@ private:
     bool m_draining = false;
     qint64 m_lastHeardMs = 0;
     qint64 m_pingSentMs = -1; ///< -1: no ping outstanding
+    qint64 m_lastMessageMs = 0;
+    QTimer m_idleTimer;
+    TokenBucket m_bucket;
+    int m_inFlight = 0;
+    bool m_limitLogged = false;
 };
