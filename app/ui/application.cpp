@@ -29,8 +29,7 @@ const QString geometryKey = QStringLiteral("window/geometry");
 Application::Application(const AppOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-{
-}
+{ }
 
 Application::~Application()
 {
@@ -44,27 +43,38 @@ int Application::start()
 {
     m_startTimer.start();
     m_instance = new SingleInstance(m_options.dataDir, this);
-    if (m_instance->forwardToRunning()) {
-        qCInfo(lcApp) << "Dayboard is already running: asked it for a new window";
-        return -1;
+    if (m_instance->forwardToRunning())
+        return handedOverToRunning();
+    if (!m_instance->listen() && m_instance->isHeldByOtherInstance()) {
+        // Launched together with another Dayboard, which listens now: it answers once its
+        // first window is up. Never run a second instance on the same data folder.
+        if (m_instance->forwardToRunning())
+            return handedOverToRunning();
+        qCCritical(lcApp).noquote() << "another Dayboard is running on" << m_options.dataDir
+                                    << "but does not answer; not starting a second one";
+        return 1;
     }
-    m_instance->listen();
 
     QDir().mkpath(m_options.dataDir);
     // With --data-dir everything, settings included, stays in that folder.
-    m_settings = m_options.dataDir == QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).absolutePath()
+    m_settings = m_options.dataDir
+            == QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).absolutePath()
         ? std::make_unique<QSettings>()
-        : std::make_unique<QSettings>(QDir(m_options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        : std::make_unique<QSettings>(QDir(m_options.dataDir).filePath(QStringLiteral("settings.ini")),
+                                      QSettings::IniFormat);
 
     m_cache = new DayCache(this);
-    m_session = new SyncSession(m_cache, QDir(m_options.dataDir).filePath(QStringLiteral("pending-operations.json")), this);
+    m_session = new SyncSession(
+        m_cache, QDir(m_options.dataDir).filePath(QStringLiteral("pending-operations.json")), this);
     m_connection = new ConnectionManager(m_session, m_settings.get(), m_options.dataDir, this);
     m_connection->setOverride(m_options.server, m_options.apiKey);
     m_controller = new AppController(m_cache, m_session, m_connection, m_settings.get(), this);
     AppController::setInstance(m_controller);
 
-    connect(m_controller, &AppController::newWindowRequested, this, [this](const QDate &date) { openWindow(date); });
+    connect(m_controller, &AppController::newWindowRequested, this,
+            [this](const QDate &date) { openWindow(date); });
     connect(m_instance, &SingleInstance::newWindowRequested, this, [this] {
+        qCInfo(lcApp) << "another launch asked for a new window";
         if (QQuickWindow *window = openWindow(m_controller->todayDate()))
             window->requestActivate();
     });
@@ -95,10 +105,20 @@ int Application::start()
     return 0;
 }
 
+int Application::handedOverToRunning() const
+{
+    qCInfo(lcApp) << "Dayboard is already running: asked it for a new window";
+    // The running instance keeps its own connection: say so instead of dropping these silently.
+    if (m_options.server.isValid() || !m_options.apiKey.isEmpty())
+        qCWarning(lcApp) << "--server and --api-key only apply when Dayboard is not running yet;"
+                         << "the running instance keeps its server (change it in Settings)";
+    return -1;
+}
+
 QQuickWindow *Application::openWindow(const QDate &date)
 {
     QObject *object = m_component->createWithInitialProperties(
-        {{QStringLiteral("day"), date.toString(Qt::ISODate)}}, m_engine->rootContext());
+        { { QStringLiteral("day"), date.toString(Qt::ISODate) } }, m_engine->rootContext());
     auto *window = qobject_cast<QQuickWindow *>(object);
     if (!window) {
         qCCritical(lcApp).noquote() << "Main.qml did not give a window:" << m_component->errorString();

@@ -41,6 +41,7 @@ public:
     static const QString mainQmlUrl;
 
 private:
+    int handedOverToRunning() const;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void saveGeometry(QQuickWindow *window);
 
