@@ -36,6 +36,19 @@ QByteArray blob(const QByteArray &bytes)
 
 } // namespace
 
+struct SqliteWriter::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : upsert(db)
+        , remove(db)
+        , meta(db)
+    { }
+
+    QSqlQuery upsert;
+    QSqlQuery remove;
+    QSqlQuery meta;
+};
+
 SqliteWriter::SqliteWriter(std::function<void()> resultReady)
     : m_resultReady(std::move(resultReady))
 { }
@@ -110,7 +123,12 @@ void SqliteWriter::run(const QString &file, RecordTable *table)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(file);
         QString error;
-        const bool ready = initialize(db, table, &error);
+        std::unique_ptr<Statements> statements;
+        bool ready = initialize(db, table, &error);
+        if (ready) {
+            statements = std::make_unique<Statements>(db);
+            ready = prepare(*statements, &error);
+        }
         {
             QMutexLocker locker(&m_mutex);
             m_initState = ready ? InitState::Ready : InitState::Failed;
@@ -118,13 +136,14 @@ void SqliteWriter::run(const QString &file, RecordTable *table)
             m_resultAdded.wakeAll();
         }
         if (ready)
-            serve(db);
+            serve(db, *statements);
+        statements.reset();
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
 }
 
-void SqliteWriter::serve(QSqlDatabase &db)
+void SqliteWriter::serve(QSqlDatabase &db, Statements &statements)
 {
     for (;;) {
         SqliteBatch batch;
@@ -137,7 +156,7 @@ void SqliteWriter::serve(QSqlDatabase &db)
             batch = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
-        SqliteCommit result = commit(db, batch);
+        SqliteCommit result = commit(db, statements, batch);
         {
             QMutexLocker locker(&m_mutex);
             m_results.push_back(std::move(result));
@@ -198,7 +217,25 @@ bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *err
     return true;
 }
 
-SqliteCommit SqliteWriter::commit(QSqlDatabase &db, const SqliteBatch &batch)
+bool SqliteWriter::prepare(Statements &statements, QString *error)
+{
+    const std::pair<QSqlQuery *, QString> all[] = {
+        { &statements.upsert,
+          QStringLiteral("INSERT INTO records (key, value, revision) VALUES (?, ?, ?) ON CONFLICT (key) "
+                         "DO UPDATE SET value = excluded.value, revision = excluded.revision") },
+        { &statements.remove, QStringLiteral("DELETE FROM records WHERE key = ?") },
+        { &statements.meta, QStringLiteral("UPDATE meta SET value = ? WHERE name = 'revision'") },
+    };
+    for (const auto &[query, sql] : all) {
+        if (!query->prepare(sql)) {
+            *error = errorText(query->lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+SqliteCommit SqliteWriter::commit(QSqlDatabase &db, Statements &statements, const SqliteBatch &batch)
 {
     SqliteCommit result { batch.id, false, !batch.rows.isEmpty(), {} };
     if (batch.rows.isEmpty()) {
@@ -211,22 +248,14 @@ SqliteCommit SqliteWriter::commit(QSqlDatabase &db, const SqliteBatch &batch)
     }
     bool ok = true;
     {
-        QSqlQuery upsert(db);
-        QSqlQuery remove(db);
-        QSqlQuery meta(db);
+        QSqlQuery &meta = statements.meta;
         QSqlQuery *failed = nullptr;
-        if (!upsert.prepare(
-                QStringLiteral("INSERT OR REPLACE INTO records (key, value, revision) VALUES (?, ?, ?)")))
-            failed = &upsert;
-        else if (!remove.prepare(QStringLiteral("DELETE FROM records WHERE key = ?")))
-            failed = &remove;
-        else if (!meta.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE name = 'revision'")))
-            failed = &meta;
-        ok = !failed;
+        bool revisionStored = false; ///< a stored row carries batch.revision: no meta write needed
         for (const SqliteRow &row : batch.rows) {
             if (!ok)
                 break;
-            QSqlQuery &query = row.value ? upsert : remove;
+            revisionStored = revisionStored || (row.value && row.revision == batch.revision);
+            QSqlQuery &query = row.value ? statements.upsert : statements.remove;
             query.bindValue(0, blob(row.key));
             if (row.value) {
                 query.bindValue(1, blob(*row.value));
@@ -237,7 +266,7 @@ SqliteCommit SqliteWriter::commit(QSqlDatabase &db, const SqliteBatch &batch)
                 failed = &query;
             query.finish();
         }
-        if (ok) {
+        if (ok && !revisionStored) {
             meta.bindValue(0, batch.revision);
             ok = meta.exec();
             if (!ok)
