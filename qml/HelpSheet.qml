@@ -33,11 +33,12 @@ Popup {
         Repeater {
             model: root.shortcuts
             delegate: RowLayout {
+                id: shortcutRow
                 required property var modelData
                 Layout.fillWidth: true
                 Text {
                     Layout.fillWidth: true
-                    text: modelData.label
+                    text: shortcutRow.modelData.label
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
@@ -51,7 +52,7 @@ Popup {
                     Text {
                         id: keyText
                         anchors.centerIn: parent
-                        text: modelData.keys
+                        text: shortcutRow.modelData.keys
                         color: Theme.textMuted
                         font.family: "monospace"
                         font.pixelSize: Theme.fontSmall

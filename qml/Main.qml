@@ -57,8 +57,9 @@ ApplicationWindow {
             toasts.show((moved === 1 ? qsTr("Carried 1 todo over to today") : qsTr("Carried %1 todos over to today").arg(moved)), qsTr("Show"), () => root.goTo(App.today))
     }
     function editCurrent() {
-        if (list.currentItem)
-            list.currentItem.startEditing()
+        const current = list.currentItem as TodoDelegate
+        if (current)
+            current.startEditing()
     }
     function moveCurrent(delta) {
         const from = list.currentIndex
@@ -231,14 +232,13 @@ ApplicationWindow {
                     }
                     AbstractButton {
                         id: dateButton
-                        implicitWidth: dateRow.implicitWidth
-                        implicitHeight: dateRow.implicitHeight + 4
+                        implicitWidth: contentItem.implicitWidth
+                        implicitHeight: contentItem.implicitHeight + 4
                         hoverEnabled: true
                         text: App.longDate(root.day)
                         Accessible.name: qsTr("%1, choose another day").arg(text)
                         onClicked: goToAction.trigger()
                         contentItem: Row {
-                            id: dateRow
                             spacing: Theme.spacingXs
                             Text {
                                 text: dateButton.text

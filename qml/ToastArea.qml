@@ -81,17 +81,17 @@ Column {
                     font.pixelSize: Theme.fontBody
                 }
                 AbstractButton {
+                    id: toastAction
                     visible: toast.actionText.length > 0
                     anchors.verticalCenter: parent.verticalCenter
-                    implicitWidth: actionLabel.implicitWidth + 2 * Theme.spacingM
+                    implicitWidth: contentItem.implicitWidth + 2 * Theme.spacingM
                     implicitHeight: 30
                     text: toast.actionText
                     Accessible.name: text
                     objectName: "toastAction"
-                    background: Rectangle { radius: 15; color: parent.hovered ? Qt.rgba(0.5, 0.5, 0.5, 0.25) : "transparent" }
+                    background: Rectangle { radius: 15; color: toastAction.hovered ? Qt.rgba(0.5, 0.5, 0.5, 0.25) : "transparent" }
                     contentItem: Text {
-                        id: actionLabel
-                        text: parent.text
+                        text: toastAction.text
                         color: Theme.dark ? Theme.accent.darker(1.6) : Theme.accent.lighter(1.7)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontBody

@@ -7,7 +7,7 @@ dayboard_packages=(
     g++ cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-websockets-dev qt6-httpserver-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
-    qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript
+    qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml qml6-module-qtqml-workerscript
     qml6-module-qtqml-models qml6-module-qtquick-shapes qml6-module-qtquick-dialogs
     qml6-module-qt-labs-settings qml6-module-qt-labs-platform qml6-module-qttest
     libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qtkeychain-qt6-dev
