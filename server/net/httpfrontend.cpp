@@ -23,6 +23,9 @@ QPair<QString, quint16> peerOf(const QHostAddress &address, quint16 port)
     return {address.toString(), port};
 }
 
+/** Refused connections answered with 503 at once; beyond, they are reset without an answer. */
+constexpr int maxLingeringRefusals = 32;
+
 /** The configured connection limit (0: none), capped below the open-file limit. */
 int connectionLimit(int configured)
 {
@@ -33,7 +36,7 @@ int connectionLimit(int configured)
     if (configured > 0 && configured <= cap)
         return configured;
     if (configured > 0) {
-        qCWarning(lcNet).nospace() << "connection limit lowered from " << configured << " to " << cap
+        qCInfo(lcNet).nospace() << "connection limit lowered from " << configured << " to " << cap
                                    << " (open-file limit " << files << ")";
     }
     return int(qMin<long>(cap, INT_MAX));
@@ -150,7 +153,15 @@ bool HttpFrontEnd::admitConnection(QTcpSocket *socket)
                               : QStringLiteral("per-address connection limit %1 reached").arg(m_counter->maxPerAddress()));
     HttpServerResponse response = HttpServerResponse::error(503, reason);
     response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
-    new ConnectionRefuser(socket, response, qMin(m_options.http.headTimeoutMs, 2000), this);
+    // A flood of refused connections must not use up the descriptors kept free (FileLimit::reserved).
+    if (m_lingeringRefusals >= maxLingeringRefusals) {
+        socket->abort();
+        socket->deleteLater();
+        return false;
+    }
+    ++m_lingeringRefusals;
+    auto *refuser = new ConnectionRefuser(socket, response, qMin(m_options.http.headTimeoutMs, 2000), this);
+    connect(refuser, &QObject::destroyed, this, [this] { --m_lingeringRefusals; });
     return false;
 }
 

@@ -107,4 +107,5 @@ private:
     std::shared_ptr<ConnectionCounter> m_counter; ///< shared with the ConnectionSlots
     QElapsedTimer m_refusalLogClock;
     int m_refusalsNotLogged = 0;
+    int m_lingeringRefusals = 0; ///< ConnectionRefusers alive (each holds a descriptor)
 };

@@ -41,7 +41,7 @@ struct ServerConfig
     qint64 maxFrameBytes = 1024 * 1024;              ///< incoming WebSocket frame (close 1009 beyond)
     int maxConnections = 20000;                      ///< open TCP connections, also capped by the fd limit (503 beyond)
     int maxConnectionsPerAddress = 0;                ///< open TCP connections per peer address; 0: no limit (503 beyond)
-    int maxInFlight = 256;                           ///< WebSocket requests awaiting their reply; 0: no limit (429 beyond)
+    int maxInFlight = 1024;                          ///< WebSocket requests awaiting their reply; 0: no limit (429 beyond)
     double rateLimit = 1000;                         ///< requests per second per connection; 0: no limit (429 beyond)
     double rateBurst = 2000;                         ///< token bucket size of the rate limit
     int idleTimeoutMs = 0;                           ///< close a WebSocket sending no message for this long; 0: never

@@ -72,6 +72,7 @@ private slots:
 
     void totalConnectionLimitAnswers503();
     void perAddressLimitLeavesOtherAddressesAlone();
+    void refusalFloodIsCapped();
     void inFlightLimitAnswers429WithoutExecuting();
     void webSocketRateLimitAnswers429WithMessageId();
     void restRateLimitIsPerConnection();
@@ -174,7 +175,7 @@ void TestLimits::flagsAndVariablesSetTheLimits()
     const ServerConfig defaults;
     QCOMPARE(defaults.rateLimit, 1000.0);
     QCOMPARE(defaults.rateBurst, 2000.0);
-    QCOMPARE(defaults.maxInFlight, 256);
+    QCOMPARE(defaults.maxInFlight, 1024);
     QCOMPARE(defaults.idleTimeoutMs, 0);
 
     QProcessEnvironment env;
@@ -292,6 +293,41 @@ void TestLimits::perAddressLimitLeavesOtherAddressesAlone()
         waitMs));
     QCOMPARE(statusesIn(received), QList<int> { 200 });
     QCOMPARE(first->request(getRequest(u"missing"_s, 0)).value(u"code"_s).toInt(), 404);
+}
+
+void TestLimits::refusalFloodIsCapped()
+{
+    QVERIFY(startServer([](ServerConfig &c) { c.maxConnections = 1; }));
+    auto holder = connectClient();
+    QVERIFY(holder);
+    // Refused connections that never close linger for 2 s each; only 32 may at once.
+    constexpr int flood = 40;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < flood; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+    }
+    QList<QByteArray> received(flood);
+    auto settled = [&] {
+        int done = 0;
+        for (int i = 0; i < flood; ++i) {
+            received[i] += sockets[i]->readAll();
+            if (received[i].contains("\r\n\r\n") || sockets[i]->state() == QAbstractSocket::UnconnectedState)
+                ++done;
+        }
+        return done == flood;
+    };
+    QVERIFY(QTest::qWaitFor(settled, waitMs));
+    int answered = 0;
+    for (const QByteArray &bytes : std::as_const(received)) {
+        if (!bytes.isEmpty()) {
+            QCOMPARE(statusesIn(bytes), QList<int> { 503 });
+            ++answered;
+        }
+    }
+    QVERIFY2(answered >= 32, qPrintable(QString::number(answered)));
+    QVERIFY2(answered < flood, "every refused connection lingered: the cap did not apply");
+    QCOMPARE(holder->request(getRequest(u"k"_s, 0)).value(u"code"_s).toInt(), 404);
 }
 
 void TestLimits::inFlightLimitAnswers429WithoutExecuting()
