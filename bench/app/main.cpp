@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <cstdio>
 
@@ -202,6 +203,8 @@ bool parseOptions(const QCommandLineParser &parser, Options *options, QString *e
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // The sync log's connect/disconnect lines are not the benchmark's output.
+    QLoggingCategory::setFilterRules(u"dayboard.client.sync.info=false"_s);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Workload 8 of issue 4: the app's client path (bench/RESULTS-app.md)."_s);
