@@ -55,11 +55,12 @@ QList<QCommandLineOption> LimitOptions::options() const
     QList<QCommandLineOption> result;
     for (const Limit &limit : m_limits) {
         const QString value = limit.kind == Kind::Seconds ? QStringLiteral("seconds") : QStringLiteral("n");
-        result.append(QCommandLineOption(limit.flag,
-                                         QStringLiteral("%1 [%2]. Default %3.")
-                                             .arg(limit.help, variableOf(limit.flag))
-                                             .arg(defaultOf(limit.flag, defaults)),
-                                         value));
+        QString help = limit.help;
+        help.chop(help.endsWith(QLatin1Char('.')) ? 1 : 0);
+        const QString defaultText = QString::number(defaultOf(limit.flag, defaults), 'g', 15);
+        result.append(QCommandLineOption(
+            limit.flag, QStringLiteral("%1 [%2]. Default %3.").arg(help, variableOf(limit.flag), defaultText),
+            value));
     }
     return result;
 }
