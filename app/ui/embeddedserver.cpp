@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "embeddedserver.h"
 
+#include "dayboardserver.h"
+
 #include <QDir>
 #include <QLoggingCategory>
-
-#include "dayboardserver.h"
+#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcEmbedded, "dayboard.ui.server")
 
 struct EmbeddedServer::Private
 {
     std::unique_ptr<DayboardServer> server;
+    QPointer<DayboardServer> stopping; ///< a previous server still finishing its close handshakes
 };
 
 EmbeddedServer::EmbeddedServer(const QString &dataDir, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
     , m_dataDir(dataDir)
-{
-}
+{ }
 
 EmbeddedServer::~EmbeddedServer() = default;
 
@@ -26,6 +27,7 @@ bool EmbeddedServer::start(QString *error)
 {
     if (isRunning())
         return true;
+    finishStopping();
     if (!QDir().mkpath(m_dataDir)) {
         *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(m_dataDir));
         return false;
@@ -51,7 +53,20 @@ void EmbeddedServer::stop()
     DayboardServer *server = d->server.release();
     server->setParent(this);
     connect(server, &DayboardServer::stopped, server, &QObject::deleteLater);
+    d->stopping = server;
     server->stop();
+}
+
+void EmbeddedServer::finishStopping()
+{
+    // The previous server has committed and answered every write (stop() flushes first); only
+    // its close handshakes may still run. It holds the data dir's lock until it is gone, so a
+    // server started on the same data dir right after a switch away and back must not wait for
+    // them: end it now (its peers get an abort instead of a close frame).
+    if (d->stopping) {
+        qCInfo(lcEmbedded) << "ending the previous embedded server before starting again";
+        delete d->stopping.data();
+    }
 }
 
 bool EmbeddedServer::isRunning() const

@@ -28,6 +28,8 @@ public:
     QString dataDir() const;
 
 private:
+    void finishStopping();
+
     struct Private;
     std::unique_ptr<Private> d;
     QString m_dataDir;
