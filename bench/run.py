@@ -438,8 +438,8 @@ def build_table(rows_order, results, rounds):
         med = statistics.median(vals)
         cell = f"{med:.2f} ({min(vals):.2f}–{max(vals):.2f})" if len(vals) > 1 else f"{med:.2f}"
         lines.append(f"| {label} | {goal} | {cell} | {'met' if ok(med) else '**missed**'} | |")
-    lines.append("| cross-process edit visible p50 (workload 8) | ≤ 2 ms | not measured: needs the desktop "
-                 "client path (app/sync), to be added to dayboard-bench when it lands | – | |")
+    lines.append("| cross-process edit visible p50 (workload 8) | ≤ 2 ms | measured by client processes, not "
+                 "here: `dayboard-appbench`, see bench/RESULTS-app.md | – | |")
     backend_lines = []
     for label, fn in backend_ratio_defs():
         vals = [v for v in (fn(results[i]) for i in range(rounds)) if v is not None]
