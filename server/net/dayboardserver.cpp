@@ -276,3 +276,8 @@ int DayboardServer::webSocketCount() const
 {
     return m_hub ? int(m_hub->sessions().size()) : 0;
 }
+
+int DayboardServer::openConnectionCount() const
+{
+    return m_frontEnd ? m_frontEnd->openConnectionCount() : 0;
+}

@@ -51,6 +51,8 @@ public:
     QString generatedApiKeyFile() const { return m_generatedKeyFile; }
     /** Open WebSocket sessions (for status displays and tests). */
     int webSocketCount() const;
+    /** Open TCP connections (HTTP, handshaking and WebSocket), as counted against the limits. */
+    int openConnectionCount() const;
 
 signals:
     void stopped();

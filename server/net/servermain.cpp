@@ -2,6 +2,7 @@
 #include "servermain.h"
 
 #include "dayboardserver.h"
+#include "heaptrimmer.h"
 #include "netlog.h"
 #include "serveroptionsparser.h"
 #include "signalwatcher.h"
@@ -47,6 +48,8 @@ int ServerMain::run(QCoreApplication &app)
     if (!server.generatedApiKeyFile().isEmpty())
         printLine(stdout, QStringLiteral("api key file: %1").arg(server.generatedApiKeyFile()));
     printLine(stdout, QStringLiteral("listening on %1").arg(server.baseUrl().toString()));
+    // Freed connection memory goes back to the system after a burst of closes (docs/security.md §9).
+    HeapTrimmer heapTrimmer([&server] { return server.openConnectionCount(); });
 
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&server](int number) {
         qCInfo(lcNet) << "signal" << number << "received; stopping";
