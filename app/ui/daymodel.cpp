@@ -3,14 +3,14 @@
 
 #include "appcontroller.h"
 #include "daycache.h"
+#include "moveplan.h"
 #include "syncsession.h"
 #include "todooperation.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSet>
-
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcDayModel, "dayboard.ui.model")
@@ -19,6 +19,28 @@ namespace {
 QString isoOf(const QDate &date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+/** For each row of `current`, its row in `target` by todo id (repeated ids pair up in order), or -1. */
+QList<int> matchRows(const TodoList &current, const TodoList &target)
+{
+    // unmatched[id]: the first row of `target` with that id not paired yet; nextWithSameId chains the rest.
+    QHash<QString, int> unmatched;
+    unmatched.reserve(target.size());
+    QList<int> nextWithSameId(target.size(), -1);
+    for (int row = int(target.size()) - 1; row >= 0; --row) {
+        nextWithSameId[row] = unmatched.value(target.at(row).id, -1);
+        unmatched.insert(target.at(row).id, row);
+    }
+    QList<int> targetRows(current.size(), -1);
+    for (int row = 0; row < current.size(); ++row) {
+        const auto found = unmatched.find(current.at(row).id);
+        if (found == unmatched.end() || *found < 0)
+            continue;
+        targetRows[row] = *found;
+        *found = nextWithSameId.at(*found);
+    }
+    return targetRows;
 }
 } // namespace
 
@@ -131,47 +153,54 @@ void DayModel::syncFromCache()
     emit statusChanged();
 }
 
-// Turns m_todos into `target` with the smallest honest set of row signals: removals first,
-// then walking the target order, moving rows that exist further down and inserting new ones.
+// Turns m_todos into `target` with fine-grained row signals: removals first, then the inserts
+// and the fewest moves (MovePlan), then dataChanged for the rows whose content differs.
 void DayModel::applyDiff(const TodoList &target)
 {
-    QSet<QString> targetIds;
-    for (const Todo &todo : target)
-        targetIds.insert(todo.id);
-    for (int row = m_todos.size() - 1; row >= 0; --row) {
-        if (targetIds.contains(m_todos.at(row).id))
+    QList<int> targetRows = matchRows(m_todos, target);
+    removeUnmatched(&targetRows);
+    const MovePlan plan(targetRows, int(target.size()));
+    applySteps(plan, target);
+    updateChanged(target);
+}
+
+void DayModel::removeUnmatched(QList<int> *targetRows)
+{
+    for (int row = int(m_todos.size()) - 1; row >= 0; --row) {
+        if (targetRows->at(row) >= 0)
             continue;
         beginRemoveRows({}, row, row);
         m_todos.removeAt(row);
+        targetRows->removeAt(row);
         endRemoveRows();
     }
+}
 
-    for (int row = 0; row < target.size(); ++row) {
-        const Todo &wanted = target.at(row);
-        int current = -1;
-        for (int i = row; i < m_todos.size(); ++i) {
-            if (m_todos.at(i).id == wanted.id) {
-                current = i;
-                break;
-            }
-        }
-        if (current < 0) {
-            beginInsertRows({}, row, row);
-            m_todos.insert(row, wanted);
+void DayModel::applySteps(const MovePlan &plan, const TodoList &target)
+{
+    for (const MovePlan::Step &step : plan.steps()) {
+        if (step.kind == MovePlan::Step::Kind::Insert) {
+            beginInsertRows({}, step.before, step.before);
+            m_todos.insert(step.before, target.at(step.targetRow));
             endInsertRows();
             continue;
         }
-        if (current != row) {
-            beginMoveRows({}, current, current, {}, row);
-            m_todos.move(current, row);
-            endMoveRows();
-        }
-        if (!(m_todos.at(row) == wanted)) {
-            const QList<int> roles = changedRoles(m_todos.at(row), wanted);
-            m_todos[row] = wanted;
-            const QModelIndex changed = index(row);
-            emit dataChanged(changed, changed, roles);
-        }
+        beginMoveRows({}, step.from, step.from, {}, step.before);
+        m_todos.move(step.from, step.before > step.from ? step.before - 1 : step.before);
+        endMoveRows();
+    }
+}
+
+void DayModel::updateChanged(const TodoList &target)
+{
+    Q_ASSERT(m_todos.size() == target.size());
+    for (int row = 0; row < target.size(); ++row) {
+        if (m_todos.at(row) == target.at(row))
+            continue;
+        const QList<int> roles = changedRoles(m_todos.at(row), target.at(row));
+        m_todos[row] = target.at(row);
+        const QModelIndex changed = index(row);
+        emit dataChanged(changed, changed, roles);
     }
 }
 

@@ -10,6 +10,7 @@
 
 class AppController;
 class DayCache;
+class MovePlan;
 class SyncSession;
 
 /**
@@ -18,7 +19,8 @@ class SyncSession;
  * The model holds no state of its own beyond a copy of the rows it has announced: every edit
  * goes to SyncSession::submit(), which updates the cache at once; the cache's dayChanged()
  * is then diffed by todo id into fine-grained insert/remove/move/dataChanged signals (never a
- * reset on a live update), so edits from this window, other windows and other devices all
+ * reset on a live update; only the rows off a longest run in the old order move, see MovePlan,
+ * so one dragged todo is one move), so edits from this window, other windows and other devices all
  * take the same path. Dates cross into QML as ISO strings ("yyyy-MM-dd"): QML converts a
  * QDate through UTC midnight, which is the wrong day west of Greenwich.
  */
@@ -121,6 +123,9 @@ private:
     void onDayChanged(const QDate &date);
     void syncFromCache();
     void applyDiff(const TodoList &target);
+    void removeUnmatched(QList<int> *targetRows);
+    void applySteps(const MovePlan &plan, const TodoList &target);
+    void updateChanged(const TodoList &target);
     QList<int> changedRoles(const Todo &before, const Todo &after) const;
     const Todo *find(const QString &id) const;
     bool submitField(const QString &id, int kind, const QString &value);

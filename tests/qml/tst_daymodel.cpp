@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 // DayModel against a real in-process server: edits made by another SyncSession arrive as
 // fine-grained row signals (never a reset); the model's own verbs go through the session.
+#include "dayboardserver.h"
 #include "daycache.h"
 #include "daymodel.h"
-#include "dayboardserver.h"
 #include "syncsession.h"
 #include "todofiltermodel.h"
 #include "todooperation.h"
 #include "weekmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <numeric>
 
 namespace {
 constexpr int timeoutMs = 20000;
@@ -22,6 +25,108 @@ QStringList texts(const DayModel &model)
     QStringList result;
     for (int row = 0; row < model.rowCount(); ++row)
         result << model.index(row).data(DayModel::TextRole).toString();
+    return result;
+}
+
+QStringList ids(const QAbstractItemModel &model)
+{
+    QStringList result;
+    for (int row = 0; row < model.rowCount(); ++row)
+        result << model.index(row, 0).data(DayModel::IdRole).toString();
+    return result;
+}
+
+/** Todos with ids "t<n>" in the given order; every third one done (the filter hides those). */
+TodoList numberedTodos(const QList<int> &numbers)
+{
+    TodoList todos;
+    for (int number : numbers) {
+        Todo todo;
+        todo.id = u"t%1"_qs.arg(number);
+        todo.text = u"todo %1"_qs.arg(number);
+        todo.status = number % 3 == 0 ? u"done"_qs : u"not set"_qs;
+        todos << todo;
+    }
+    return todos;
+}
+
+QList<int> range(int count)
+{
+    QList<int> numbers(count);
+    std::iota(numbers.begin(), numbers.end(), 0);
+    return numbers;
+}
+
+/** Length of the longest increasing subsequence, the plain O(n²) way (independent of MovePlan). */
+int longestIncreasingLength(const QList<int> &values)
+{
+    QList<int> endingAt(values.size(), 1);
+    for (int i = 0; i < values.size(); ++i) {
+        for (int j = 0; j < i; ++j) {
+            if (values.at(j) < values.at(i))
+                endingAt[i] = std::max(endingAt.at(i), endingAt.at(j) + 1);
+        }
+    }
+    return values.isEmpty() ? 0 : *std::max_element(endingAt.cbegin(), endingAt.cend());
+}
+
+/** A DayModel over a cache driven directly, with the filter on top, both under a fatal tester. */
+struct WatchedDay
+{
+    explicit WatchedDay(const QDate &day, const TodoList &todos)
+        : date(day)
+    {
+        model.setBackend(&cache, nullptr);
+        model.setDate(day);
+        filter.setDayModel(&model);
+        filter.setShowDone(false);
+        cache.setLocalView(day, todos);
+    }
+    void update(const TodoList &todos) { cache.setLocalView(date, todos); }
+
+    QDate date;
+    DayCache cache;
+    DayModel model;
+    QAbstractItemModelTester modelTester { &model, QAbstractItemModelTester::FailureReportingMode::Fatal };
+    TodoFilterModel filter;
+    QAbstractItemModelTester filterTester { &filter, QAbstractItemModelTester::FailureReportingMode::Fatal };
+};
+
+/** What the model announced during one update. */
+struct Announced
+{
+    explicit Announced(DayModel *model)
+        : moved(model, &QAbstractItemModel::rowsMoved)
+        , inserted(model, &QAbstractItemModel::rowsInserted)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
+        , changed(model, &QAbstractItemModel::dataChanged)
+        , reset(model, &QAbstractItemModel::modelReset)
+        , layout(model, &QAbstractItemModel::layoutChanged)
+    { }
+
+    QSignalSpy moved;
+    QSignalSpy inserted;
+    QSignalSpy removed;
+    QSignalSpy changed;
+    QSignalSpy reset;
+    QSignalSpy layout;
+};
+
+QStringList shownIds(const TodoList &todos)
+{
+    QStringList result;
+    for (const Todo &todo : todos) {
+        if (!todo.isDone())
+            result << todo.id;
+    }
+    return result;
+}
+
+QStringList idsOf(const TodoList &todos)
+{
+    QStringList result;
+    for (const Todo &todo : todos)
+        result << todo.id;
     return result;
 }
 } // namespace
@@ -39,6 +144,12 @@ private slots:
     void liveMoveIsRowsMoved();
     void liveRemoveIsRowsRemoved();
     void diffOfManyChangesMatchesTarget();
+    void oneTodoMovedIsOneRowsMoved_data();
+    void oneTodoMovedIsOneRowsMoved();
+    void reverseOfFiveIsFourMoves();
+    void permutationMovesOnlyRowsOffTheLongestRun_data();
+    void permutationMovesOnlyRowsOffTheLongestRun();
+    void insertRemoveMoveAndEditInOneUpdate();
     void verbsGoThroughTheSession();
     void removeAndUndoRestoresPosition();
     void moveToDayAndCarryOver();
@@ -240,13 +351,128 @@ void TstDayModel::diffOfManyChangesMatchesTarget()
         }
         return todos;
     };
-    const QStringList steps = {u"a b c d e"_qs, u"e d c b a"_qs, u"b x a2 e"_qs, u""_qs,
-                               u"q r s"_qs, u"s q r t"_qs, u"t s r q"_qs};
+    // "a2" has the id of "a": a repeated id pairs with the old rows in order.
+    const QStringList steps = { u"a b c d e"_qs, u"e d c b a"_qs, u"b x a2 e"_qs, u""_qs,       u"q r s"_qs,
+                                u"s q r t"_qs,   u"t s r q"_qs,   u"q2 t q r"_qs, u"r q3 q4"_qs };
     for (const QString &step : steps) {
         cache.setLocalView(m_day, list(step));
         QCOMPARE(texts(model), step.split(u' ', Qt::SkipEmptyParts));
     }
     QCOMPARE(reset.count(), 0);
+}
+
+void TstDayModel::oneTodoMovedIsOneRowsMoved_data()
+{
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("to");
+    QTest::addColumn<int>("destinationChild");
+    constexpr int n = 300;
+    QTest::newRow("top to end") << 0 << n - 1 << n;
+    QTest::newRow("end to top") << n - 1 << 0 << 0;
+    QTest::newRow("middle down") << 100 << 200 << 201;
+    QTest::newRow("middle up") << 200 << 100 << 100;
+}
+
+void TstDayModel::oneTodoMovedIsOneRowsMoved()
+{
+    QFETCH(int, from);
+    QFETCH(int, to);
+    QFETCH(int, destinationChild);
+    const TodoList before = numberedTodos(range(300));
+    WatchedDay day(m_day, before);
+    QCOMPARE(ids(day.model), idsOf(before));
+
+    TodoList after = before;
+    after.move(from, to);
+    Announced announced(&day.model);
+    day.update(after);
+    QCOMPARE(announced.moved.count(), 1);
+    const QList<QVariant> move = announced.moved.constFirst();
+    QCOMPARE(move.at(1).toInt(), from);
+    QCOMPARE(move.at(2).toInt(), from);
+    QCOMPARE(move.at(4).toInt(), destinationChild);
+    QCOMPARE(announced.inserted.count(), 0);
+    QCOMPARE(announced.removed.count(), 0);
+    QCOMPARE(announced.changed.count(), 0);
+    QCOMPARE(announced.reset.count(), 0);
+    QCOMPARE(announced.layout.count(), 0);
+    QCOMPARE(ids(day.model), idsOf(after));
+    QCOMPARE(ids(day.filter), shownIds(after));
+}
+
+void TstDayModel::reverseOfFiveIsFourMoves()
+{
+    WatchedDay day(m_day, numberedTodos({ 1, 2, 3, 4, 5 }));
+    Announced announced(&day.model);
+    const TodoList reversed = numberedTodos({ 5, 4, 3, 2, 1 });
+    day.update(reversed);
+    QCOMPARE(announced.moved.count(), 4);
+    QCOMPARE(announced.reset.count(), 0);
+    QCOMPARE(announced.layout.count(), 0);
+    QCOMPARE(announced.inserted.count() + announced.removed.count() + announced.changed.count(), 0);
+    QCOMPARE(ids(day.model), idsOf(reversed));
+    QCOMPARE(ids(day.filter), shownIds(reversed));
+}
+
+void TstDayModel::permutationMovesOnlyRowsOffTheLongestRun_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed : { 1u, 2u, 20261202u })
+        QTest::newRow(qPrintable(u"seed %1"_qs.arg(seed))) << seed;
+}
+
+void TstDayModel::permutationMovesOnlyRowsOffTheLongestRun()
+{
+    QFETCH(quint32, seed);
+    constexpr int n = 200;
+    WatchedDay day(m_day, numberedTodos(range(n)));
+    QList<int> order = range(n);
+    QRandomGenerator random(seed);
+    std::shuffle(order.begin(), order.end(), random);
+    const TodoList shuffled = numberedTodos(order);
+
+    Announced announced(&day.model);
+    day.update(shuffled);
+    QCOMPARE(ids(day.model), idsOf(shuffled));
+    QCOMPARE(ids(day.filter), shownIds(shuffled));
+    // Old positions in the new order: the rows on their longest increasing run can stay, and no
+    // sequence of single-row moves does with fewer than n − LIS (a move lengthens it by one at most).
+    const int atLeast = n - longestIncreasingLength(order);
+    QVERIFY2(announced.moved.count() <= atLeast,
+             qPrintable(u"%1 moves, n - LIS = %2"_qs.arg(announced.moved.count()).arg(atLeast)));
+    QCOMPARE(announced.moved.count(), atLeast);
+    QCOMPARE(announced.reset.count(), 0);
+    QCOMPARE(announced.layout.count(), 0);
+    QCOMPARE(announced.inserted.count() + announced.removed.count() + announced.changed.count(), 0);
+}
+
+void TstDayModel::insertRemoveMoveAndEditInOneUpdate()
+{
+    WatchedDay day(m_day, numberedTodos(range(8)));
+    // 0..7 → 7 1 20 2' 0 4 21 5: 3 and 6 removed, 20 and 21 new, 2 edited, 7 and 0 moved.
+    TodoList after = numberedTodos({ 7, 1, 20, 2, 0, 4, 21, 5 });
+    after[3].text = u"todo 2, edited"_qs;
+    after[3].priority = u"high"_qs;
+
+    Announced announced(&day.model);
+    day.update(after);
+    QCOMPARE(ids(day.model), idsOf(after));
+    QCOMPARE(texts(day.model).at(3), u"todo 2, edited"_qs);
+    QCOMPARE(day.model.index(3).data(DayModel::PriorityRole).toString(), u"high"_qs);
+    QCOMPARE(ids(day.filter), shownIds(after));
+    QCOMPARE(announced.removed.count(), 2);
+    QCOMPARE(announced.inserted.count(), 2);
+    // Kept rows 0 1 2 4 5 7 land at 4 1 3 5 7 0: 1 2 4 5 stay, 0 and 7 move.
+    QCOMPARE(announced.moved.count(), 2);
+    QCOMPARE(announced.changed.count(), 1);
+    QCOMPARE(announced.changed.constFirst().at(0).toModelIndex().row(), 3);
+    const auto roles = announced.changed.constFirst().at(2).value<QList<int>>();
+    QVERIFY(roles.contains(DayModel::TextRole));
+    QVERIFY(roles.contains(DayModel::PriorityRole));
+    QVERIFY(!roles.contains(DayModel::StatusRole));
+    QCOMPARE(announced.reset.count(), 0);
+    QCOMPARE(announced.layout.count(), 0);
+    QCOMPARE(day.model.openCount(), 6); // 0 and 21 are done
 }
 
 void TstDayModel::verbsGoThroughTheSession()
