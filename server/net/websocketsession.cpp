@@ -6,6 +6,7 @@
 #include "netlog.h"
 #include "replyencoder.h"
 #include "requestparser.h"
+#include "socketflusher.h"
 
 #include <QWebSocket>
 
@@ -48,11 +49,30 @@ void WebSocketSession::send(const QString &text)
     if (m_closing || !m_socket)
         return;
     m_socket->sendTextMessage(text);
+    scheduleFlush();
     if (m_socket->bytesToWrite() > m_options.maxSendBufferBytes) {
-        qCWarning(lcNet) << "closing slow websocket peer" << m_socket->peerAddress().toString()
-                         << "with" << m_socket->bytesToWrite() << "bytes unsent";
-        close(CloseCodes::SlowConsumer, QStringLiteral("Too slow: send buffer over limit; reconnect and refetch"));
+        qCWarning(lcNet) << "closing slow websocket peer" << m_socket->peerAddress().toString() << "with"
+                         << m_socket->bytesToWrite() << "bytes unsent";
+        close(CloseCodes::SlowConsumer,
+              QStringLiteral("Too slow: send buffer over limit; reconnect and refetch"));
     }
+}
+
+void WebSocketSession::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    if (SocketFlusher *flusher = SocketFlusher::forCurrentThread()) {
+        m_flushScheduled = true;
+        flusher->schedule(this);
+    }
+}
+
+void WebSocketSession::flushOutput()
+{
+    m_flushScheduled = false;
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->flush();
 }
 
 void WebSocketSession::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -114,8 +134,8 @@ void WebSocketSession::refuse(const QByteArray &frame, const QString &error)
 {
     if (!m_limitLogged && m_socket) {
         m_limitLogged = true;
-        qCInfo(lcNet) << "websocket peer over a request limit; answering 429" << m_socket->peerAddress().toString()
-                      << error;
+        qCInfo(lcNet) << "websocket peer over a request limit; answering 429"
+                      << m_socket->peerAddress().toString() << error;
     }
     // Parsed only to echo the messageId; the request is not executed.
     const RequestParser::Result parsed = RequestParser::parse(frame);
@@ -135,7 +155,8 @@ void WebSocketSession::onIdleCheck()
         m_idleTimer.start(int(m_options.idleTimeoutMs - idleMs));
         return;
     }
-    qCInfo(lcNet) << "closing idle websocket peer" << (m_socket ? m_socket->peerAddress().toString() : QString());
+    qCInfo(lcNet) << "closing idle websocket peer"
+                  << (m_socket ? m_socket->peerAddress().toString() : QString());
     close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("Idle timeout"));
 }
 

@@ -37,10 +37,10 @@ public:
     {
         qint64 maxMessageBytes = 1024 * 1024;
         qint64 maxFrameBytes = 1024 * 1024;
-        int maxInFlight = 0;      ///< 0: no limit
-        double rateLimit = 0;     ///< requests per second; 0: no limit
+        int maxInFlight = 0; ///< 0: no limit
+        double rateLimit = 0; ///< requests per second; 0: no limit
         double rateBurst = 1;
-        int idleTimeoutMs = 0;    ///< 0: never
+        int idleTimeoutMs = 0; ///< 0: never
         qint64 maxSendBufferBytes = 8 * 1024 * 1024;
         int closeGraceMs = 5000;
     };
@@ -48,8 +48,8 @@ public:
     using Clock = std::function<qint64()>; ///< monotonic milliseconds
 
     /** Takes ownership of `socket`; `clock` times liveness (last frame or pong heard). */
-    WebSocketSession(QWebSocket *socket, AccessScope scope, KvService *service, Options options,
-                     Clock clock, QObject *parent = nullptr);
+    WebSocketSession(QWebSocket *socket, AccessScope scope, KvService *service, Options options, Clock clock,
+                     QObject *parent = nullptr);
     ~WebSocketSession() override;
 
     const AccessScope &scope() const { return m_scope; }
@@ -58,6 +58,8 @@ public:
 
     /** Sends a text frame unless closing; closes the socket when it cannot keep up. */
     void send(const QString &text);
+    /// Writes what send() buffered now (SocketFlusher calls it once per event-loop pass).
+    void flushOutput();
     /** Graceful shutdown: frames received from now on are not executed (and not answered), while
      *  replies to the requests already running are still sent. close() follows. */
     void drain() { m_draining = true; }
@@ -80,6 +82,7 @@ signals:
     void closed(WebSocketSession *session);
 
 private:
+    void scheduleFlush();
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onHeard();
@@ -96,6 +99,7 @@ private:
     Clock m_clock;
     QTimer m_closeTimer;
     bool m_closing = false;
+    bool m_flushScheduled = false;
     bool m_finished = false;
     bool m_draining = false;
     qint64 m_lastHeardMs = 0;
