@@ -2,6 +2,7 @@
 #include "datadirectory.h"
 
 #include "netlog.h"
+#include "privatedirectory.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,7 +33,7 @@ bool DataDirectory::ensure(QString *error) const
         *error = QStringLiteral("Data directory %1 exists and is not a directory").arg(m_path);
         return false;
     }
-    if (!info.exists() && !create()) {
+    if (!info.exists() && !createPrivateDirectory(m_path)) {
         *error = QStringLiteral("Cannot create data directory %1").arg(m_path);
         return false;
     }
@@ -43,17 +44,6 @@ bool DataDirectory::ensure(QString *error) const
         return false;
     }
     return true;
-}
-
-bool DataDirectory::create() const
-{
-    // mkdir() with mode 0700 (less under a stricter umask): the directory is never open to
-    // others, not even between its creation and a chmod. Parents get the usual permissions.
-    const QFileInfo info(QDir::cleanPath(m_path));
-    if (!QDir().mkpath(info.absolutePath()))
-        return false;
-    // Another process may have created it meanwhile: then it is checked like any existing one.
-    return QDir().mkdir(info.absoluteFilePath(), ownerOnlyDir) || QFileInfo(m_path).isDir();
 }
 
 void DataDirectory::restrict() const

@@ -44,7 +44,6 @@ public:
     static bool readKeysFile(const QString &path, QStringList *keys, QString *error);
 
 private:
-    bool create() const;
     void restrict() const;
 
     QString m_path;

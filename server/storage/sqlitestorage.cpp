@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sqlitestorage.h"
 
+#include "privatedirectory.h"
+
 #include "storagelogging.h"
 
 #include <QDateTime>
@@ -17,7 +19,6 @@ QString notOpenDetail()
 }
 
 constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions ownerOnlyDir = ownerOnlyFile | QFileDevice::ExeOwner;
 
 QString commitFailedDetail()
 {
@@ -84,11 +85,7 @@ QString SqliteStorage::prepareDataDir() const
         return QStringLiteral("no data directory was given");
     if (dir.exists() && !dir.isDir())
         return QStringLiteral("data directory %1 exists but is not a directory").arg(m_dataDir);
-    // mkdir with mode 0700: the directory is never open to others, not even before a chmod.
-    const QFileInfo clean(QDir::cleanPath(m_dataDir));
-    if (!dir.exists()
-        && (!QDir().mkpath(clean.absolutePath()) || !QDir().mkdir(clean.absoluteFilePath(), ownerOnlyDir))
-        && !QFileInfo(m_dataDir).isDir())
+    if (!dir.exists() && !createPrivateDirectory(m_dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_dataDir);
     return restrictDatabaseFiles();
 }

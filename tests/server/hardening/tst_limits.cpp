@@ -86,6 +86,8 @@ private:
     std::unique_ptr<TestWebSocketClient> connectClient() const;
     QUrl webSocketUrl() const;
     TestHttpClient http() const { return TestHttpClient(m_server->baseUrl(), apiKey); }
+    /// A new WebSocket and a plain GET are both refused with 503 and @p error.
+    void verifyRefused(const QString &error, HttpResponse *response = nullptr);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<DayboardServer> m_server;
@@ -95,6 +97,18 @@ void TestLimits::cleanup()
 {
     m_server.reset();
     m_dir.reset();
+}
+
+void TestLimits::verifyRefused(const QString &error, HttpResponse *response)
+{
+    TestWebSocketClient refused;
+    QVERIFY(!refused.open(webSocketUrl()));
+    QVERIFY2(refused.errorString().contains(u"503"_s), qPrintable(refused.errorString()));
+    const HttpResponse ping = http().get("/ping");
+    QCOMPARE(ping.status, 503);
+    QCOMPARE(ping.json().value(u"error"_s).toString(), error);
+    if (response)
+        *response = ping;
 }
 
 bool TestLimits::startServer(const std::function<void(ServerConfig &)> &adjust, bool sqlite)
@@ -241,14 +255,10 @@ void TestLimits::totalConnectionLimitAnswers503()
         QVERIFY2(clients.back(), "a connection under the limit was refused");
     }
 
-    TestWebSocketClient refused;
-    QVERIFY(!refused.open(webSocketUrl()));
-    QVERIFY2(refused.errorString().contains(u"503"_s), qPrintable(refused.errorString()));
-
-    const HttpResponse response = http().get("/ping");
-    QCOMPARE(response.status, 503);
-    QCOMPARE(response.json().value(u"error"_s).toString(),
-             u"Too many connections to this server; retry later"_s);
+    HttpResponse response;
+    verifyRefused(u"Too many connections to this server; retry later"_s, &response);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(response.header("connection"), QByteArray("close"));
     QCOMPARE(response.header("retry-after"), QByteArray("5"));
 
@@ -270,13 +280,9 @@ void TestLimits::perAddressLimitLeavesOtherAddressesAlone()
     auto second = connectClient();
     QVERIFY(first && second);
 
-    TestWebSocketClient refused;
-    QVERIFY(!refused.open(webSocketUrl()));
-    QVERIFY2(refused.errorString().contains(u"503"_s), qPrintable(refused.errorString()));
-    const HttpResponse response = http().get("/ping");
-    QCOMPARE(response.status, 503);
-    QCOMPARE(response.json().value(u"error"_s).toString(),
-             u"Too many connections from your address; retry later"_s);
+    verifyRefused(u"Too many connections from your address; retry later"_s);
+    if (QTest::currentTestFailed())
+        return;
 
     // Another loopback address is another client.
     QTcpSocket other;
