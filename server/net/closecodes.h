@@ -1,16 +1,30 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QWebSocketProtocol>
+#include <QtGlobal>
 
 /**
- * @brief WebSocket close codes the server uses beyond RFC 6455 (documented in self-hosting.md).
+ * @brief WebSocket close codes (RFC 6455 §7.4) the server sends, and its own application codes
+ * (documented in self-hosting.md).
  *
  * Both application codes mean "your view may be stale": reconnect, then refetch what you show.
  */
 namespace CloseCodes {
+inline constexpr quint16 Normal = 1000;
+inline constexpr quint16 GoingAway = 1001;
+inline constexpr quint16 ProtocolError = 1002;
+/** Received in a close frame that carried no code; never sent. */
+inline constexpr quint16 NoStatus = 1005;
+inline constexpr quint16 InvalidPayload = 1007;
+inline constexpr quint16 TooBig = 1009;
 /** The subscriber read too slowly: its send buffer passed ServerConfig::maxSendBufferBytes. */
-inline constexpr auto SlowConsumer = QWebSocketProtocol::CloseCode(4001);
+inline constexpr quint16 SlowConsumer = 4001;
 /** The storage may have lost change notifications (e.g. Redis reconnected): refetch. */
-inline constexpr auto Refetch = QWebSocketProtocol::CloseCode(4002);
+inline constexpr quint16 Refetch = 4002;
+
+/** Whether a peer may send @p code in a close frame (RFC 6455 §7.4; 1012–1014 as registered). */
+constexpr bool isValidReceived(quint16 code)
+{
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+}
 } // namespace CloseCodes

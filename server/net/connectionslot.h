@@ -10,8 +10,8 @@ class ConnectionCounter;
 /**
  * @brief One admitted connection's place in the ConnectionCounter, released when it is destroyed.
  *
- * Made a child of the connection's QTcpSocket, so it goes exactly when the socket does. A child
- * and not a `destroyed` connection: QWebSocket disconnects every signal of the socket it wraps.
+ * Made a child of the connection's QTcpSocket, so it goes exactly when the socket does, whoever
+ * owns the socket by then (HttpConnection, then WebSocketConnection).
  */
 class ConnectionSlot : public QObject
 {

@@ -100,13 +100,13 @@ bool HttpConnection::readHead()
     }
     m_request = result.request;
     m_keepAlive = m_request.keepAlive();
+    m_socket->skip(result.headBytes);
     if (m_request.isWebSocketUpgrade()) {
         m_state = State::Busy;
         m_timer.stop();
         emit upgradeRequested(m_request);
         return false;
     }
-    m_socket->skip(result.headBytes);
     if (m_request.contentLength > 0 && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_request.body.reserve(m_request.contentLength);

@@ -16,8 +16,8 @@
 /**
  * @brief One HTTP/1.1 connection: reads requests one at a time, answers, keeps it alive.
  *
- * The head is only peeked at until it is known not to be a WebSocket upgrade, so an upgrade
- * can be handed over with its handshake still unread (upgradeRequested, then takeSocket()).
+ * A WebSocket upgrade is handed over after its head (upgradeRequested, then takeSocket()): what
+ * follows the head in the socket is already the client's first frames.
  * A head must arrive within the head timeout (408 if it started, silent close if not); an idle
  * keep-alive connection is closed after the keep-alive timeout. Malformed requests are
  * answered with the parser's status and the connection is closed. Requests over the
@@ -42,7 +42,8 @@ public:
 
     /** Answers the request last announced by requestReceived (or an upgrade refused). */
     void respond(const HttpServerResponse &response, bool forceClose = false);
-    /** Stops serving and returns the socket, unread; the caller owns it from now on. */
+    /** Stops serving and returns the socket, read up to the end of the upgrade head; the caller
+     *  owns it from now on. */
     QTcpSocket *takeSocket();
     /** Closes once the current request (if any) is answered. */
     void closeWhenIdle();
@@ -51,7 +52,7 @@ public:
 
 signals:
     void requestReceived(const HttpRequest &request);
-    /** A WebSocket upgrade head is complete in the socket buffer, nothing consumed. */
+    /** A WebSocket upgrade head was read (and consumed); answer with respond() or takeSocket(). */
     void upgradeRequested(const HttpRequest &request);
     /** The connection is over; the object deletes itself later. */
     void finished();

@@ -2,6 +2,7 @@
 #include "httpfrontend.h"
 
 #include "apikeyring.h"
+#include "closecodes.h"
 #include "connectionrefuser.h"
 #include "connectionslot.h"
 #include "filelimit.h"
@@ -9,19 +10,13 @@
 #include "subscriptionhub.h"
 #include "tlsserver.h"
 #include "tokenservice.h"
+#include "websockethandshake.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
 #include <climits>
 
 namespace {
-
-QPair<QString, quint16> peerOf(const QHostAddress &address, quint16 port)
-{
-    return {address.toString(), port};
-}
 
 /** Refused connections answered with 503 at once; beyond, they are reset without an answer. */
 constexpr int maxLingeringRefusals = 32;
@@ -37,7 +32,7 @@ int connectionLimit(int configured)
         return configured;
     if (configured > 0) {
         qCInfo(lcNet).nospace() << "connection limit lowered from " << configured << " to " << cap
-                                   << " (open-file limit " << files << ")";
+                                << " (open-file limit " << files << ")";
     }
     return int(qMin<long>(cap, INT_MAX));
 }
@@ -54,17 +49,13 @@ HttpFrontEnd::HttpFrontEnd(KvService *service, Storage *storage, TokenService *t
     , m_options(options)
     , m_api(service, storage, tokens, [keys](const QByteArray &key) { return keys->accepts(key); })
     , m_tcpServer(TlsServer::createListener(options.tls, options.http.headTimeoutMs, this))
-    , m_webSocketServer(new QWebSocketServer(QStringLiteral("dayboard"), QWebSocketServer::NonSecureMode, this))
     , m_counter(std::make_shared<ConnectionCounter>(connectionLimit(options.maxConnections),
                                                     options.maxConnectionsPerAddress))
 {
-    m_webSocketServer->setHandshakeTimeout(options.http.headTimeoutMs);
     m_tcpServer->setListenBacklogSize(1024); // bursts of connects (reconnect storms, load tests)
     connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpFrontEnd::onNewConnection);
-    connect(m_tcpServer, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError error) {
-        qCWarning(lcNet) << "accept failed" << error;
-    });
-    connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &HttpFrontEnd::onWebSocket);
+    connect(m_tcpServer, &QTcpServer::acceptError, this,
+            [](QAbstractSocket::SocketError error) { qCWarning(lcNet) << "accept failed" << error; });
 }
 
 HttpFrontEnd::~HttpFrontEnd() = default;
@@ -109,7 +100,7 @@ void HttpFrontEnd::stopAccepting()
 void HttpFrontEnd::closeWebSockets()
 {
     for (WebSocketSession *session : m_hub->sessions())
-        session->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Server shutting down"));
+        session->close(CloseCodes::GoingAway, QStringLiteral("Server shutting down"));
 }
 
 void HttpFrontEnd::onNewConnection()
@@ -125,16 +116,18 @@ void HttpFrontEnd::onNewConnection()
         qCDebug(lcNet) << "connection from" << socket->peerAddress().toString() << socket->peerPort();
         auto *connection = new HttpConnection(socket, m_options.http, this);
         m_connections.insert(connection);
-        connect(connection, &HttpConnection::finished, this, [this, connection] { m_connections.remove(connection); });
+        connect(connection, &HttpConnection::finished, this,
+                [this, connection] { m_connections.remove(connection); });
         connect(connection, &HttpConnection::upgradeRequested, this,
                 [this, connection](const HttpRequest &request) { onUpgrade(connection, request); });
-        connect(connection, &HttpConnection::requestReceived, this, [this, connection](const HttpRequest &request) {
-            QPointer<HttpConnection> guard(connection);
-            m_api.handle(request, [guard](const HttpServerResponse &response) {
-                if (guard)
-                    guard->respond(response);
-            });
-        });
+        connect(connection, &HttpConnection::requestReceived, this,
+                [this, connection](const HttpRequest &request) {
+                    QPointer<HttpConnection> guard(connection);
+                    m_api.handle(request, [guard](const HttpServerResponse &response) {
+                        if (guard)
+                            guard->respond(response);
+                    });
+                });
     }
 }
 
@@ -149,8 +142,10 @@ bool HttpFrontEnd::admitConnection(QTcpSocket *socket)
     const bool total = verdict == ConnectionCounter::Verdict::TooManyTotal;
     const QString reason = total ? QStringLiteral("Too many connections to this server; retry later")
                                  : QStringLiteral("Too many connections from your address; retry later");
-    logRefusal(address, total ? QStringLiteral("total connection limit %1 reached").arg(m_counter->maxTotal())
-                              : QStringLiteral("per-address connection limit %1 reached").arg(m_counter->maxPerAddress()));
+    logRefusal(
+        address,
+        total ? QStringLiteral("total connection limit %1 reached").arg(m_counter->maxTotal())
+              : QStringLiteral("per-address connection limit %1 reached").arg(m_counter->maxPerAddress()));
     HttpServerResponse response = HttpServerResponse::error(503, reason);
     response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
     // A flood of refused connections must not use up the descriptors kept free (FileLimit::reserved).
@@ -172,8 +167,8 @@ void HttpFrontEnd::logRefusal(const QString &address, const QString &reason)
         ++m_refusalsNotLogged;
         return;
     }
-    qCWarning(lcNet).noquote() << "connection refused with 503:" << reason << "peer" << address
-                               << "(" << m_refusalsNotLogged << "more refused since the last such line)";
+    qCWarning(lcNet).noquote() << "connection refused with 503:" << reason << "peer" << address << "("
+                               << m_refusalsNotLogged << "more refused since the last such line)";
     m_refusalsNotLogged = 0;
     m_refusalLogClock.start();
 }
@@ -181,7 +176,7 @@ void HttpFrontEnd::logRefusal(const QString &address, const QString &reason)
 HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
 {
     if (RestApi::normalizedPath(request.path) != "/ws")
-        return {std::nullopt, 404, QStringLiteral("Not found")};
+        return { std::nullopt, 404, QStringLiteral("Not found") };
     // Clients do not URL-encode query values, so the raw value is tried before the decoded one.
     const QByteArray rawToken = request.rawQueryValue("token");
     if (!rawToken.isEmpty()) {
@@ -189,80 +184,64 @@ HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
         if (!claims)
             claims = m_tokens->verify(request.queryValue("token"));
         if (!claims)
-            return {std::nullopt, 403, QStringLiteral("Invalid or expired token")};
-        return {AccessScope::fromClaims(*claims), 0, {}};
+            return { std::nullopt, 403, QStringLiteral("Invalid or expired token") };
+        return { AccessScope::fromClaims(*claims), 0, {} };
     }
-    QList<QByteArray> candidates{request.rawQueryValue("apiKey"), request.queryValue("apiKey"),
-                                 request.header("x-api-key")};
+    QList<QByteArray> candidates { request.rawQueryValue("apiKey"), request.queryValue("apiKey"),
+                                   request.header("x-api-key") };
     for (const QByteArray &candidate : candidates) {
         if (!candidate.isEmpty() && m_keys->accepts(candidate))
-            return {AccessScope::full(), 0, {}};
+            return { AccessScope::full(), 0, {} };
     }
-    return {std::nullopt, 401, QStringLiteral("Missing or invalid API key")};
+    return { std::nullopt, 401, QStringLiteral("Missing or invalid API key") };
 }
 
 void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &request)
 {
     QTcpSocket *socket = connection->socket();
-    // QWebSocketServer drops an invalid handshake without any HTTP answer: answer it here.
-    if (request.header("sec-websocket-key").isEmpty()) {
-        connection->respond(HttpServerResponse::error(400, QStringLiteral("Missing Sec-WebSocket-Key")), true);
-        return;
-    }
-    if (request.header("sec-websocket-version").trimmed() != "13") {
-        HttpServerResponse response = HttpServerResponse::error(426, QStringLiteral("Unsupported WebSocket version"));
-        response.headers.append(qMakePair(QByteArray("Sec-WebSocket-Version"), QByteArray("13")));
-        connection->respond(response, true);
+    if (std::optional<HttpServerResponse> error = handshakeError(request)) {
+        connection->respond(*error, true);
         return;
     }
     const Admission admission = admit(request);
     if (!admission.scope || m_shuttingDown) {
         const int status = m_shuttingDown ? 503 : admission.status;
         qCInfo(lcNet) << "websocket upgrade refused" << socket->peerAddress().toString() << status;
-        connection->respond(HttpServerResponse::error(status, m_shuttingDown ? QStringLiteral("Shutting down")
-                                                                            : admission.error),
+        connection->respond(HttpServerResponse::error(
+                                status, m_shuttingDown ? QStringLiteral("Shutting down") : admission.error),
                             true);
         return;
     }
-    const auto peer = peerOf(socket->peerAddress(), socket->peerPort());
-    const quint64 id = m_nextAdmissionId++;
-    m_admitted.insert(peer, {*admission.scope, id, socket});
-    connection->takeSocket();
-    // A handshake QWebSocketServer rejects never yields a session; forget its scope then.
-    connect(socket, &QObject::destroyed, this, [this, peer, id] {
-        if (const auto it = m_admitted.constFind(peer); it != m_admitted.constEnd() && it->id == id)
-            m_admitted.erase(it);
-    });
-    socket->setParent(this);
-    // A handshake QWebSocketServer refuses leaves the socket closed but alive: delete it then
-    // (an accepted one belongs to its session by the time it disconnects).
-    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
-        if (socket->parent() == this)
-            socket->deleteLater();
-    });
-    m_webSocketServer->handleConnection(socket);
+    openWebSocket(connection, request, *admission.scope);
 }
 
-void HttpFrontEnd::onWebSocket()
+std::optional<HttpServerResponse> HttpFrontEnd::handshakeError(const HttpRequest &request) const
 {
-    while (QWebSocket *webSocket = m_webSocketServer->nextPendingConnection()) {
-        const auto peer = peerOf(webSocket->peerAddress(), webSocket->peerPort());
-        const auto it = m_admitted.constFind(peer);
-        if (it == m_admitted.constEnd() || m_shuttingDown) {
-            webSocket->abort();
-            webSocket->deleteLater();
-            continue;
-        }
-        const AccessScope scope = it->scope;
-        const QPointer<QTcpSocket> tcpSocket = it->socket;
-        m_admitted.erase(it);
-        qCInfo(lcNet) << "websocket open" << peer.first << peer.second << (scope.isFull() ? "api-key" : "token");
-        auto *session = new WebSocketSession(webSocket, scope, m_service, m_options.webSocket,
-                                             [hub = m_hub] { return hub->nowMs(); }, this);
-        // The TCP socket under the QWebSocket goes with the session (after the QWebSocket, a
-        // child added earlier), which also releases its place in the connection count.
-        if (tcpSocket)
-            tcpSocket->setParent(session);
-        m_hub->add(session);
+    const QByteArray key = request.header("sec-websocket-key").trimmed();
+    if (key.isEmpty())
+        return HttpServerResponse::error(400, QStringLiteral("Missing Sec-WebSocket-Key"));
+    if (!WebSocketHandshake::isValidKey(key))
+        return HttpServerResponse::error(400, QStringLiteral("Sec-WebSocket-Key must be base64 of 16 bytes"));
+    if (request.header("sec-websocket-version").trimmed() != "13") {
+        HttpServerResponse response
+            = HttpServerResponse::error(426, QStringLiteral("Unsupported WebSocket version"));
+        response.headers.append(qMakePair(QByteArray("Sec-WebSocket-Version"), QByteArray("13")));
+        return response;
     }
+    return std::nullopt;
+}
+
+void HttpFrontEnd::openWebSocket(HttpConnection *connection, const HttpRequest &request,
+                                 const AccessScope &scope)
+{
+    QTcpSocket *socket = connection->takeSocket();
+    socket->write(WebSocketHandshake::switchingProtocols(request.header("sec-websocket-key").trimmed()));
+    socket->flush();
+    qCInfo(lcNet) << "websocket open" << socket->peerAddress().toString() << socket->peerPort()
+                  << (scope.isFull() ? "api-key" : "token");
+    // The session owns the socket from now on; the socket's ConnectionSlot goes with it.
+    auto *session = new WebSocketSession(
+        socket, scope, m_service, m_options.webSocket, [hub = m_hub] { return hub->nowMs(); }, this);
+    m_hub->add(session);
+    session->start();
 }

@@ -21,18 +21,17 @@ class ApiKeyRing;
 class KvService;
 class QTcpServer;
 class QTcpSocket;
-class QWebSocketServer;
 class SubscriptionHub;
 class TokenService;
 
 /**
  * @brief The one listening port: plain HTTP answered by RestApi, WebSocket upgrades to `/ws`
- * checked and handed to QWebSocketServer.
+ * checked and answered here.
  *
  * Credentials are checked on the upgrade head before anything is answered: a wrong or missing
  * API key is 401, a bad or expired token 403, and neither ever sees a 101. An accepted upgrade
- * is handed over unread to QWebSocketServer::handleConnection(); the resulting socket becomes a
- * WebSocketSession with the scope decided here, registered with the SubscriptionHub.
+ * gets its 101 (WebSocketHandshake) and the socket becomes a WebSocketSession with the scope
+ * decided here, registered with the SubscriptionHub.
  */
 class HttpFrontEnd : public QObject
 {
@@ -44,7 +43,7 @@ public:
         HttpConnection::Options http;
         WebSocketSession::Options webSocket;
         std::optional<QSslConfiguration> tls; ///< set: the port speaks https/wss only (TlsServer)
-        int maxConnections = 0;           ///< 0: only the open-file limit
+        int maxConnections = 0; ///< 0: only the open-file limit
         int maxConnectionsPerAddress = 0; ///< 0: no limit
     };
 
@@ -84,7 +83,9 @@ private:
     bool admitConnection(QTcpSocket *socket);
     void logRefusal(const QString &address, const QString &reason);
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
-    void onWebSocket();
+    /** The status (400/426) that refuses a malformed handshake, or nullopt when it is valid. */
+    std::optional<HttpServerResponse> handshakeError(const HttpRequest &request) const;
+    void openWebSocket(HttpConnection *connection, const HttpRequest &request, const AccessScope &scope);
 
     KvService *m_service;
     TokenService *m_tokens;
@@ -93,16 +94,7 @@ private:
     Options m_options;
     RestApi m_api;
     QTcpServer *m_tcpServer;
-    QWebSocketServer *m_webSocketServer;
     QSet<HttpConnection *> m_connections;
-    struct Admitted
-    {
-        AccessScope scope;
-        quint64 id = 0;
-        QPointer<QTcpSocket> socket; ///< QWebSocket does not own it: the session will
-    };
-    QHash<QPair<QString, quint16>, Admitted> m_admitted; ///< peer -> scope, until its 101
-    quint64 m_nextAdmissionId = 1;
     bool m_shuttingDown = false;
     std::shared_ptr<ConnectionCounter> m_counter; ///< shared with the ConnectionSlots
     QElapsedTimer m_refusalLogClock;

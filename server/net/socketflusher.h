@@ -11,7 +11,7 @@ class WebSocketSession;
  * @brief Writes the WebSocket output produced during one event-loop pass right before the loop
  * goes back to sleep, as Redis does in its beforeSleep hook.
  *
- * QWebSocket::sendTextMessage() only appends to the socket's buffer and enables its write
+ * QAbstractSocket::write() only appends to the socket's buffer and enables its write
  * notifier, so a reply otherwise waits a whole extra loop iteration (poll, notifier toggles,
  * eventfd wake-ups) before it reaches the kernel. Flushing on every message would lose the
  * batching of pipelined requests; flushing once per pass keeps one write() per socket per pass

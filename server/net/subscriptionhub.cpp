@@ -6,9 +6,9 @@
 #include "netlog.h"
 #include "replyencoder.h"
 #include "storage.h"
+#include "websocketframe.h"
 #include "websocketsession.h"
 
-#include <QWebSocket>
 #include <algorithm>
 
 SubscriptionHub::SubscriptionHub(Storage *storage, Options options, QObject *parent)
@@ -64,7 +64,6 @@ void SubscriptionHub::onChanged(const Change &change)
     if (m_subscribers == 0)
         return;
     const quint64 serial = ++m_serial;
-    QString text; // encoded lazily: a change nobody hears costs nothing
     // Collect first: a send may close a slow session, which must not disturb the iteration.
     QList<WebSocketSession *> targets;
     if (const auto it = m_exact.constFind(change.key); it != m_exact.constEnd()) {
@@ -83,10 +82,12 @@ void SubscriptionHub::onChanged(const Change &change)
     }
     if (targets.isEmpty())
         return;
-    text = QString::fromUtf8(ReplyEncoder::notification(change, m_options.withRevision));
+    // Encoded once, only when someone hears it, and the one frame is written to every target.
+    const QByteArray frame = WebSocketFrame::encode(WebSocketFrame::Opcode::Text,
+                                                    ReplyEncoder::notification(change, m_options.withRevision));
     for (WebSocketSession *session : std::as_const(targets)) {
         if (m_sessions.contains(session))
-            session->send(text);
+            session->sendFrame(frame);
     }
 }
 

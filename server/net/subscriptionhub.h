@@ -18,7 +18,7 @@ class WebSocketSession;
  *
  * Listens to Storage::changed only, so every write path (WS, REST, other Redis instances) is
  * heard the same way. Exact subscriptions are indexed by key; wildcard subscriptions are
- * matched per change. Each notification is encoded once and the same QString goes to every
+ * matched per change. Each notification is encoded once, as one WebSocket frame written to every
  * subscriber, exactly once per socket. Every session (token or API key) is registered for the
  * liveness sweep: a peer silent for pingIntervalMs gets a ping, and is aborted when no pong
  * arrives within pongTimeoutMs. Storage::changesMayBeLost closes every subscriber with

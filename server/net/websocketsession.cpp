@@ -7,22 +7,21 @@
 #include "replyencoder.h"
 #include "requestparser.h"
 #include "socketflusher.h"
+#include "websocketconnection.h"
 
-#include <QWebSocket>
+#include <QTcpSocket>
 
-WebSocketSession::WebSocketSession(QWebSocket *socket, AccessScope scope, KvService *service, Options options,
+WebSocketSession::WebSocketSession(QTcpSocket *socket, AccessScope scope, KvService *service, Options options,
                                    Clock clock, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_connection(new WebSocketConnection(
+          socket, { qMin(options.maxFrameBytes, options.maxMessageBytes), options.maxMessageBytes }, this))
     , m_scope(std::move(scope))
     , m_service(service)
     , m_options(options)
     , m_clock(std::move(clock))
     , m_bucket(options.rateLimit, options.rateBurst, m_clock())
 {
-    socket->setParent(this);
-    socket->setMaxAllowedIncomingMessageSize(quint64(options.maxMessageBytes));
-    socket->setMaxAllowedIncomingFrameSize(quint64(qMin(options.maxFrameBytes, options.maxMessageBytes)));
     m_lastHeardMs = m_clock();
     m_lastMessageMs = m_lastHeardMs;
     m_idleTimer.setSingleShot(true);
@@ -31,93 +30,104 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, AccessScope scope, KvServ
         m_idleTimer.start(options.idleTimeoutMs);
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, &WebSocketSession::abort);
-    connect(socket, &QWebSocket::textMessageReceived, this, &WebSocketSession::onTextMessage);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &WebSocketSession::onBinaryMessage);
-    connect(socket, &QWebSocket::pong, this, &WebSocketSession::onHeard);
-    connect(socket, &QWebSocket::disconnected, this, &WebSocketSession::onDisconnected);
-    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [](QAbstractSocket::SocketError error) {
-                if (error != QAbstractSocket::RemoteHostClosedError)
-                    qCInfo(lcNet) << "websocket error" << error;
-            });
+    connect(m_connection, &WebSocketConnection::textMessage, this, &WebSocketSession::onTextMessage);
+    connect(m_connection, &WebSocketConnection::binaryMessage, this, &WebSocketSession::onBinaryMessage);
+    connect(m_connection, &WebSocketConnection::pong, this, &WebSocketSession::onHeard);
+    connect(m_connection, &WebSocketConnection::controlFrameReceived, this, &WebSocketSession::onHeard);
+    connect(m_connection, &WebSocketConnection::disconnected, this, &WebSocketSession::onDisconnected);
+    connect(socket, &QAbstractSocket::errorOccurred, this, [](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::RemoteHostClosedError)
+            qCInfo(lcNet) << "websocket error" << error;
+    });
 }
 
 WebSocketSession::~WebSocketSession() = default;
 
-void WebSocketSession::send(const QString &text)
+void WebSocketSession::start()
 {
-    if (m_closing || !m_socket)
-        return;
-    m_socket->sendTextMessage(text);
-    scheduleFlush();
-    if (m_socket->bytesToWrite() > m_options.maxSendBufferBytes) {
-        qCWarning(lcNet) << "closing slow websocket peer" << m_socket->peerAddress().toString() << "with"
-                         << m_socket->bytesToWrite() << "bytes unsent";
-        close(CloseCodes::SlowConsumer,
-              QStringLiteral("Too slow: send buffer over limit; reconnect and refetch"));
-    }
+    m_connection->start();
 }
 
-void WebSocketSession::scheduleFlush()
+void WebSocketSession::sendText(const QByteArray &payload)
 {
-    if (m_flushScheduled)
+    if (m_closing)
         return;
-    if (SocketFlusher *flusher = SocketFlusher::forCurrentThread()) {
-        m_flushScheduled = true;
-        flusher->schedule(this);
+    m_connection->sendText(payload);
+    afterSend();
+}
+
+void WebSocketSession::sendFrame(const QByteArray &frame)
+{
+    if (m_closing)
+        return;
+    m_connection->sendFrame(frame);
+    afterSend();
+}
+
+void WebSocketSession::afterSend()
+{
+    if (!m_flushScheduled) {
+        if (SocketFlusher *flusher = SocketFlusher::forCurrentThread()) {
+            m_flushScheduled = true;
+            flusher->schedule(this);
+        }
+    }
+    if (m_connection->bytesToWrite() > m_options.maxSendBufferBytes) {
+        qCWarning(lcNet) << "closing slow websocket peer" << m_connection->peerAddress().toString() << "with"
+                         << m_connection->bytesToWrite() << "bytes unsent";
+        close(CloseCodes::SlowConsumer,
+              QStringLiteral("Too slow: send buffer over limit; reconnect and refetch"));
     }
 }
 
 void WebSocketSession::flushOutput()
 {
     m_flushScheduled = false;
-    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->flush();
+    m_connection->flush();
 }
 
-void WebSocketSession::close(QWebSocketProtocol::CloseCode code, const QString &reason)
+void WebSocketSession::close(quint16 code, const QString &reason)
 {
-    if (m_closing || !m_socket)
+    if (m_closing)
         return;
     m_closing = true;
-    m_socket->close(code, reason);
+    m_connection->close(code, reason.toUtf8());
     m_closeTimer.start(m_options.closeGraceMs);
 }
 
 void WebSocketSession::abort()
 {
     m_closing = true;
-    if (m_socket)
-        m_socket->abort();
+    m_connection->abort();
     onDisconnected();
 }
 
 void WebSocketSession::sendPing(qint64 nowMs)
 {
-    if (m_closing || !m_socket || m_pingSentMs >= 0)
+    if (m_closing || m_pingSentMs >= 0)
         return;
     m_pingSentMs = nowMs;
-    m_socket->ping();
+    m_connection->ping();
+    afterSend();
 }
 
-void WebSocketSession::onTextMessage(const QString &message)
+void WebSocketSession::onTextMessage(const QByteArray &message)
 {
     onHeard();
     m_lastMessageMs = m_lastHeardMs;
     if (m_closing || m_draining)
         return;
-    const QByteArray frame = message.toUtf8();
     if (const QString refusal = limitRefusal(); !refusal.isEmpty()) {
-        refuse(frame, refusal);
+        refuse(message, refusal);
         return;
     }
     ++m_inFlight;
     QPointer<WebSocketSession> self(this);
-    m_service->handleFrame(frame, m_scope, [self](const Reply &reply) {
+    m_service->handleFrame(message, m_scope, [self](const Reply &reply) {
         if (!self)
             return;
         --self->m_inFlight;
-        self->send(QString::fromUtf8(ReplyEncoder::toWebSocket(reply)));
+        self->sendText(ReplyEncoder::toWebSocket(reply));
     });
 }
 
@@ -132,10 +142,10 @@ QString WebSocketSession::limitRefusal()
 
 void WebSocketSession::refuse(const QByteArray &frame, const QString &error)
 {
-    if (!m_limitLogged && m_socket) {
+    if (!m_limitLogged) {
         m_limitLogged = true;
         qCInfo(lcNet) << "websocket peer over a request limit; answering 429"
-                      << m_socket->peerAddress().toString() << error;
+                      << m_connection->peerAddress().toString() << error;
     }
     // Parsed only to echo the messageId; the request is not executed.
     const RequestParser::Result parsed = RequestParser::parse(frame);
@@ -143,7 +153,7 @@ void WebSocketSession::refuse(const QByteArray &frame, const QString &error)
     reply.code = 429;
     reply.error = error;
     reply.messageIdJson = parsed.isValid() ? parsed.request->messageIdJson : parsed.error.messageIdJson;
-    send(QString::fromUtf8(ReplyEncoder::toWebSocket(reply)));
+    sendText(ReplyEncoder::toWebSocket(reply));
 }
 
 void WebSocketSession::onIdleCheck()
@@ -155,19 +165,20 @@ void WebSocketSession::onIdleCheck()
         m_idleTimer.start(int(m_options.idleTimeoutMs - idleMs));
         return;
     }
-    qCInfo(lcNet) << "closing idle websocket peer"
-                  << (m_socket ? m_socket->peerAddress().toString() : QString());
-    close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("Idle timeout"));
+    qCInfo(lcNet) << "closing idle websocket peer" << m_connection->peerAddress().toString();
+    close(CloseCodes::Normal, QStringLiteral("Idle timeout"));
 }
 
-void WebSocketSession::onBinaryMessage(const QByteArray &)
+void WebSocketSession::onBinaryMessage()
 {
     onHeard();
     m_lastMessageMs = m_lastHeardMs;
+    if (m_closing || m_draining)
+        return;
     Reply reply;
     reply.code = 400;
     reply.error = QStringLiteral("Binary frames are not supported; send JSON as a text frame");
-    send(QString::fromUtf8(ReplyEncoder::toWebSocket(reply)));
+    sendText(ReplyEncoder::toWebSocket(reply));
 }
 
 void WebSocketSession::onHeard()
@@ -185,10 +196,8 @@ void WebSocketSession::onDisconnected()
     m_closing = true;
     m_closeTimer.stop();
     m_idleTimer.stop();
-    if (m_socket) {
-        qCInfo(lcNet) << "websocket closed" << m_socket->peerAddress().toString() << m_socket->peerPort()
-                      << m_socket->closeCode();
-    }
+    qCInfo(lcNet) << "websocket closed" << m_connection->peerAddress().toString() << m_connection->peerPort()
+                  << m_connection->closeCode();
     emit closed(this);
     deleteLater();
 }

@@ -4,24 +4,26 @@
 #include "accessscope.h"
 #include "tokenbucket.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketProtocol>
 #include <functional>
 
 class KvService;
+class QTcpSocket;
+class WebSocketConnection;
 
 /**
  * @brief One upgraded WebSocket connection and what it may do (its AccessScope).
  *
  * Text frames are executed by KvService and answered with one text frame each, in completion
- * order; a binary frame gets a 400 reply and the connection stays open. Incoming messages are
- * capped (ServerConfig::maxMessageBytes; larger ones close the socket with 1009). Every send
- * checks the socket's unsent bytes: past the limit the peer is too slow and is closed with
- * CloseCodes::SlowConsumer. A peer that does not finish a close in time is aborted.
+ * order; a binary frame gets a 400 reply and the connection stays open. Incoming frames and
+ * messages are capped (ServerConfig::maxFrameBytes / maxMessageBytes; larger ones close the
+ * socket with 1009). Every send checks the socket's unsent bytes: past the limit the peer is too
+ * slow and is closed with CloseCodes::SlowConsumer. A peer that does not finish a close in time
+ * is aborted.
  *
  * Request limits (docs/security.md §7): a text frame over the connection's rate (token bucket)
  * or beyond `maxInFlight` requests still awaiting their reply is answered 429 with its
@@ -47,24 +49,28 @@ public:
 
     using Clock = std::function<qint64()>; ///< monotonic milliseconds
 
-    /** Takes ownership of `socket`; `clock` times liveness (last frame or pong heard). */
-    WebSocketSession(QWebSocket *socket, AccessScope scope, KvService *service, Options options, Clock clock,
+    /** Takes ownership of @p socket, past its 101; `clock` times liveness (last frame or pong heard). */
+    WebSocketSession(QTcpSocket *socket, AccessScope scope, KvService *service, Options options, Clock clock,
                      QObject *parent = nullptr);
     ~WebSocketSession() override;
 
+    /** Reads the frames that arrived with the handshake; call once the session is registered. */
+    void start();
+
     const AccessScope &scope() const { return m_scope; }
-    QWebSocket *socket() const { return m_socket; }
     bool isOpen() const { return !m_closing; }
 
-    /** Sends a text frame unless closing; closes the socket when it cannot keep up. */
-    void send(const QString &text);
-    /// Writes what send() buffered now (SocketFlusher calls it once per event-loop pass).
+    /** Sends a text message unless closing; closes the socket when it cannot keep up. */
+    void sendText(const QByteArray &payload);
+    /** Sends a frame built by WebSocketFrame::encode() (one frame shared by many sessions). */
+    void sendFrame(const QByteArray &frame);
+    /// Writes what was sent so far now (SocketFlusher calls it once per event-loop pass).
     void flushOutput();
     /** Graceful shutdown: frames received from now on are not executed (and not answered), while
      *  replies to the requests already running are still sent. close() follows. */
     void drain() { m_draining = true; }
     /** Starts a close handshake; aborts if the peer does not complete it within the grace time. */
-    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void close(quint16 code, const QString &reason);
     void abort();
 
     // Liveness, driven by SubscriptionHub's sweep.
@@ -82,9 +88,9 @@ signals:
     void closed(WebSocketSession *session);
 
 private:
-    void scheduleFlush();
-    void onTextMessage(const QString &message);
-    void onBinaryMessage(const QByteArray &message);
+    void afterSend();
+    void onTextMessage(const QByteArray &message);
+    void onBinaryMessage();
     void onHeard();
     /** Empty when the request may run, else why it is refused with 429. */
     QString limitRefusal();
@@ -92,7 +98,7 @@ private:
     void onIdleCheck();
     void onDisconnected();
 
-    QPointer<QWebSocket> m_socket;
+    WebSocketConnection *m_connection;
     AccessScope m_scope;
     KvService *m_service;
     Options m_options;

@@ -113,14 +113,16 @@ public:
         QByteArray payload;
     };
 
-    bool open(quint16 port)
+    /** Connects and upgrades; @p withHead is written in the same write as the upgrade head. */
+    bool open(quint16 port, const QByteArray &withHead = {})
     {
         m_socket.connectToHost(QHostAddress::LocalHost, port);
         if (!m_socket.waitForConnected(waitMs))
             return false;
         m_socket.write("GET /ws?apiKey=" + apiKey
                        + " HTTP/1.1\r\nHost: test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                       + withHead);
         QDeadlineTimer deadline(waitMs);
         while (!m_buffer.contains("\r\n\r\n") && !closed() && !deadline.hasExpired()) {
             QTest::qWait(5);
@@ -220,6 +222,8 @@ private:
     void pipelinedWebSocket(int count);
     void unreadBigReplies(int expected);
     void pipelinedHttp(int count);
+    void framesWithTheHandshake();
+    void closeHandshake(int code);
     void checkHealthy(const QByteArray &row);
 
     std::unique_ptr<DayboardServer> m_server;
@@ -368,10 +372,7 @@ void TestHostileInput::hostile_data()
         404);
     raw("raw: continuation without a start", frame(0x0, getMissing), 1002);
     raw("raw: new message inside a fragmented one", frame(0x1, "{", false) + text(getMissing), 1002);
-    // RFC 6455 §5.1 wants a close (1002) here; QtWebSockets 6.4 accepts unmasked client frames.
-    // Harmless (masking protects proxies, not this server) and documented in docs/security.md.
-    raw("raw: unmasked client frame is accepted", frame(0x1, getMissing, true, false), 404,
-        "Record not found");
+    raw("raw: unmasked client frame", frame(0x1, getMissing, true, false), 1002); // RFC 6455 §5.1
     raw("raw: RSV1 set without an extension", frame(0x1, getMissing, true, true, 4), 1002);
     raw("raw: reserved opcode 3", frame(0x3, getMissing), 1002);
     raw("raw: ping with 126-byte payload", frame(0x9, QByteArray(126, 'p')), 1002);
@@ -453,6 +454,9 @@ void TestHostileInput::hostile_data()
     special("5000 pipelined WebSocket requests, replies read late", 5000);
     special("300 100 KB replies asked at once", 4001);
     special("2000 pipelined HTTP requests, replies read late", 2000);
+    special("frames sent with the upgrade head", 0);
+    special("client close 4321 is echoed, then the server closes TCP", 4321);
+    special("client close without a code is echoed without one", 1005);
 }
 
 void TestHostileInput::hostile()
@@ -550,6 +554,10 @@ void TestHostileInput::runSpecial(const QByteArray &name, int expected)
         unreadBigReplies(expected);
     else if (name.startsWith("2000 pipelined HTTP"))
         pipelinedHttp(expected);
+    else if (name.startsWith("frames sent with the upgrade head"))
+        framesWithTheHandshake();
+    else if (name.startsWith("client close"))
+        closeHandshake(expected);
     else
         QFAIL("unknown special row");
 }
@@ -692,6 +700,36 @@ void TestHostileInput::pipelinedHttp(int count)
     received += socket.readAll();
     QCOMPARE(received.count("HTTP/1.1 200 OK\r\n"), count);
     QVERIFY(received.endsWith(R"({"status":"ok"})"));
+}
+
+void TestHostileInput::framesWithTheHandshake()
+{
+    // A client may send frames right behind its upgrade head, before the 101 arrives.
+    RawWebSocket socket;
+    QVERIFY(socket.open(m_server->port(), text(R"({"op":2,"key":"early","value":"v","messageId":1})")
+                                              + text(R"({"op":1,"key":"early","messageId":2})")));
+    QVERIFY(socket.waitFor([&] { return socket.replies().size() >= 2 || socket.closed(); }));
+    QCOMPARE(socket.replies().size(), 2);
+    QCOMPARE(socket.replies().at(0).value(u"code"_s).toInt(), 200);
+    QCOMPARE(socket.replies().at(1).value(u"value"_s).toString(), u"v"_s);
+}
+
+void TestHostileInput::closeHandshake(int code)
+{
+    RawWebSocket socket;
+    QVERIFY(socket.open(m_server->port()));
+    QByteArray payload;
+    if (code != 1005) {
+        payload.resize(2);
+        qToBigEndian(quint16(code), reinterpret_cast<uchar *>(payload.data()));
+        payload += "done here";
+    }
+    socket.write(frame(0x8, payload));
+    // RFC 6455 §5.5.1 / §7.1.1: the close is echoed with the same code, then the server closes TCP.
+    QVERIFY(socket.waitFor([&] { return socket.closed(); }));
+    QCOMPARE(socket.frames().size(), 1);
+    QCOMPARE(socket.closeCode(), std::optional<int>(code));
+    QCOMPARE(socket.frames().constFirst().payload.size(), code == 1005 ? 0 : 2);
 }
 
 void TestHostileInput::checkHealthy(const QByteArray &row)

@@ -444,7 +444,7 @@ void TestDayboardServer::lostChangesCloseMonitorsWithRefetch()
     QVERIFY(writer.open(wsUrl(server, QStringLiteral("apiKey=") + QString::fromLatin1(apiKey))));
     emit server.storage()->changesMayBeLost();
     QVERIFY(monitor.waitForDisconnected(timeoutMs));
-    QCOMPARE(monitor.closeCode(), CloseCodes::Refetch);
+    QCOMPARE(int(monitor.closeCode()), int(CloseCodes::Refetch));
     QVERIFY(!monitor.closeReason().isEmpty());
     QVERIFY(writer.isConnected()); // nothing subscribed, nothing lost
 }

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#include "websocketconnection.h"
+
+#include "closecodes.h"
+#include "netlog.h"
+
+#include <QTcpSocket>
+
+using Kind = WebSocketFrameParser::Kind;
+using Opcode = WebSocketFrame::Opcode;
+
+WebSocketConnection::WebSocketConnection(QTcpSocket *socket, WebSocketFrameParser::Limits limits,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_parser(limits)
+    , m_peerAddress(socket->peerAddress())
+    , m_peerPort(socket->peerPort())
+{
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::readyRead, this, &WebSocketConnection::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &WebSocketConnection::disconnected);
+}
+
+WebSocketConnection::~WebSocketConnection() = default;
+
+void WebSocketConnection::start()
+{
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void WebSocketConnection::sendText(QByteArrayView payload)
+{
+    sendFrame(WebSocketFrame::encode(Opcode::Text, payload));
+}
+
+void WebSocketConnection::sendBinary(QByteArrayView payload)
+{
+    sendFrame(WebSocketFrame::encode(Opcode::Binary, payload));
+}
+
+void WebSocketConnection::sendFrame(const QByteArray &frame)
+{
+    if (m_closeSent || !isConnected())
+        return;
+    m_socket->write(frame);
+}
+
+void WebSocketConnection::ping(QByteArrayView payload)
+{
+    sendFrame(WebSocketFrame::encode(Opcode::Ping,
+                                     payload.first(qMin(payload.size(), WebSocketFrame::maxControlPayload))));
+}
+
+void WebSocketConnection::close(quint16 code, QByteArrayView reason)
+{
+    if (m_closeSent)
+        return;
+    sendClose(code, reason);
+    if (m_closeReceived && m_socket)
+        m_socket->disconnectFromHost();
+}
+
+void WebSocketConnection::abort()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+void WebSocketConnection::flush()
+{
+    if (isConnected())
+        m_socket->flush();
+}
+
+bool WebSocketConnection::isConnected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+qint64 WebSocketConnection::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void WebSocketConnection::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    m_parser.append(m_socket->readAll());
+    // A handler may close or abort the connection: stop reading then.
+    while (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
+        std::optional<WebSocketFrameParser::Event> event = m_parser.next();
+        if (!event)
+            return;
+        handle(std::move(*event));
+    }
+}
+
+void WebSocketConnection::handle(WebSocketFrameParser::Event event)
+{
+    if (m_closeReceived)
+        return;
+    if (event.kind == Kind::Ping || event.kind == Kind::Close)
+        emit controlFrameReceived();
+    switch (event.kind) {
+    case Kind::Text:
+        if (!m_closeSent)
+            emit textMessage(event.payload);
+        break;
+    case Kind::Binary:
+        if (!m_closeSent)
+            emit binaryMessage(event.payload);
+        break;
+    case Kind::Ping:
+        sendFrame(WebSocketFrame::encode(Opcode::Pong, event.payload));
+        break;
+    case Kind::Pong:
+        emit pong();
+        break;
+    case Kind::Close:
+        onPeerClose(event.closeCode);
+        break;
+    case Kind::Error:
+        fail(event.closeCode, event.errorText);
+        break;
+    }
+}
+
+void WebSocketConnection::onPeerClose(quint16 code)
+{
+    m_closeReceived = true;
+    if (!m_closeSent) {
+        m_closeCode = code;
+        // Echo the peer's code, not its reason (§5.5.1); a close without a code is answered
+        // without one.
+        if (code == CloseCodes::NoStatus) {
+            m_closeSent = true;
+            m_socket->write(WebSocketFrame::encode(Opcode::Close, {}));
+        } else {
+            sendClose(code, {});
+        }
+    }
+    // The server closes the TCP connection first (§7.1.1), once the echo is written.
+    m_socket->disconnectFromHost();
+}
+
+void WebSocketConnection::fail(quint16 code, const QByteArray &reason)
+{
+    qCInfo(lcNet).nospace() << "websocket protocol violation from " << m_peerAddress.toString() << ": "
+                            << reason.constData() << " (closing with " << code << ")";
+    if (!m_closeSent)
+        sendClose(code, reason);
+    m_closeReceived = true; // read nothing more
+    m_socket->disconnectFromHost();
+}
+
+void WebSocketConnection::sendClose(quint16 code, QByteArrayView reason)
+{
+    if (!isConnected())
+        return;
+    m_closeSent = true;
+    m_closeCode = code;
+    m_socket->write(WebSocketFrame::encode(Opcode::Close, WebSocketFrame::closePayload(code, reason)));
+}

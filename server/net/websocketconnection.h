@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "websocketframeparser.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+
+class QTcpSocket;
+
+/**
+ * @brief The server's end of one WebSocket after its 101: RFC 6455 framing on the TCP (or TLS)
+ * socket, with no QString anywhere.
+ *
+ * Messages arrive as the bytes the client sent (textMessage() with UTF-8 already checked), and
+ * go out as frames written to the socket's buffer; a frame built once (WebSocketFrame::encode)
+ * can be sent to many connections. Pings are answered with pongs here. Closing follows §7:
+ * close() sends a close frame and waits for the peer's, after which the TCP connection is
+ * closed; a close frame from the peer is echoed and the TCP connection closed; a protocol
+ * violation sends its close code (1002, 1007, 1009) and closes at once. Nothing is sent after a
+ * close frame. The owner bounds how long a close may take (abort()).
+ */
+class WebSocketConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** Takes ownership of @p socket, already past the handshake (unread bytes are frames). */
+    WebSocketConnection(QTcpSocket *socket, WebSocketFrameParser::Limits limits, QObject *parent = nullptr);
+    ~WebSocketConnection() override;
+
+    /** Reads what is already buffered on the socket; call once the signals are connected. */
+    void start();
+
+    void sendText(QByteArrayView payload);
+    void sendBinary(QByteArrayView payload);
+    /** Writes a frame made by WebSocketFrame::encode(). */
+    void sendFrame(const QByteArray &frame);
+    void ping(QByteArrayView payload = {});
+    void close(quint16 code, QByteArrayView reason);
+    void abort();
+    /** Hands the buffered output to the kernel now. */
+    void flush();
+
+    bool isConnected() const;
+    /** A close frame was sent or received: no more frames go out. */
+    bool isClosing() const { return m_closeSent; }
+    qint64 bytesToWrite() const;
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    quint16 peerPort() const { return m_peerPort; }
+    /** The code of the close frame received (or sent first); 1006 when none was exchanged. */
+    quint16 closeCode() const { return m_closeCode; }
+    QTcpSocket *socket() const { return m_socket; }
+
+signals:
+    void textMessage(const QByteArray &payload);
+    void binaryMessage(const QByteArray &payload);
+    void pong();
+    /** A ping or close arrived (with textMessage, binaryMessage and pong: the peer is alive). */
+    void controlFrameReceived();
+    void disconnected();
+
+private:
+    void onReadyRead();
+    void handle(WebSocketFrameParser::Event event);
+    void onPeerClose(quint16 code);
+    void fail(quint16 code, const QByteArray &reason);
+    void sendClose(quint16 code, QByteArrayView reason);
+
+    QPointer<QTcpSocket> m_socket;
+    WebSocketFrameParser m_parser;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    quint16 m_closeCode = 1006;
+    bool m_closeSent = false;
+    bool m_closeReceived = false;
+};
