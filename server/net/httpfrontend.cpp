@@ -12,11 +12,33 @@
 #include "tokenservice.h"
 #include "websockethandshake.h"
 
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <climits>
+#include <sys/socket.h>
 
 namespace {
+
+/**
+ * Writes @p bytes to a plain TCP socket's descriptor when nothing is buffered before them, else
+ * through the socket. Measured reason: QAbstractSocket keeps the 32 KB chunk its write buffer
+ * allocated for the 101 for the connection's whole life, and an idle connection's RSS carries the
+ * touched page of it (heaptrack, 10000 idle connections).
+ */
+void writeAvoidingBuffer(QTcpSocket *socket, const QByteArray &bytes)
+{
+    qsizetype sent = 0;
+    if (!qobject_cast<QSslSocket *>(socket) && socket->bytesToWrite() == 0) {
+        const ssize_t written = ::send(int(socket->socketDescriptor()), bytes.constData(),
+                                       size_t(bytes.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        sent = written > 0 ? qsizetype(written) : 0;
+    }
+    if (sent < bytes.size()) {
+        socket->write(bytes.constData() + sent, bytes.size() - sent);
+        socket->flush();
+    }
+}
 
 /** Refused connections answered with 503 at once; beyond, they are reset without an answer. */
 constexpr int maxLingeringRefusals = 32;
@@ -235,8 +257,8 @@ void HttpFrontEnd::openWebSocket(HttpConnection *connection, const HttpRequest &
                                  const AccessScope &scope)
 {
     QTcpSocket *socket = connection->takeSocket();
-    socket->write(WebSocketHandshake::switchingProtocols(request.header("sec-websocket-key").trimmed()));
-    socket->flush();
+    writeAvoidingBuffer(
+        socket, WebSocketHandshake::switchingProtocols(request.header("sec-websocket-key").trimmed()));
     qCInfo(lcNet) << "websocket open" << socket->peerAddress().toString() << socket->peerPort()
                   << (scope.isFull() ? "api-key" : "token");
     // The session owns the socket from now on; the socket's ConnectionSlot goes with it.
