@@ -76,6 +76,10 @@ HttpFrontEnd::HttpFrontEnd(KvService *service, Storage *storage, TokenService *t
 {
     m_tcpServer->setListenBacklogSize(1024); // bursts of connects (reconnect storms, load tests)
     connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpFrontEnd::onNewConnection);
+    // TLS sockets are counted before their handshake, so a flood of stalled handshakes cannot
+    // hold more descriptors than the limits allow.
+    if (auto *tls = qobject_cast<TlsServer *>(m_tcpServer))
+        tls->setAdmission([this](QTcpSocket *socket) { return admitBeforeHandshake(socket); });
     connect(m_tcpServer, &QTcpServer::acceptError, this,
             [](QAbstractSocket::SocketError error) { qCWarning(lcNet) << "accept failed" << error; });
 }
@@ -133,7 +137,7 @@ void HttpFrontEnd::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        if (!admitConnection(socket))
+        if (!isCounted(socket) && !admitConnection(socket))
             continue;
         qCDebug(lcNet) << "connection from" << socket->peerAddress().toString() << socket->peerPort();
         auto *connection = new HttpConnection(socket, m_options.http, this);
@@ -153,21 +157,41 @@ void HttpFrontEnd::onNewConnection()
     }
 }
 
+bool HttpFrontEnd::takeSlot(QTcpSocket *socket, ConnectionCounter::Verdict *verdict)
+{
+    const QString address = socket->peerAddress().toString();
+    *verdict = m_counter->tryAdmit(address);
+    if (*verdict != ConnectionCounter::Verdict::Admitted)
+        return false;
+    new ConnectionSlot(m_counter, address, socket); // released with the socket
+    return true;
+}
+
+bool HttpFrontEnd::isCounted(const QTcpSocket *socket)
+{
+    return socket->findChild<ConnectionSlot *>(QString(), Qt::FindDirectChildrenOnly) != nullptr;
+}
+
+bool HttpFrontEnd::admitBeforeHandshake(QTcpSocket *socket)
+{
+    ConnectionCounter::Verdict verdict;
+    if (takeSlot(socket, &verdict))
+        return true;
+    logRefusal(socket->peerAddress().toString(),
+               limitReached(verdict) + QStringLiteral(" (TLS: closed before the handshake)"));
+    return false;
+}
+
 bool HttpFrontEnd::admitConnection(QTcpSocket *socket)
 {
     const QString address = socket->peerAddress().toString();
-    const ConnectionCounter::Verdict verdict = m_counter->tryAdmit(address);
-    if (verdict == ConnectionCounter::Verdict::Admitted) {
-        new ConnectionSlot(m_counter, address, socket); // released with the socket
+    ConnectionCounter::Verdict verdict;
+    if (takeSlot(socket, &verdict))
         return true;
-    }
     const bool total = verdict == ConnectionCounter::Verdict::TooManyTotal;
     const QString reason = total ? QStringLiteral("Too many connections to this server; retry later")
                                  : QStringLiteral("Too many connections from your address; retry later");
-    logRefusal(
-        address,
-        total ? QStringLiteral("total connection limit %1 reached").arg(m_counter->maxTotal())
-              : QStringLiteral("per-address connection limit %1 reached").arg(m_counter->maxPerAddress()));
+    logRefusal(address, limitReached(verdict));
     HttpServerResponse response = HttpServerResponse::error(503, reason);
     response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
     // A flood of refused connections must not use up the descriptors kept free (FileLimit::reserved).
@@ -180,6 +204,13 @@ bool HttpFrontEnd::admitConnection(QTcpSocket *socket)
     auto *refuser = new ConnectionRefuser(socket, response, qMin(m_options.http.headTimeoutMs, 2000), this);
     connect(refuser, &QObject::destroyed, this, [this] { --m_lingeringRefusals; });
     return false;
+}
+
+QString HttpFrontEnd::limitReached(ConnectionCounter::Verdict verdict) const
+{
+    if (verdict == ConnectionCounter::Verdict::TooManyTotal)
+        return QStringLiteral("total connection limit %1 reached").arg(m_counter->maxTotal());
+    return QStringLiteral("per-address connection limit %1 reached").arg(m_counter->maxPerAddress());
 }
 
 void HttpFrontEnd::logRefusal(const QString &address, const QString &reason)

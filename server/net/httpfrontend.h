@@ -81,7 +81,13 @@ private:
     void onNewConnection();
     /** Counts `socket` against the connection limits, or refuses it with 503 (false). */
     bool admitConnection(QTcpSocket *socket);
+    /** Counts a TLS socket before its handshake; false (logged) when over a limit. */
+    bool admitBeforeHandshake(QTcpSocket *socket);
+    /** Counts `socket` (a ConnectionSlot released with it); false when over a limit. */
+    bool takeSlot(QTcpSocket *socket, ConnectionCounter::Verdict *verdict);
+    static bool isCounted(const QTcpSocket *socket);
     void logRefusal(const QString &address, const QString &reason);
+    QString limitReached(ConnectionCounter::Verdict verdict) const;
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
     /** The status (400/426) that refuses a malformed handshake, or nullopt when it is valid. */
     std::optional<HttpServerResponse> handshakeError(const HttpRequest &request) const;

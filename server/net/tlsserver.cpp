@@ -52,6 +52,11 @@ void TlsServer::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    if (m_admission && !m_admission(socket)) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
     auto *timer = new QTimer(socket);
     timer->setObjectName(QStringLiteral("tlsHandshakeTimer"));
     timer->setSingleShot(true);

@@ -3,6 +3,7 @@
 
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <functional>
 #include <optional>
 
 class QSslSocket;
@@ -15,7 +16,9 @@ class QSslSocket;
  * `400` that says to use https, and is closed. A socket that has not finished its handshake
  * within the handshake timeout is aborted. Every failed handshake is logged as one line with
  * the peer and the reason (never any data). Sockets still in their handshake do not count
- * against maxPendingConnections().
+ * against maxPendingConnections(), but do count against the connection limits: the admission
+ * callback sees every accepted socket before its handshake and may refuse it (it is then
+ * aborted: a refusal in plain text would mean nothing to a TLS client).
  *
  * Chosen over QSslServer (Qt 6.4) because that one closes non-TLS clients without a word or
  * a signal and counts handshaking sockets as pending, which lets slow handshakes pause accept.
@@ -26,6 +29,10 @@ class TlsServer : public QTcpServer
 
 public:
     TlsServer(QSslConfiguration configuration, int handshakeTimeoutMs, QObject *parent = nullptr);
+
+    /** Decides on each accepted socket before its handshake; false aborts it. */
+    using Admission = std::function<bool(QTcpSocket *socket)>;
+    void setAdmission(Admission admission) { m_admission = std::move(admission); }
 
     /** A TlsServer when `tls` is set, else a plain QTcpServer. */
     static QTcpServer *createListener(const std::optional<QSslConfiguration> &tls, int handshakeTimeoutMs,
@@ -42,4 +49,5 @@ private:
 
     QSslConfiguration m_configuration;
     int m_handshakeTimeoutMs;
+    Admission m_admission;
 };

@@ -143,6 +143,7 @@ private slots:
     void silentOrPartialHandshakeTimesOut_data();
     void silentOrPartialHandshakeTimesOut();
     void nonTlsBytesAreDropped();
+    void handshakingSocketsCountAgainstTheLimit();
     void badFilesStopTheStart_data();
     void badFilesStopTheStart();
     void executableWithTls();
@@ -396,6 +397,31 @@ void TestTls::nonTlsBytesAreDropped()
     QTRY_COMPARE_WITH_TIMEOUT(garbage.state(), QAbstractSocket::UnconnectedState, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(HandshakeLog::count(), logged + 1, 15000);
     QVERIFY2(HandshakeLog::last().contains(u"not a TLS handshake"_s), qPrintable(HandshakeLog::last()));
+    QCOMPARE(httpsExchange(m_server->port(), trusting(m_good.certificate()), getRequest("/ping")).status(),
+             200);
+}
+
+void TestTls::handshakingSocketsCountAgainstTheLimit()
+{
+    ServerConfig config = tlsConfig();
+    config.maxConnectionsPerAddress = 2;
+    config.headTimeoutMs = 60000; // far beyond the waits below: only the limit can close a socket
+    QVERIFY(startServer(config));
+    std::vector<std::unique_ptr<QTcpSocket>> stalled;
+    for (int i = 0; i < 2; ++i) {
+        stalled.push_back(std::make_unique<QTcpSocket>());
+        stalled.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_COMPARE_WITH_TIMEOUT(stalled.back()->state(), QAbstractSocket::ConnectedState, 15000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnectionCount(), 2, 15000);
+    // A third connection is closed before any handshake: no descriptor held for the timeout.
+    QTcpSocket third;
+    third.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QTRY_COMPARE_WITH_TIMEOUT(third.state(), QAbstractSocket::UnconnectedState, 15000);
+    QCOMPARE(m_server->openConnectionCount(), 2);
+    // Once a stalled client goes, its place is free for a real client.
+    stalled.front()->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnectionCount(), 1, 15000);
     QCOMPARE(httpsExchange(m_server->port(), trusting(m_good.certificate()), getRequest("/ping")).status(),
              200);
 }
