@@ -145,18 +145,10 @@ void SqliteWriter::run(const QString &file, RecordTable *table)
 
 void SqliteWriter::serve(QSqlDatabase &db, Statements &statements)
 {
-    for (;;) {
-        SqliteBatch batch;
-        {
-            QMutexLocker locker(&m_mutex);
-            while (m_jobs.empty() && !m_stopping)
-                m_jobAdded.wait(&m_mutex);
-            if (m_jobs.empty())
-                return;
-            batch = std::move(m_jobs.front());
-            m_jobs.pop_front();
-        }
-        SqliteCommit result = commit(db, statements, batch);
+    while (std::optional<SqliteBatch> batch = nextBatch(db)) {
+        SqliteCommit result = commit(db, statements, *batch);
+        if (result.ok)
+            m_walBytesSinceCheckpoint += walBytesOf(*batch);
         {
             QMutexLocker locker(&m_mutex);
             m_results.push_back(std::move(result));
@@ -164,7 +156,58 @@ void SqliteWriter::serve(QSqlDatabase &db, Statements &statements)
         }
         if (m_resultReady)
             m_resultReady();
+        if (m_walBytesSinceCheckpoint >= forcedCheckpointBytes())
+            checkpoint(db);
     }
+}
+
+std::optional<SqliteBatch> SqliteWriter::nextBatch(QSqlDatabase &db)
+{
+    QMutexLocker locker(&m_mutex);
+    while (m_jobs.empty() && !m_stopping) {
+        if (m_walBytesSinceCheckpoint < idleCheckpointBytes()) {
+            m_jobAdded.wait(&m_mutex);
+        } else if (!m_jobAdded.wait(&m_mutex, idleCheckpointDelayMs())) {
+            locker.unlock();
+            checkpoint(db);
+            locker.relock();
+        }
+    }
+    if (m_jobs.empty())
+        return std::nullopt;
+    SqliteBatch batch = std::move(m_jobs.front());
+    m_jobs.pop_front();
+    return batch;
+}
+
+qint64 SqliteWriter::walBytesOf(const SqliteBatch &batch) const
+{
+    if (batch.rows.isEmpty())
+        return 0;
+    // Each row dirties its leaf page plus the overflow pages of a long value; the interior
+    // pages above, page splits and the meta row add a few more per transaction.
+    const qint64 payloadPerPage = m_pageSize - 64;
+    qint64 pages = 3;
+    for (const SqliteRow &row : batch.rows)
+        pages += 1 + (row.key.size() + (row.value ? row.value->size() : 0)) / payloadPerPage;
+    constexpr qint64 frameHeaderBytes = 24;
+    return pages * (m_pageSize + frameHeaderBytes);
+}
+
+void SqliteWriter::checkpoint(QSqlDatabase &db)
+{
+    m_walBytesSinceCheckpoint = 0;
+    QSqlQuery query(db);
+    // One row: busy, frames in the WAL, frames now in the database file.
+    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) || !query.next()) {
+        qCWarning(lcStorage) << "WAL checkpoint failed:" << errorText(query.lastError());
+        return;
+    }
+    const qint64 frames = query.value(1).toLongLong();
+    const qint64 copied = query.value(2).toLongLong();
+    if (copied < frames)
+        qCInfo(lcStorage) << "WAL checkpoint incomplete:" << frames - copied
+                          << "frames are held by a reader (e.g. a running backup); retried later";
 }
 
 bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *error)
@@ -184,6 +227,8 @@ bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *err
     const QStringList setup {
         QStringLiteral("PRAGMA synchronous=FULL"),
         QStringLiteral("PRAGMA busy_timeout=5000"),
+        QStringLiteral("PRAGMA wal_autocheckpoint=0"), // the writer checkpoints, see checkpoint()
+        QStringLiteral("PRAGMA journal_size_limit=%1").arg(walSizeLimitBytes()),
         QStringLiteral("CREATE TABLE IF NOT EXISTS records (key BLOB PRIMARY KEY NOT NULL, "
                        "value BLOB NOT NULL, revision INTEGER NOT NULL) WITHOUT ROWID"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY NOT NULL, "
@@ -195,6 +240,10 @@ bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *err
         if (!exec(query, sql, error))
             return false;
     }
+    if (!exec(query, QStringLiteral("PRAGMA page_size"), error))
+        return false;
+    if (query.next())
+        m_pageSize = qMax<qint64>(512, query.value(0).toLongLong());
 
     query.setForwardOnly(true);
     if (!exec(query, QStringLiteral("SELECT key, value, revision FROM records"), error))

@@ -54,6 +54,16 @@ struct SqliteCommit
  * is the highest of the records' revisions and the `meta` row, so `meta` is written only when
  * the batch's revision is not kept by a stored row (its newest write was a delete): one WAL page
  * less to sync for the usual commit.
+ *
+ * Checkpoints are the writer's, never a commit's: SQLite's automatic checkpoint is off
+ * (`wal_autocheckpoint=0`: it would run inside the COMMIT that crosses its threshold and delay
+ * that commit's answer). The writer runs a PASSIVE checkpoint once it has had no batch for
+ * idleCheckpointDelayMs() and at least idleCheckpointBytes() went into the WAL since the last
+ * one; under a load that never pauses, after the commit that crosses forcedCheckpointBytes()
+ * (its answer is handed over first). A complete checkpoint lets the next commit restart the WAL
+ * from its beginning, so the file is reused (overwritten in place: no growth to sync) and stays
+ * below about forcedCheckpointBytes(); `journal_size_limit` trims it back after a reader (e.g. a
+ * running `sqlite3 .backup`) kept it from restarting for longer.
  */
 class SqliteWriter
 {
@@ -74,15 +84,29 @@ public:
     bool waitForResult();
     void stop();
 
+    /** WAL bytes after which the writer checkpoints once it is idle. */
+    static constexpr qint64 idleCheckpointBytes() { return 1024 * 1024; }
+    /** How long the writer must have had no batch to count as idle. */
+    static constexpr int idleCheckpointDelayMs() { return 2; }
+    /** WAL bytes after which the writer checkpoints even when it is never idle. */
+    static constexpr qint64 forcedCheckpointBytes() { return 4 * idleCheckpointBytes(); }
+    /** `journal_size_limit`: the WAL file is truncated to this when it restarts larger. */
+    static constexpr qint64 walSizeLimitBytes() { return 2 * forcedCheckpointBytes(); }
+
 private:
     void run(const QString &file, RecordTable *table);
     /** The writer connection's prepared statements (created and used in the writer thread). */
     struct Statements;
 
     void serve(QSqlDatabase &db, Statements &statements);
-    static bool initialize(QSqlDatabase &db, RecordTable *table, QString *error);
+    bool initialize(QSqlDatabase &db, RecordTable *table, QString *error);
     static bool prepare(Statements &statements, QString *error);
     static SqliteCommit commit(QSqlDatabase &db, Statements &statements, const SqliteBatch &batch);
+    /** An upper estimate of the WAL bytes a committed batch appended (its pages, in frames). */
+    qint64 walBytesOf(const SqliteBatch &batch) const;
+    /** The next batch (checkpointing while idle); nullopt once stop() was called. */
+    std::optional<SqliteBatch> nextBatch(QSqlDatabase &db);
+    void checkpoint(QSqlDatabase &db);
 
     enum class InitState { Pending, Ready, Failed };
 
@@ -96,4 +120,7 @@ private:
     bool m_stopping = false;
     InitState m_initState = InitState::Pending;
     QString m_initError;
+    // Writer thread only:
+    qint64 m_pageSize = 4096;
+    qint64 m_walBytesSinceCheckpoint = 0;
 };

@@ -4,13 +4,16 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 using namespace contract;
@@ -456,6 +459,109 @@ private slots:
         QCOMPARE(reopened->revision(), 10);
     }
 
+    void walIsCheckpointedOffTheCommitAndStaysBounded()
+    {
+        auto storage = openStorage();
+        QVERIFY(storage);
+        const QString wal = storage->filePath() + QStringLiteral("-wal");
+        // 160 commits of a 64 KB value: about 11 MB through the WAL, almost three times the
+        // size at which the writer checkpoints even when it is never idle.
+        constexpr int count = 160;
+        const QByteArray value(64 * 1024, 'w');
+        qint64 largestWal = 0;
+        for (int i = 0; i < count; ++i) {
+            QCOMPARE(writeAndWait(*storage, setOp("w" + QByteArray::number(i), value)).status,
+                     WriteStatus::Ok);
+            largestWal = qMax(largestWal, QFileInfo(wal).size());
+        }
+        qInfo("largest WAL file: %lld bytes", largestWal);
+        constexpr qint64 twoCommits = 2 * 80 * 1024; // the bound is estimated from the rows
+        QVERIFY2(largestWal <= SqliteWriter::forcedCheckpointBytes() + twoCommits,
+                 qPrintable(QString::number(largestWal)));
+        // The idle writer has checkpointed: the database file itself holds every record but
+        // the last few, which are fewer than idleCheckpointBytes() (SQLite's own automatic
+        // checkpoint, which is off, would have left up to 4 MB, about 60 records, behind).
+        const int notYetCheckpointed = int(SqliteWriter::idleCheckpointBytes() / value.size());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            recordsInDatabaseFileAlone(storage->filePath()) >= count - notYetCheckpointed, waitMs);
+    }
+
+    void walStaysBoundedUnderALoadThatNeverPauses()
+    {
+        auto storage = openStorage();
+        QVERIFY(storage);
+        const QString wal = storage->filePath() + QStringLiteral("-wal");
+        // Each acknowledgement sends the next write at once, so the writer is never idle and
+        // only the forced checkpoint can keep the WAL bounded.
+        constexpr int count = 160;
+        const QByteArray value(64 * 1024, 'p');
+        int acknowledged = 0;
+        qint64 largestWal = 0;
+        QEventLoop loop; // not QTRY_*: its polling sleeps would make the writer idle
+        std::function<void(const WriteResult &)> next = [&](const WriteResult &result) {
+            largestWal = qMax(largestWal, QFileInfo(wal).size());
+            if (result.status == WriteStatus::Ok && ++acknowledged < count)
+                storage->write(setOp("p" + QByteArray::number(acknowledged), value), next);
+            else
+                loop.quit();
+        };
+        storage->write(setOp("p0", value), next);
+        QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(acknowledged, count);
+        qInfo("largest WAL file: %lld bytes", largestWal);
+        constexpr qint64 twoCommits = 2 * 80 * 1024; // the bound is estimated from the rows
+        QVERIFY2(largestWal <= SqliteWriter::forcedCheckpointBytes() + twoCommits,
+                 qPrintable(QString::number(largestWal)));
+        QVERIFY(largestWal > SqliteWriter::idleCheckpointBytes()); // the idle checkpoint did not run
+    }
+
+    void walOfAHeldReaderIsTrimmedAfterwards()
+    {
+        auto storage = openStorage();
+        QVERIFY(storage);
+        const QString file = storage->filePath();
+        const QString wal = file + QStringLiteral("-wal");
+        const QByteArray value(64 * 1024, 'r');
+        int written = 0;
+        auto writeSome = [&](int count) {
+            for (int i = 0; i < count; ++i) {
+                const QByteArray key = "r" + QByteArray::number(written++);
+                if (writeAndWait(*storage, setOp(key, value)).status != WriteStatus::Ok)
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(writeSome(1));
+        {
+            // Another process reading (as `sqlite3 dayboard.sqlite3 .backup` does) keeps the
+            // WAL from restarting: commits go on, the file grows past the usual bound.
+            const QString name = QStringLiteral("tst-sqlitestorage-reader");
+            {
+                QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                reader.setDatabaseName(file);
+                QVERIFY(reader.open());
+                QVERIFY(reader.transaction());
+                QSqlQuery query(reader);
+                QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM records")));
+                QVERIFY(query.next());
+                QCOMPARE(query.value(0).toInt(), 1);
+                QVERIFY(writeSome(160));
+                QVERIFY(QFileInfo(wal).size() > SqliteWriter::walSizeLimitBytes());
+                query.finish();
+                QVERIFY(reader.rollback());
+                reader.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        // Without the reader the next checkpoint (at the latest after forcedCheckpointBytes())
+        // completes, the commit after it restarts the WAL and trims the file.
+        QVERIFY(writeSome(70));
+        QVERIFY2(QFileInfo(wal).size() <= SqliteWriter::walSizeLimitBytes(),
+                 qPrintable(QString::number(QFileInfo(wal).size())));
+        QCOMPARE(recordsIn(file), written);
+    }
+
     void createsMissingDataDirectory()
     {
         SqliteStorage storage(m_dir->filePath(QStringLiteral("a/b/c")));
@@ -494,6 +600,25 @@ private:
         QCOMPARE(writeAndWait(storage, setOp("k", "v")).status, WriteStatus::StorageFailed);
         QCOMPARE(getAndWait(storage, "k").status, WriteStatus::StorageFailed);
         QCOMPARE(rangeAndWait(storage, "a", "z", 1).status, WriteStatus::StorageFailed);
+    }
+
+    /** Records in a copy of the database file made without its WAL: what was checkpointed. */
+    int recordsInDatabaseFileAlone(const QString &file) const
+    {
+        const QString copy = m_dir->filePath(QStringLiteral("copy/alone.sqlite3"));
+        QDir().mkpath(QFileInfo(copy).path());
+        for (const QString &stale :
+             QStringList { copy, copy + QStringLiteral("-wal"), copy + QStringLiteral("-shm") })
+            QFile::remove(stale);
+        if (!QFile::copy(file, copy))
+            return -1;
+        return recordsIn(copy);
+    }
+
+    static int recordsIn(const QString &file)
+    {
+        const QVariantList count = querySql(file, QStringLiteral("SELECT count(*) FROM records"));
+        return count.size() == 1 ? count.first().toInt() : -1;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
