@@ -20,6 +20,16 @@ QString errorText(const QSqlError &error)
     return text.isEmpty() ? QStringLiteral("unknown SQLite error") : text;
 }
 
+// Runs a prepared statement without parameters and resets it.
+bool runOnce(QSqlQuery &query, QString *error)
+{
+    const bool ok = query.exec();
+    if (!ok)
+        *error = errorText(query.lastError());
+    query.finish();
+    return ok;
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -39,11 +49,16 @@ QByteArray blob(const QByteArray &bytes)
 struct SqliteWriter::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : upsert(db)
+        : begin(db)
+        , commit(db)
+        , upsert(db)
         , remove(db)
         , meta(db)
     { }
 
+    // BEGIN and COMMIT prepared once too (QSqlDatabase::transaction() compiles them each time).
+    QSqlQuery begin;
+    QSqlQuery commit;
     QSqlQuery upsert;
     QSqlQuery remove;
     QSqlQuery meta;
@@ -217,6 +232,11 @@ bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *err
         return false;
     }
     QSqlQuery query(db);
+    // Only a new (empty) database takes this; an existing file keeps its page size. A SET
+    // commits one page: a 1 KB page makes that one 1048-byte WAL frame (usually one disk block to
+    // sync) instead of a 4120-byte one that always spans two.
+    if (!exec(query, QStringLiteral("PRAGMA page_size=%1").arg(newDatabasePageSize()), error))
+        return false;
     // Reading the journal mode back is the first real file access: it fails on a non-database.
     if (!exec(query, QStringLiteral("PRAGMA journal_mode=WAL"), error))
         return false;
@@ -269,6 +289,8 @@ bool SqliteWriter::initialize(QSqlDatabase &db, RecordTable *table, QString *err
 bool SqliteWriter::prepare(Statements &statements, QString *error)
 {
     const std::pair<QSqlQuery *, QString> all[] = {
+        { &statements.begin, QStringLiteral("BEGIN") },
+        { &statements.commit, QStringLiteral("COMMIT") },
         { &statements.upsert,
           QStringLiteral("INSERT INTO records (key, value, revision) VALUES (?, ?, ?) ON CONFLICT (key) "
                          "DO UPDATE SET value = excluded.value, revision = excluded.revision") },
@@ -291,10 +313,8 @@ SqliteCommit SqliteWriter::commit(QSqlDatabase &db, Statements &statements, cons
         result.ok = true;
         return result;
     }
-    if (!db.transaction()) {
-        result.error = errorText(db.lastError());
+    if (!runOnce(statements.begin, &result.error))
         return result;
-    }
     bool ok = true;
     {
         QSqlQuery &meta = statements.meta;
@@ -325,10 +345,8 @@ SqliteCommit SqliteWriter::commit(QSqlDatabase &db, Statements &statements, cons
         if (!ok)
             result.error = errorText(failed->lastError());
     }
-    if (ok && !db.commit()) {
-        ok = false;
-        result.error = errorText(db.lastError());
-    }
+    if (ok)
+        ok = runOnce(statements.commit, &result.error);
     if (!ok && !db.rollback())
         qCWarning(lcStorage) << "rollback after a failed commit failed:" << errorText(db.lastError());
     result.ok = ok;

@@ -55,6 +55,9 @@ struct SqliteCommit
  * the batch's revision is not kept by a stored row (its newest write was a delete): one WAL page
  * less to sync for the usual commit.
  *
+ * New databases get 1 KB pages (newDatabasePageSize()): a one-record commit then writes and
+ * syncs about 1 KB of WAL instead of 4 KB.
+ *
  * Checkpoints are the writer's, never a commit's: SQLite's automatic checkpoint is off
  * (`wal_autocheckpoint=0`: it would run inside the COMMIT that crosses its threshold and delay
  * that commit's answer). The writer runs a PASSIVE checkpoint once it has had no batch for
@@ -84,6 +87,8 @@ public:
     bool waitForResult();
     void stop();
 
+    /** The page size of a database the writer creates (SQLite's default is 4096). */
+    static constexpr int newDatabasePageSize() { return 1024; }
     /** WAL bytes after which the writer checkpoints once it is idle. */
     static constexpr qint64 idleCheckpointBytes() { return 1024 * 1024; }
     /** How long the writer must have had no batch to count as idle. */

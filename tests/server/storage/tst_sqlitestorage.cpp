@@ -81,6 +81,8 @@ private slots:
 
         QCOMPARE(querySql(file, QStringLiteral("PRAGMA journal_mode")),
                  QVariantList { QStringLiteral("wal") });
+        QCOMPARE(querySql(file, QStringLiteral("PRAGMA page_size")),
+                 QVariantList { SqliteWriter::newDatabasePageSize() });
         QCOMPARE(querySql(file,
                           QStringLiteral(
                               "SELECT typeof(key) || ',' || typeof(value) || ',' || revision FROM records")),
@@ -93,6 +95,24 @@ private slots:
                           QStringLiteral("SELECT max((SELECT max(revision) FROM records), "
                                          "(SELECT value FROM meta WHERE name = 'revision'))")),
                  QVariantList { 1 });
+    }
+
+    void existingDatabaseKeepsItsPageSize()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("dayboard.sqlite3"));
+        // A database an older version created with SQLite's default 4 KB pages.
+        QCOMPARE(querySql(file, QStringLiteral("PRAGMA page_size=4096")), QVariantList {});
+        QCOMPARE(querySql(file, QStringLiteral("PRAGMA journal_mode=WAL")),
+                 QVariantList { QStringLiteral("wal") });
+        {
+            auto storage = openStorage();
+            QVERIFY(storage);
+            QCOMPARE(writeAndWait(*storage, setOp("k", "v")).status, WriteStatus::Ok);
+        }
+        QCOMPARE(querySql(file, QStringLiteral("PRAGMA page_size")), QVariantList { 4096 });
+        auto reopened = openStorage();
+        QVERIFY(reopened);
+        QCOMPARE(getAndWait(*reopened, "k").record->value, QByteArray("v"));
     }
 
     void dataSurvivesReopen()
