@@ -5,6 +5,7 @@
 #include "closecodes.h"
 #include "connectionrefuser.h"
 #include "connectionslot.h"
+#include "directsocketwrite.h"
 #include "filelimit.h"
 #include "netlog.h"
 #include "subscriptionhub.h"
@@ -12,33 +13,11 @@
 #include "tokenservice.h"
 #include "websockethandshake.h"
 
-#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <climits>
-#include <sys/socket.h>
 
 namespace {
-
-/**
- * Writes @p bytes to a plain TCP socket's descriptor when nothing is buffered before them, else
- * through the socket. Measured reason: QAbstractSocket keeps the 32 KB chunk its write buffer
- * allocated for the 101 for the connection's whole life, and an idle connection's RSS carries the
- * touched page of it (heaptrack, 10000 idle connections).
- */
-void writeAvoidingBuffer(QTcpSocket *socket, const QByteArray &bytes)
-{
-    qsizetype sent = 0;
-    if (!qobject_cast<QSslSocket *>(socket) && socket->bytesToWrite() == 0) {
-        const ssize_t written = ::send(int(socket->socketDescriptor()), bytes.constData(),
-                                       size_t(bytes.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
-        sent = written > 0 ? qsizetype(written) : 0;
-    }
-    if (sent < bytes.size()) {
-        socket->write(bytes.constData() + sent, bytes.size() - sent);
-        socket->flush();
-    }
-}
 
 /** Refused connections answered with 503 at once; beyond, they are reset without an answer. */
 constexpr int maxLingeringRefusals = 32;
@@ -288,7 +267,7 @@ void HttpFrontEnd::openWebSocket(HttpConnection *connection, const HttpRequest &
                                  const AccessScope &scope)
 {
     QTcpSocket *socket = connection->takeSocket();
-    writeAvoidingBuffer(
+    DirectSocketWrite::write(
         socket, WebSocketHandshake::switchingProtocols(request.header("sec-websocket-key").trimmed()));
     qCInfo(lcNet) << "websocket open" << socket->peerAddress().toString() << socket->peerPort()
                   << (scope.isFull() ? "api-key" : "token");

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "socketflusher.h"
 
-#include "websocketsession.h"
+#include "websocketconnection.h"
 
 #include <QAbstractEventDispatcher>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QThread>
+
+namespace {
+const QEvent::Type flushEvent = QEvent::Type(QEvent::registerEventType());
+}
 
 SocketFlusher *SocketFlusher::forCurrentThread()
 {
@@ -24,17 +30,30 @@ SocketFlusher::SocketFlusher(QObject *dispatcher)
             this, &SocketFlusher::flushAll);
 }
 
-void SocketFlusher::schedule(WebSocketSession *session)
+void SocketFlusher::schedule(WebSocketConnection *connection)
 {
-    m_pending.append(session);
+    if (!m_eventPosted) {
+        m_eventPosted = true;
+        QCoreApplication::postEvent(this, new QEvent(flushEvent));
+    }
+    m_pending.append(connection);
+}
+
+bool SocketFlusher::event(QEvent *event)
+{
+    if (event->type() != flushEvent)
+        return QObject::event(event);
+    m_eventPosted = false;
+    flushAll();
+    return true;
 }
 
 void SocketFlusher::flushAll()
 {
     // flush() may emit signals that schedule more output: take the list first.
-    const QList<QPointer<WebSocketSession>> sessions = std::exchange(m_pending, {});
-    for (const QPointer<WebSocketSession> &session : sessions) {
-        if (session)
-            session->flushOutput();
+    const QList<QPointer<WebSocketConnection>> connections = std::exchange(m_pending, {});
+    for (const QPointer<WebSocketConnection> &connection : connections) {
+        if (connection)
+            connection->flush();
     }
 }

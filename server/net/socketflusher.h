@@ -5,18 +5,21 @@
 #include <QObject>
 #include <QPointer>
 
-class WebSocketSession;
+class WebSocketConnection;
 
 /**
  * @brief Writes the WebSocket output produced during one event-loop pass right before the loop
  * goes back to sleep, as Redis does in its beforeSleep hook.
  *
- * QAbstractSocket::write() only appends to the socket's buffer and enables its write
- * notifier, so a reply otherwise waits a whole extra loop iteration (poll, notifier toggles,
- * eventfd wake-ups) before it reaches the kernel. Flushing on every message would lose the
- * batching of pipelined requests; flushing once per pass keeps one write() per socket per pass
- * and removes the round trip. The write notifier stays the fallback: a dispatcher that never
- * reports aboutToBlock only loses the speed-up.
+ * A WebSocketConnection collects the frames of one pass; writing them through the socket's
+ * write notifier would cost a whole extra loop iteration (poll, notifier toggles, eventfd
+ * wake-ups) before they reach the kernel, and writing each frame at once would lose the batching
+ * of pipelined requests. Flushing once per pass keeps one write() per socket per pass and
+ * removes the round trip.
+ *
+ * A loop that never blocks (processEvents() polled in a loop, QTest::qWait) never reports
+ * aboutToBlock: the first schedule() of a pass also posts one event, so the output goes at the
+ * start of the next pass at the latest.
  *
  * One flusher per thread, owned by (and living as long as) that thread's event dispatcher.
  */
@@ -28,13 +31,17 @@ public:
     /// The current thread's flusher, or nullptr when the thread has no event dispatcher.
     static SocketFlusher *forCurrentThread();
 
-    /// Call @p session's flushOutput() before the loop next blocks. The session calls this once
-    /// per pass (it keeps its own flag), so the list stays linear in the sessions written to.
-    void schedule(WebSocketSession *session);
+    /// Call @p connection's flush() before the loop next blocks. The connection calls this once
+    /// per pass (it keeps its own flag), so the list stays linear in the connections written to.
+    void schedule(WebSocketConnection *connection);
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     explicit SocketFlusher(QObject *dispatcher);
     void flushAll();
 
-    QList<QPointer<WebSocketSession>> m_pending;
+    QList<QPointer<WebSocketConnection>> m_pending;
+    bool m_eventPosted = false;
 };

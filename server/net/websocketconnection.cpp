@@ -2,11 +2,17 @@
 #include "websocketconnection.h"
 
 #include "closecodes.h"
+#include "directsocketwrite.h"
 #include "netlog.h"
+#include "socketflusher.h"
 
 #include <QTcpSocket>
 
 using Kind = WebSocketFrameParser::Kind;
+
+namespace {
+constexpr qsizetype streamThreshold = 16 * 1024;
+}
 using Opcode = WebSocketFrame::Opcode;
 
 WebSocketConnection::WebSocketConnection(QTcpSocket *socket, WebSocketFrameParser::Limits limits,
@@ -44,7 +50,36 @@ void WebSocketConnection::sendFrame(const QByteArray &frame)
 {
     if (m_closeSent || !isConnected())
         return;
-    m_socket->write(frame);
+    queue(frame);
+}
+
+void WebSocketConnection::queue(const QByteArray &frame)
+{
+    if (m_output.isEmpty()) {
+        m_output = frame; // shared with the caller (one notification frame for every subscriber)
+    } else {
+        if (m_output.capacity() < streamThreshold)
+            m_output.reserve(streamThreshold + frame.size()); // one allocation per batch
+        m_output.append(frame);
+    }
+    // A long pass (a pipelined batch) streams its replies out instead of holding them all: the
+    // peer can work on the first ones while the rest are produced.
+    if (m_output.size() >= streamThreshold)
+        flush();
+    else
+        scheduleFlush();
+}
+
+void WebSocketConnection::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    if (SocketFlusher *flusher = SocketFlusher::forCurrentThread()) {
+        m_flushScheduled = true;
+        flusher->schedule(this);
+    } else {
+        flush();
+    }
 }
 
 void WebSocketConnection::ping(QByteArrayView payload)
@@ -58,6 +93,7 @@ void WebSocketConnection::close(quint16 code, QByteArrayView reason)
     if (m_closeSent)
         return;
     sendClose(code, reason);
+    flush();
     if (m_closeReceived && m_socket)
         m_socket->disconnectFromHost();
 }
@@ -70,8 +106,10 @@ void WebSocketConnection::abort()
 
 void WebSocketConnection::flush()
 {
-    if (isConnected())
-        m_socket->flush();
+    m_flushScheduled = false;
+    if (!m_output.isEmpty() && m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
+        DirectSocketWrite::write(m_socket, m_output);
+    m_output.clear();
 }
 
 bool WebSocketConnection::isConnected() const
@@ -81,7 +119,7 @@ bool WebSocketConnection::isConnected() const
 
 qint64 WebSocketConnection::bytesToWrite() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    return m_output.size() + (m_socket ? m_socket->bytesToWrite() : 0);
 }
 
 void WebSocketConnection::onReadyRead()
@@ -137,12 +175,13 @@ void WebSocketConnection::onPeerClose(quint16 code)
         // without one.
         if (code == CloseCodes::NoStatus) {
             m_closeSent = true;
-            m_socket->write(WebSocketFrame::encode(Opcode::Close, {}));
+            queue(WebSocketFrame::encode(Opcode::Close, {}));
         } else {
             sendClose(code, {});
         }
     }
     // The server closes the TCP connection first (§7.1.1), once the echo is written.
+    flush();
     m_socket->disconnectFromHost();
 }
 
@@ -153,6 +192,7 @@ void WebSocketConnection::fail(quint16 code, const QByteArray &reason)
     if (!m_closeSent)
         sendClose(code, reason);
     m_closeReceived = true; // read nothing more
+    flush();
     m_socket->disconnectFromHost();
 }
 
@@ -162,5 +202,5 @@ void WebSocketConnection::sendClose(quint16 code, QByteArrayView reason)
         return;
     m_closeSent = true;
     m_closeCode = code;
-    m_socket->write(WebSocketFrame::encode(Opcode::Close, WebSocketFrame::closePayload(code, reason)));
+    queue(WebSocketFrame::encode(Opcode::Close, WebSocketFrame::closePayload(code, reason)));
 }

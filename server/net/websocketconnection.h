@@ -7,16 +7,16 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-
-class QTcpSocket;
+#include <QTcpSocket>
 
 /**
  * @brief The server's end of one WebSocket after its 101: RFC 6455 framing on the TCP (or TLS)
  * socket, with no QString anywhere.
  *
  * Messages arrive as the bytes the client sent (textMessage() with UTF-8 already checked), and
- * go out as frames written to the socket's buffer; a frame built once (WebSocketFrame::encode)
- * can be sent to many connections. Pings are answered with pongs here. Closing follows §7:
+ * go out as frames collected during one event-loop pass and written together right before the
+ * loop blocks (SocketFlusher; DirectSocketWrite); a frame built once (WebSocketFrame::encode)
+ * can be sent to many connections without a copy. Pings are answered with pongs here. Closing follows §7:
  * close() sends a close frame and waits for the peer's, after which the TCP connection is
  * closed; a close frame from the peer is echoed and the TCP connection closed; a protocol
  * violation sends its close code (1002, 1007, 1009) and closes at once. Nothing is sent after a
@@ -41,12 +41,13 @@ public:
     void ping(QByteArrayView payload = {});
     void close(quint16 code, QByteArrayView reason);
     void abort();
-    /** Hands the buffered output to the kernel now. */
+    /** Hands the output collected so far to the kernel now. */
     void flush();
 
     bool isConnected() const;
     /** A close frame was sent or received: no more frames go out. */
     bool isClosing() const { return m_closeSent; }
+    /** Output not yet taken by the kernel (collected here and in the socket's buffer). */
     qint64 bytesToWrite() const;
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
@@ -68,11 +69,15 @@ private:
     void onPeerClose(quint16 code);
     void fail(quint16 code, const QByteArray &reason);
     void sendClose(quint16 code, QByteArrayView reason);
+    void queue(const QByteArray &frame);
+    void scheduleFlush();
 
     QPointer<QTcpSocket> m_socket;
     WebSocketFrameParser m_parser;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
+    QByteArray m_output; ///< frames of this pass, not yet written
+    bool m_flushScheduled = false;
     quint16 m_closeCode = 1006;
     bool m_closeSent = false;
     bool m_closeReceived = false;

@@ -6,7 +6,6 @@
 #include "netlog.h"
 #include "replyencoder.h"
 #include "requestparser.h"
-#include "socketflusher.h"
 #include "websocketconnection.h"
 
 #include <QTcpSocket>
@@ -66,24 +65,12 @@ void WebSocketSession::sendFrame(const QByteArray &frame)
 
 void WebSocketSession::afterSend()
 {
-    if (!m_flushScheduled) {
-        if (SocketFlusher *flusher = SocketFlusher::forCurrentThread()) {
-            m_flushScheduled = true;
-            flusher->schedule(this);
-        }
-    }
     if (m_connection->bytesToWrite() > m_options.maxSendBufferBytes) {
         qCWarning(lcNet) << "closing slow websocket peer" << m_connection->peerAddress().toString() << "with"
                          << m_connection->bytesToWrite() << "bytes unsent";
         close(CloseCodes::SlowConsumer,
               QStringLiteral("Too slow: send buffer over limit; reconnect and refetch"));
     }
-}
-
-void WebSocketSession::flushOutput()
-{
-    m_flushScheduled = false;
-    m_connection->flush();
 }
 
 void WebSocketSession::close(quint16 code, const QString &reason)

@@ -64,8 +64,6 @@ public:
     void sendText(const QByteArray &payload);
     /** Sends a frame built by WebSocketFrame::encode() (one frame shared by many sessions). */
     void sendFrame(const QByteArray &frame);
-    /// Writes what was sent so far now (SocketFlusher calls it once per event-loop pass).
-    void flushOutput();
     /** Graceful shutdown: frames received from now on are not executed (and not answered), while
      *  replies to the requests already running are still sent. close() follows. */
     void drain() { m_draining = true; }
@@ -105,7 +103,6 @@ private:
     Clock m_clock;
     QTimer m_closeTimer;
     bool m_closing = false;
-    bool m_flushScheduled = false;
     bool m_finished = false;
     bool m_draining = false;
     qint64 m_lastHeardMs = 0;

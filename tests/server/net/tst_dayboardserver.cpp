@@ -419,16 +419,25 @@ void TestDayboardServer::slowSubscriberIsClosed()
     reader.setReadBufferSize(1);
     QCOMPARE(rawUpgrade(reader, server.port(), "/ws?token=" + token), QByteArray("HTTP/1.1 101 Switching Protocols"));
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 1, timeoutMs);
+    // A small receive window, so the kernel's buffers fill after a few notifications (autotuned
+    // loopback buffers take tens of MB).
+    reader.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 16 * 1024);
 
     WriteOp op;
     op.key = "big";
     op.value = QByteArray(100 * 1024, 'v');
+    // Notifications first fill the kernel's socket buffers (not counted: at most the 4 MiB send
+    // buffer and the reader's 16 KiB); what then piles up in the server passes the 64 KiB limit
+    // and the reader is closed. 10 MB of notifications: more than those buffers hold.
     int written = 0;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 100; ++i) {
         server.storage()->write(op, [&written](const WriteResult &result) { written += result.status == WriteStatus::Ok; });
-    QTRY_COMPARE_WITH_TIMEOUT(written, 4, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(written, i + 1, timeoutMs);
+    }
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 0, timeoutMs);
-    // Reading again, the client drains what was sent and then finds the connection gone.
+    // Reading again, the client drains what reached it and then finds the connection gone (the
+    // close frame was queued behind the unsent notifications, and the 300 ms close grace ran out
+    // before this reader read: it was aborted).
     reader.setReadBufferSize(0);
     QTRY_COMPARE_WITH_TIMEOUT((reader.readAll(), reader.state()), QAbstractSocket::UnconnectedState, timeoutMs);
 }
