@@ -9,11 +9,12 @@
 #include <QTcpSocket>
 
 using Kind = WebSocketFrameParser::Kind;
+using Opcode = WebSocketFrame::Opcode;
 
 namespace {
+/** Output collected beyond this is written at once instead of at the end of the pass. */
 constexpr qsizetype streamThreshold = 16 * 1024;
-}
-using Opcode = WebSocketFrame::Opcode;
+} // namespace
 
 WebSocketConnection::WebSocketConnection(QTcpSocket *socket, WebSocketFrameParser::Limits limits,
                                          QObject *parent)
