@@ -57,8 +57,10 @@ HttpFrontEnd::HttpFrontEnd(KvService *service, Storage *storage, TokenService *t
     connect(m_tcpServer, &QTcpServer::newConnection, this, &HttpFrontEnd::onNewConnection);
     // TLS sockets are counted before their handshake, so a flood of stalled handshakes cannot
     // hold more descriptors than the limits allow.
-    if (auto *tls = qobject_cast<TlsServer *>(m_tcpServer))
+    if (auto *tls = qobject_cast<TlsServer *>(m_tcpServer)) {
         tls->setAdmission([this](QTcpSocket *socket) { return admitBeforeHandshake(socket); });
+        m_countedAtAccept = true;
+    }
     connect(m_tcpServer, &QTcpServer::acceptError, this,
             [](QAbstractSocket::SocketError error) { qCWarning(lcNet) << "accept failed" << error; });
 }
@@ -116,7 +118,7 @@ void HttpFrontEnd::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        if (!isCounted(socket) && !admitConnection(socket))
+        if (!m_countedAtAccept && !admitConnection(socket))
             continue;
         qCDebug(lcNet) << "connection from" << socket->peerAddress().toString() << socket->peerPort();
         auto *connection = new HttpConnection(socket, m_options.http, this);
@@ -144,11 +146,6 @@ bool HttpFrontEnd::takeSlot(QTcpSocket *socket, ConnectionCounter::Verdict *verd
         return false;
     new ConnectionSlot(m_counter, address, socket); // released with the socket
     return true;
-}
-
-bool HttpFrontEnd::isCounted(const QTcpSocket *socket)
-{
-    return socket->findChild<ConnectionSlot *>(QString(), Qt::FindDirectChildrenOnly) != nullptr;
 }
 
 bool HttpFrontEnd::admitBeforeHandshake(QTcpSocket *socket)

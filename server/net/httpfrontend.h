@@ -85,7 +85,6 @@ private:
     bool admitBeforeHandshake(QTcpSocket *socket);
     /** Counts `socket` (a ConnectionSlot released with it); false when over a limit. */
     bool takeSlot(QTcpSocket *socket, ConnectionCounter::Verdict *verdict);
-    static bool isCounted(const QTcpSocket *socket);
     void logRefusal(const QString &address, const QString &reason);
     QString limitReached(ConnectionCounter::Verdict verdict) const;
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
@@ -100,6 +99,7 @@ private:
     Options m_options;
     RestApi m_api;
     QTcpServer *m_tcpServer;
+    bool m_countedAtAccept = false; ///< TLS: sockets are counted before their handshake
     QSet<HttpConnection *> m_connections;
     bool m_shuttingDown = false;
     std::shared_ptr<ConnectionCounter> m_counter; ///< shared with the ConnectionSlots

@@ -37,16 +37,6 @@ void WebSocketConnection::start()
         onReadyRead();
 }
 
-void WebSocketConnection::sendText(QByteArrayView payload)
-{
-    sendFrame(WebSocketFrame::encode(Opcode::Text, payload));
-}
-
-void WebSocketConnection::sendBinary(QByteArrayView payload)
-{
-    sendFrame(WebSocketFrame::encode(Opcode::Binary, payload));
-}
-
 void WebSocketConnection::sendFrame(const QByteArray &frame)
 {
     if (m_closeSent || !isConnected())

@@ -34,8 +34,6 @@ public:
     /** Reads what is already buffered on the socket; call once the signals are connected. */
     void start();
 
-    void sendText(QByteArrayView payload);
-    void sendBinary(QByteArrayView payload);
     /** Writes a frame made by WebSocketFrame::encode(). */
     void sendFrame(const QByteArray &frame);
     void ping(QByteArrayView payload = {});
@@ -45,15 +43,12 @@ public:
     void flush();
 
     bool isConnected() const;
-    /** A close frame was sent or received: no more frames go out. */
-    bool isClosing() const { return m_closeSent; }
     /** Output not yet taken by the kernel (collected here and in the socket's buffer). */
     qint64 bytesToWrite() const;
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
     /** The code of the close frame received (or sent first); 1006 when none was exchanged. */
     quint16 closeCode() const { return m_closeCode; }
-    QTcpSocket *socket() const { return m_socket; }
 
 signals:
     void textMessage(const QByteArray &payload);

@@ -61,8 +61,6 @@ std::optional<WebSocketFrameParser::Event> WebSocketFrameParser::next()
 {
     while (!m_failed) {
         const std::optional<Header> header = readHeader();
-        if (m_failed)
-            return fail(CloseCodes::ProtocolError, "Frame length with the most significant bit set");
         if (!header)
             return std::nullopt;
         if (std::optional<Event> error = check(*header))
@@ -105,10 +103,7 @@ std::optional<WebSocketFrameParser::Header> WebSocketFrameParser::readHeader()
         header.payloadLength = qFromBigEndian<quint16>(p + 2);
     } else {
         header.payloadLength = qFromBigEndian<quint64>(p + 2);
-        if (header.payloadLength >> 63) {
-            m_failed = true;
-            return std::nullopt;
-        }
+        header.lengthTopBit = (header.payloadLength >> 63) != 0;
     }
     header.mask = header.masked ? qFromBigEndian<quint32>(p + 2 + lengthBytes) : 0;
     return header;
@@ -116,6 +111,8 @@ std::optional<WebSocketFrameParser::Header> WebSocketFrameParser::readHeader()
 
 std::optional<WebSocketFrameParser::Event> WebSocketFrameParser::check(const Header &header)
 {
+    if (header.lengthTopBit)
+        return fail(CloseCodes::ProtocolError, "Frame length with the most significant bit set");
     if (!header.masked)
         return fail(CloseCodes::ProtocolError, "Client frames must be masked");
     if (header.reservedBits)

@@ -55,11 +55,12 @@ private:
         quint64 payloadLength = 0;
         bool masked = false;
         bool reservedBits = false; ///< RSV1-3: only an extension may set them
+        bool lengthTopBit = false; ///< a 64-bit length must have its top bit clear
         quint32 mask = 0;
         qsizetype size = 0; ///< header bytes, mask included
     };
 
-    /** The header at the read position; nullopt if incomplete or on error (m_error set). */
+    /** The header at the read position; nullopt until all its bytes are here. */
     std::optional<Header> readHeader();
     /** Empty if the header is acceptable here, else the error event. */
     std::optional<Event> check(const Header &header);

@@ -7,6 +7,7 @@
 #include "replyencoder.h"
 #include "requestparser.h"
 #include "websocketconnection.h"
+#include "websocketframe.h"
 
 #include <QTcpSocket>
 
@@ -49,10 +50,7 @@ void WebSocketSession::start()
 
 void WebSocketSession::sendText(const QByteArray &payload)
 {
-    if (m_closing)
-        return;
-    m_connection->sendText(payload);
-    afterSend();
+    sendFrame(WebSocketFrame::encode(WebSocketFrame::Opcode::Text, payload));
 }
 
 void WebSocketSession::sendFrame(const QByteArray &frame)

@@ -4,6 +4,7 @@
 // every row a healthy client on its own connection must still get correct answers, over
 // WebSocket and HTTP. The server runs in process (memory backend) with a short head timeout so
 // the slow-client rows end in about a second; every other limit is the shipped default.
+#include "clientframe.h"
 #include "dayboardserver.h"
 #include "serverconfig.h"
 #include "testhttpclient.h"
@@ -41,31 +42,11 @@ enum Kind {
  * or 0 for "closed without a response".
  */
 
-/** A client frame: FIN + opcode, masked with a fixed key, unless told otherwise. */
+/** A client frame (tests/support/clientframe.h). */
 QByteArray frame(int opcode, const QByteArray &payload, bool fin = true, bool masked = true, int rsv = 0,
                  qint64 declaredLength = -1)
 {
-    QByteArray out;
-    out += char((fin ? 0x80 : 0) | (rsv << 4) | opcode);
-    const quint64 length = declaredLength >= 0 ? quint64(declaredLength) : quint64(payload.size());
-    const char maskBit = masked ? char(0x80) : char(0);
-    if (length < 126) {
-        out += char(maskBit | char(length));
-    } else if (length <= 0xFFFF) {
-        out += char(maskBit | 126);
-        out += char(length >> 8);
-        out += char(length & 0xFF);
-    } else {
-        out += char(maskBit | 127);
-        for (int shift = 56; shift >= 0; shift -= 8)
-            out += char((length >> shift) & 0xFF);
-    }
-    const QByteArray mask = "\x12\x34\x56\x78";
-    if (masked)
-        out += mask;
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        out += masked ? char(payload.at(i) ^ mask.at(i % 4)) : payload.at(i);
-    return out;
+    return ClientFrame::build(opcode, payload, fin, masked, rsv, declaredLength);
 }
 
 /** A byte string literal with its embedded NULs. */
@@ -80,7 +61,7 @@ QByteArray text(const QByteArray &payload)
 }
 QByteArray closePayload(quint16 code)
 {
-    return QByteArray(1, char(code >> 8)) + char(code & 0xFF);
+    return ClientFrame::closePayload(code);
 }
 
 QByteArray nested(int depth, const QByteArray &inner = "1")
@@ -706,8 +687,9 @@ void TestHostileInput::framesWithTheHandshake()
 {
     // A client may send frames right behind its upgrade head, before the 101 arrives.
     RawWebSocket socket;
-    QVERIFY(socket.open(m_server->port(), text(R"({"op":2,"key":"early","value":"v","messageId":1})")
-                                              + text(R"({"op":1,"key":"early","messageId":2})")));
+    QVERIFY(socket.open(m_server->port(),
+                        text(R"({"op":2,"key":"early","value":"v","messageId":1})")
+                            + text(R"({"op":1,"key":"early","messageId":2})")));
     QVERIFY(socket.waitFor([&] { return socket.replies().size() >= 2 || socket.closed(); }));
     QCOMPARE(socket.replies().size(), 2);
     QCOMPARE(socket.replies().at(0).value(u"code"_s).toInt(), 200);

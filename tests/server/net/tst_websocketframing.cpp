@@ -2,6 +2,7 @@
 // The server's own RFC 6455 framing: WebSocketFrameParser (client frames in any split), the
 // frames WebSocketFrame writes, Utf8Validator and the handshake's accept key.
 
+#include "clientframe.h"
 #include "closecodes.h"
 #include "utf8validator.h"
 #include "websocketframe.h"
@@ -17,43 +18,6 @@ using Opcode = WebSocketFrame::Opcode;
 Q_DECLARE_METATYPE(WebSocketFrameParser::Kind)
 
 namespace {
-
-/** A client frame: masked with @p mask unless @p masked is false; @p rsv goes in bits 4-6. */
-QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool final = true, bool masked = true,
-                       quint8 rsv = 0, quint32 mask = 0x37fa213d)
-{
-    QByteArray out;
-    out += char((final ? 0x80 : 0) | (rsv << 4) | opcode);
-    const char maskBit = masked ? char(0x80) : char(0);
-    if (payload.size() < 126) {
-        out += char(maskBit | payload.size());
-    } else if (payload.size() <= 0xFFFF) {
-        out += char(maskBit | 126);
-        uchar length[2];
-        qToBigEndian(quint16(payload.size()), length);
-        out.append(reinterpret_cast<const char *>(length), 2);
-    } else {
-        out += char(maskBit | 127);
-        uchar length[8];
-        qToBigEndian(quint64(payload.size()), length);
-        out.append(reinterpret_cast<const char *>(length), 8);
-    }
-    if (!masked)
-        return out + payload;
-    uchar key[4];
-    qToBigEndian(mask, key);
-    out.append(reinterpret_cast<const char *>(key), 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        out += char(payload[i] ^ key[i % 4]);
-    return out;
-}
-
-QByteArray closePayload(quint16 code, const QByteArray &reason = {})
-{
-    uchar bytes[2];
-    qToBigEndian(code, bytes);
-    return QByteArray(reinterpret_cast<const char *>(bytes), 2) + reason;
-}
 
 /** Every event the parser yields for @p input fed in pieces of @p chunk bytes (0: at once). */
 QList<WebSocketFrameParser::Event> parseAll(const QByteArray &input, qsizetype chunk = 0,
@@ -113,30 +77,30 @@ void TestWebSocketFraming::messages_data()
     QTest::addColumn<int>("closeCode");
 
     const QByteArray json = R"({"op":1,"key":"a"})";
-    QTest::newRow("text") << clientFrame(0x1, json) << Kind::Text << json << 0;
-    QTest::newRow("empty text") << clientFrame(0x1, {}) << Kind::Text << QByteArray() << 0;
-    QTest::newRow("utf-8 text") << clientFrame(0x1, "h\xC3\xA9llo \xF0\x9F\x98\x80") << Kind::Text
+    QTest::newRow("text") << ClientFrame::build(0x1, json) << Kind::Text << json << 0;
+    QTest::newRow("empty text") << ClientFrame::build(0x1, {}) << Kind::Text << QByteArray() << 0;
+    QTest::newRow("utf-8 text") << ClientFrame::build(0x1, "h\xC3\xA9llo \xF0\x9F\x98\x80") << Kind::Text
                                 << QByteArray("h\xC3\xA9llo \xF0\x9F\x98\x80") << 0;
-    QTest::newRow("binary, not checked as UTF-8")
-        << clientFrame(0x2, QByteArray("\xFF\x00\xC0", 3)) << Kind::Binary << QByteArray("\xFF\x00\xC0", 3) << 0;
-    QTest::newRow("three fragments") << clientFrame(0x1, "{\"op\"", false) + clientFrame(0x0, ":1,", false)
-            + clientFrame(0x0, "\"key\":\"a\"}")
+    QTest::newRow("binary, not checked as UTF-8") << ClientFrame::build(0x2, QByteArray("\xFF\x00\xC0", 3))
+                                                  << Kind::Binary << QByteArray("\xFF\x00\xC0", 3) << 0;
+    QTest::newRow("three fragments") << ClientFrame::build(0x1, "{\"op\"", false)
+            + ClientFrame::build(0x0, ":1,", false) + ClientFrame::build(0x0, "\"key\":\"a\"}")
                                      << Kind::Text << json << 0;
     QTest::newRow("fragment split inside a UTF-8 sequence")
-        << clientFrame(0x1, "\xC3", false) + clientFrame(0x0, "\xA9") << Kind::Text << QByteArray("\xC3\xA9")
-        << 0;
-    QTest::newRow("ping") << clientFrame(0x9, "hi") << Kind::Ping << QByteArray("hi") << 0;
-    QTest::newRow("pong") << clientFrame(0xA, {}) << Kind::Pong << QByteArray() << 0;
+        << ClientFrame::build(0x1, "\xC3", false) + ClientFrame::build(0x0, "\xA9") << Kind::Text
+        << QByteArray("\xC3\xA9") << 0;
+    QTest::newRow("ping") << ClientFrame::build(0x9, "hi") << Kind::Ping << QByteArray("hi") << 0;
+    QTest::newRow("pong") << ClientFrame::build(0xA, {}) << Kind::Pong << QByteArray() << 0;
     QTest::newRow("close without payload")
-        << clientFrame(0x8, {}) << Kind::Close << QByteArray() << int(CloseCodes::NoStatus);
-    QTest::newRow("close 1000 with reason")
-        << clientFrame(0x8, closePayload(1000, "bye")) << Kind::Close << QByteArray("bye") << 1000;
-    QTest::newRow("close 4999") << clientFrame(0x8, closePayload(4999)) << Kind::Close << QByteArray()
-                                << 4999;
+        << ClientFrame::build(0x8, {}) << Kind::Close << QByteArray() << int(CloseCodes::NoStatus);
+    QTest::newRow("close 1000 with reason") << ClientFrame::build(0x8, ClientFrame::closePayload(1000, "bye"))
+                                            << Kind::Close << QByteArray("bye") << 1000;
+    QTest::newRow("close 4999") << ClientFrame::build(0x8, ClientFrame::closePayload(4999)) << Kind::Close
+                                << QByteArray() << 4999;
     QTest::newRow("126-byte text (16-bit length)")
-        << clientFrame(0x1, QByteArray(126, 'x')) << Kind::Text << QByteArray(126, 'x') << 0;
+        << ClientFrame::build(0x1, QByteArray(126, 'x')) << Kind::Text << QByteArray(126, 'x') << 0;
     QTest::newRow("70000-byte text (64-bit length)")
-        << clientFrame(0x1, QByteArray(70000, 'y')) << Kind::Text << QByteArray(70000, 'y') << 0;
+        << ClientFrame::build(0x1, QByteArray(70000, 'y')) << Kind::Text << QByteArray(70000, 'y') << 0;
 }
 
 void TestWebSocketFraming::messages()
@@ -158,31 +122,35 @@ void TestWebSocketFraming::violations_data()
     QTest::addColumn<int>("closeCode");
 
     const QByteArray json = R"({"op":1,"key":"a"})";
-    QTest::newRow("unmasked") << clientFrame(0x1, json, true, false) << 1002;
-    QTest::newRow("RSV1") << clientFrame(0x1, json, true, true, 4) << 1002;
-    QTest::newRow("RSV3") << clientFrame(0x1, json, true, true, 1) << 1002;
-    QTest::newRow("opcode 3") << clientFrame(0x3, json) << 1002;
-    QTest::newRow("opcode 0xB") << clientFrame(0xB, {}) << 1002;
-    QTest::newRow("continuation first") << clientFrame(0x0, json) << 1002;
+    QTest::newRow("unmasked") << ClientFrame::build(0x1, json, true, false) << 1002;
+    QTest::newRow("RSV1") << ClientFrame::build(0x1, json, true, true, 4) << 1002;
+    QTest::newRow("RSV3") << ClientFrame::build(0x1, json, true, true, 1) << 1002;
+    QTest::newRow("opcode 3") << ClientFrame::build(0x3, json) << 1002;
+    QTest::newRow("opcode 0xB") << ClientFrame::build(0xB, {}) << 1002;
+    QTest::newRow("continuation first") << ClientFrame::build(0x0, json) << 1002;
     QTest::newRow("text inside a fragmented message")
-        << clientFrame(0x1, "{", false) + clientFrame(0x1, json) << 1002;
-    QTest::newRow("fragmented ping") << clientFrame(0x9, "p", false) << 1002;
-    QTest::newRow("ping of 126 bytes") << clientFrame(0x9, QByteArray(126, 'p')) << 1002;
-    QTest::newRow("close of 1 byte") << clientFrame(0x8, "x") << 1002;
-    QTest::newRow("close 999") << clientFrame(0x8, closePayload(999)) << 1002;
-    QTest::newRow("close 1005 (reserved)") << clientFrame(0x8, closePayload(1005)) << 1002;
-    QTest::newRow("close 1006 (reserved)") << clientFrame(0x8, closePayload(1006)) << 1002;
-    QTest::newRow("close 2000") << clientFrame(0x8, closePayload(2000)) << 1002;
-    QTest::newRow("close 5000") << clientFrame(0x8, closePayload(5000)) << 1002;
-    QTest::newRow("close reason not UTF-8") << clientFrame(0x8, closePayload(1000, "\xFF")) << 1007;
-    QTest::newRow("text not UTF-8") << clientFrame(0x1, "\xC3\x28") << 1007;
+        << ClientFrame::build(0x1, "{", false) + ClientFrame::build(0x1, json) << 1002;
+    QTest::newRow("fragmented ping") << ClientFrame::build(0x9, "p", false) << 1002;
+    QTest::newRow("ping of 126 bytes") << ClientFrame::build(0x9, QByteArray(126, 'p')) << 1002;
+    QTest::newRow("close of 1 byte") << ClientFrame::build(0x8, "x") << 1002;
+    QTest::newRow("close 999") << ClientFrame::build(0x8, ClientFrame::closePayload(999)) << 1002;
+    QTest::newRow("close 1005 (reserved)")
+        << ClientFrame::build(0x8, ClientFrame::closePayload(1005)) << 1002;
+    QTest::newRow("close 1006 (reserved)")
+        << ClientFrame::build(0x8, ClientFrame::closePayload(1006)) << 1002;
+    QTest::newRow("close 2000") << ClientFrame::build(0x8, ClientFrame::closePayload(2000)) << 1002;
+    QTest::newRow("close 5000") << ClientFrame::build(0x8, ClientFrame::closePayload(5000)) << 1002;
+    QTest::newRow("close reason not UTF-8")
+        << ClientFrame::build(0x8, ClientFrame::closePayload(1000, "\xFF")) << 1007;
+    QTest::newRow("text not UTF-8") << ClientFrame::build(0x1, "\xC3\x28") << 1007;
     QTest::newRow("fragments end inside a sequence")
-        << clientFrame(0x1, "a", false) + clientFrame(0x0, "\xC3") << 1007;
+        << ClientFrame::build(0x1, "a", false) + ClientFrame::build(0x0, "\xC3") << 1007;
     QByteArray topBit = QByteArray::fromHex("81ff8000000000000000") + QByteArray(4, '\0');
     QTest::newRow("64-bit length with the top bit") << topBit << 1002;
-    QTest::newRow("frame over the limit") << clientFrame(0x1, QByteArray(1024 * 1024 + 1, ' ')) << 1009;
-    QTest::newRow("message over the limit") << clientFrame(0x1, QByteArray(600 * 1024, ' '), false)
-            + clientFrame(0x0, QByteArray(600 * 1024, ' '))
+    QTest::newRow("frame over the limit")
+        << ClientFrame::build(0x1, QByteArray(1024 * 1024 + 1, ' ')) << 1009;
+    QTest::newRow("message over the limit") << ClientFrame::build(0x1, QByteArray(600 * 1024, ' '), false)
+            + ClientFrame::build(0x0, QByteArray(600 * 1024, ' '))
                                             << 1009;
 }
 
@@ -199,11 +167,11 @@ void TestWebSocketFraming::violations()
 
 void TestWebSocketFraming::everySplitGivesTheSameEvents()
 {
-    const QByteArray stream = clientFrame(0x1, R"({"op":2,"key":"k","value":"v"})")
-        + clientFrame(0x1, "{\"op\"", false) + clientFrame(0x9, "ping")
-        + clientFrame(0x0, ":1,\"key\":\"\xC3\xA9\"}") + clientFrame(0x2, QByteArray(300, 'b'))
-        + clientFrame(0xA, "pong") + clientFrame(0x1, QByteArray(70000, 'z'))
-        + clientFrame(0x8, closePayload(1001, "away"));
+    const QByteArray stream = ClientFrame::build(0x1, R"({"op":2,"key":"k","value":"v"})")
+        + ClientFrame::build(0x1, "{\"op\"", false) + ClientFrame::build(0x9, "ping")
+        + ClientFrame::build(0x0, ":1,\"key\":\"\xC3\xA9\"}") + ClientFrame::build(0x2, QByteArray(300, 'b'))
+        + ClientFrame::build(0xA, "pong") + ClientFrame::build(0x1, QByteArray(70000, 'z'))
+        + ClientFrame::build(0x8, ClientFrame::closePayload(1001, "away"));
     const QList<WebSocketFrameParser::Event> whole = parseAll(stream);
     QCOMPARE(whole.size(), 7);
     QCOMPARE(whole[1].kind, Kind::Ping); // a control frame may come between fragments
@@ -237,7 +205,7 @@ void TestWebSocketFraming::lengthsAtTheEncodingBoundaries()
         for (qsizetype i = 0; i < size; ++i)
             payload[i] = char('a' + i % 26);
         const QList<WebSocketFrameParser::Event> events
-            = parseAll(clientFrame(0x1, payload, true, true, 0, 0xdeadbeef));
+            = parseAll(ClientFrame::build(0x1, payload, true, true, 0, -1, 0xdeadbeef));
         QCOMPARE(events.size(), 1);
         QCOMPARE(events[0].payload, payload);
         // The server's own frame of that size has the minimal length encoding.
@@ -251,11 +219,11 @@ void TestWebSocketFraming::lengthsAtTheEncodingBoundaries()
 void TestWebSocketFraming::nothingAfterAnError()
 {
     WebSocketFrameParser parser({});
-    parser.append(clientFrame(0x1, "x", true, false) + clientFrame(0x1, "y"));
+    parser.append(ClientFrame::build(0x1, "x", true, false) + ClientFrame::build(0x1, "y"));
     const auto first = parser.next();
     QVERIFY(first && first->kind == Kind::Error);
     QVERIFY(!parser.next());
-    parser.append(clientFrame(0x1, "z"));
+    parser.append(ClientFrame::build(0x1, "z"));
     QVERIFY(!parser.next());
     QCOMPARE(parser.bufferedBytes(), 0);
 }
@@ -264,7 +232,7 @@ void TestWebSocketFraming::limitsAreCheckedBeforeThePayloadArrives()
 {
     WebSocketFrameParser parser({ 1000, 1500 });
     // Only the header of a frame declaring 2 GB: refused at once, nothing buffered waiting.
-    QByteArray header = clientFrame(0x1, QByteArray(70000, ' ')).left(14);
+    QByteArray header = ClientFrame::build(0x1, QByteArray(70000, ' ')).left(14);
     qToBigEndian(quint64(2) << 30, reinterpret_cast<uchar *>(header.data()) + 2);
     parser.append(header);
     const auto event = parser.next();
@@ -274,9 +242,9 @@ void TestWebSocketFraming::limitsAreCheckedBeforeThePayloadArrives()
 
     // The message limit counts the fragments: 800 + 800 > 1500 though each frame fits.
     WebSocketFrameParser fragments({ 1000, 1500 });
-    fragments.append(clientFrame(0x1, QByteArray(800, 'a'), false));
+    fragments.append(ClientFrame::build(0x1, QByteArray(800, 'a'), false));
     QVERIFY(!fragments.next());
-    fragments.append(clientFrame(0x0, QByteArray(800, 'a')).left(14));
+    fragments.append(ClientFrame::build(0x0, QByteArray(800, 'a')).left(14));
     const auto tooBig = fragments.next();
     QVERIFY(tooBig);
     QCOMPARE(int(tooBig->closeCode), 1009);
@@ -304,7 +272,7 @@ void TestWebSocketFraming::serverFramesAreUnmaskedAndFinal()
 void TestWebSocketFraming::closePayloadKeepsUtf8Whole()
 {
     const QByteArray payload = WebSocketFrame::closePayload(4001, "Too slow");
-    QCOMPARE(payload, closePayload(4001, "Too slow"));
+    QCOMPARE(payload, ClientFrame::closePayload(4001, "Too slow"));
     // 200 two-byte characters: cut to at most 123 bytes, never inside a character.
     const QByteArray reason = QByteArray("\xC3\xA9").repeated(200);
     const QByteArray cut = WebSocketFrame::closePayload(1000, reason);
