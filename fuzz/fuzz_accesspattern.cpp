@@ -4,7 +4,7 @@
 // dynamic-programming glob matcher; translateAccessPattern changes nothing in a pattern without
 // `*` and only ever inserts `.` before a `*`; an AccessScope built from a pattern that
 // accessPatternError() rejects grants nothing; exact subscriptions always match themselves.
-#include "accessscope.h"
+#include "core/accessscope.h"
 #include "fuzzsupport.h"
 
 #include <vector>

@@ -6,14 +6,14 @@
 // use the documented statuses; every request is answered exactly once, synchronously, with a
 // documented status and a JSON body; a token the API issues verifies with its own claims;
 // the serialized response head is well formed.
-#include "accessscope.h"
+#include "core/accessscope.h"
+#include "core/kvservice.h"
+#include "core/tokenservice.h"
 #include "fuzzsupport.h"
-#include "httpparser.h"
-#include "httpserverresponse.h"
-#include "kvservice.h"
-#include "memorystorage.h"
-#include "restapi.h"
-#include "tokenservice.h"
+#include "net/httpparser.h"
+#include "net/httpserverresponse.h"
+#include "net/restapi.h"
+#include "storage/memorystorage.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

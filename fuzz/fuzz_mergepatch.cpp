@@ -4,10 +4,10 @@
 // in valid UTF-8 JSON). Checked against RFC 7396 and a reference int64 parser: a merge of two
 // objects within the depth limit always succeeds, is valid JSON, sets every non-null patch
 // scalar, removes every null member, and applying the same patch again changes nothing.
+#include "core/jsondepth.h"
+#include "core/jsonmergepatch.h"
+#include "core/writerules.h"
 #include "fuzzsupport.h"
-#include "jsondepth.h"
-#include "jsonmergepatch.h"
-#include "writerules.h"
 
 #include <charconv>
 #include <cstring>

@@ -4,12 +4,12 @@
 // Checked: every frame gets exactly one reply, synchronously; codes are those of protocol.md;
 // every encoded reply and notification is valid JSON; a successful SET is read back verbatim;
 // revisions only grow; a scoped RANGE returns only keys the scope may access.
-#include "accessscope.h"
+#include "core/accessscope.h"
+#include "core/kvservice.h"
+#include "core/replyencoder.h"
+#include "core/requestparser.h"
 #include "fuzzsupport.h"
-#include "kvservice.h"
-#include "memorystorage.h"
-#include "replyencoder.h"
-#include "requestparser.h"
+#include "storage/memorystorage.h"
 
 #include <QSet>
 

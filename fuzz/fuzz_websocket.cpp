@@ -7,11 +7,11 @@
 // a control frame; close codes received are ones a peer may send, error codes are 1002/1007/1009
 // with a reason; nothing follows an error; message sizes stay within the limits; a server frame
 // built from each message parses back (after masking) to the same message.
-#include "closecodes.h"
 #include "fuzzsupport.h"
-#include "utf8validator.h"
-#include "websocketframe.h"
-#include "websocketframeparser.h"
+#include "net/closecodes.h"
+#include "net/utf8validator.h"
+#include "net/websocketframe.h"
+#include "net/websocketframeparser.h"
 
 #include <QtEndian>
 

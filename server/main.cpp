@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "filelimit.h"
-#include "servermain.h"
+#include "daemon/servermain.h"
+#include "net/filelimit.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "tokenclaims.h"
+#include "core/tokenclaims.h"
 
 #include <QByteArray>
 #include <QList>

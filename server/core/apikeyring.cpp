@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "apikeyring.h"
+#include "core/apikeyring.h"
 
 #include <QCryptographicHash>
 

@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "corelogging.h"
+#include "core/corelogging.h"
 
 Q_LOGGING_CATEGORY(lcCore, "dayboard.server.core")

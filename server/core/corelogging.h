@@ -3,5 +3,5 @@
 
 #include <QLoggingCategory>
 
-/** The logging category of dayboard_core ("dayboard.server.core"). */
+/** The logging category of dayboard_server_core ("dayboard.server.core"). */
 Q_DECLARE_LOGGING_CATEGORY(lcCore)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsondepth.h"
+#include "core/jsondepth.h"
 
 bool JsonDepth::withinLimit(QByteArrayView json, int maxDepth)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "jsonmergepatch.h"
+#include "core/jsonmergepatch.h"
 
-#include "jsondepth.h"
+#include "core/jsondepth.h"
 
 #include <nlohmann/json.hpp>
 

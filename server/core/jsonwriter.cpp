@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonwriter.h"
+#include "core/jsonwriter.h"
 
 #include <array>
 #include <cstring>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "kvservice.h"
+#include "core/kvservice.h"
 
-#include "corelogging.h"
-#include "requestparser.h"
-#include "storage.h"
-#include "writerules.h"
+#include "core/corelogging.h"
+#include "core/requestparser.h"
+#include "core/storage.h"
+#include "core/writerules.h"
 
 #include <memory>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "accessscope.h"
-#include "reply.h"
-#include "request.h"
+#include "core/accessscope.h"
+#include "core/reply.h"
+#include "core/request.h"
 
 #include <QObject>
 #include <functional>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "privatedirectory.h"
+#include "core/privatedirectory.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "record.h"
-#include "request.h"
+#include "core/record.h"
+#include "core/request.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "replyencoder.h"
+#include "core/replyencoder.h"
 
-#include "jsonwriter.h"
+#include "core/jsonwriter.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "change.h"
-#include "reply.h"
+#include "core/change.h"
+#include "core/reply.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "requestparser.h"
+#include "core/requestparser.h"
 
-#include "jsondepth.h"
+#include "core/jsondepth.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "reply.h"
-#include "request.h"
+#include "core/reply.h"
+#include "core/request.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,2 +1,2 @@
 // SPDX-License-Identifier: MIT
-#include "storage.h"
+#include "core/storage.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "change.h"
-#include "record.h"
-#include "writeop.h"
-#include "writeresult.h"
+#include "core/change.h"
+#include "core/record.h"
+#include "core/writeop.h"
+#include "core/writeresult.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "tokenservice.h"
+#include "core/tokenservice.h"
 
-#include "corelogging.h"
+#include "core/corelogging.h"
 
 #include <QDateTime>
 #include <QMessageAuthenticationCode>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "writerules.h"
+#include "core/writerules.h"
 
-#include "jsonmergepatch.h"
+#include "core/jsonmergepatch.h"
 
 #include <limits>
 #include <optional>

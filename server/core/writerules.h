@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "record.h"
-#include "writeop.h"
-#include "writeresult.h"
+#include "core/record.h"
+#include "core/writeop.h"
+#include "core/writeresult.h"
 
 /**
  * @brief What a write does to one record, decided without touching storage.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "connectioncounter.h"
+#include "net/connectioncounter.h"
 
 ConnectionCounter::ConnectionCounter(int maxTotal, int maxPerAddress)
     : m_maxTotal(maxTotal)

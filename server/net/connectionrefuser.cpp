@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "connectionrefuser.h"
+#include "net/connectionrefuser.h"
 
 #include <QTcpSocket>
 

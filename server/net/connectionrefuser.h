@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpserverresponse.h"
+#include "net/httpserverresponse.h"
 
 #include <QObject>
 #include <QTimer>

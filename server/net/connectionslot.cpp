@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "connectionslot.h"
+#include "net/connectionslot.h"
 
-#include "connectioncounter.h"
+#include "net/connectioncounter.h"
 
 ConnectionSlot::ConnectionSlot(std::weak_ptr<ConnectionCounter> counter, QString address, QObject *socket)
     : QObject(socket)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "directsocketwrite.h"
+#include "net/directsocketwrite.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "filelimit.h"
+#include "net/filelimit.h"
 
 #include <climits>
 #include <sys/resource.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "httpconnection.h"
+#include "net/httpconnection.h"
 
-#include "netlog.h"
+#include "net/netlog.h"
 
 #include <QTcpSocket>
 

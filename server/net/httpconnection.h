@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpparser.h"
-#include "httprequest.h"
-#include "httpserverresponse.h"
-#include "tokenbucket.h"
+#include "net/httpparser.h"
+#include "net/httprequest.h"
+#include "net/httpserverresponse.h"
+#include "net/tokenbucket.h"
 
 #include <QElapsedTimer>
 

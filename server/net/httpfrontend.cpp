@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
-#include "httpfrontend.h"
+#include "net/httpfrontend.h"
 
-#include "apikeyring.h"
-#include "closecodes.h"
-#include "connectionrefuser.h"
-#include "connectionslot.h"
-#include "directsocketwrite.h"
-#include "filelimit.h"
-#include "netlog.h"
-#include "subscriptionhub.h"
-#include "tlsserver.h"
-#include "tokenservice.h"
-#include "websockethandshake.h"
+#include "core/apikeyring.h"
+#include "core/tokenservice.h"
+#include "net/closecodes.h"
+#include "net/connectionrefuser.h"
+#include "net/connectionslot.h"
+#include "net/directsocketwrite.h"
+#include "net/filelimit.h"
+#include "net/netlog.h"
+#include "net/subscriptionhub.h"
+#include "net/tlsserver.h"
+#include "net/websockethandshake.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>

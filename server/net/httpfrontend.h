@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "accessscope.h"
-#include "connectioncounter.h"
-#include "httpconnection.h"
-#include "restapi.h"
-#include "websocketsession.h"
+#include "core/accessscope.h"
+#include "net/connectioncounter.h"
+#include "net/httpconnection.h"
+#include "net/restapi.h"
+#include "net/websocketsession.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httpparser.h"
+#include "net/httpparser.h"
 
 #include <QList>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httprequest.h"
+#include "net/httprequest.h"
 
 #include <QByteArrayView>
 #include <QString>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httpserverresponse.h"
+#include "net/httpserverresponse.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "netlog.h"
+#include "net/netlog.h"
 
 Q_LOGGING_CATEGORY(lcNet, "dayboard.server.net")

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "restapi.h"
+#include "net/restapi.h"
 
-#include "accessscope.h"
-#include "jsondepth.h"
-#include "kvservice.h"
-#include "replyencoder.h"
-#include "requestparser.h"
-#include "storage.h"
-#include "tokenservice.h"
+#include "core/accessscope.h"
+#include "core/jsondepth.h"
+#include "core/kvservice.h"
+#include "core/replyencoder.h"
+#include "core/requestparser.h"
+#include "core/storage.h"
+#include "core/tokenservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

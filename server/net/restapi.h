@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httprequest.h"
-#include "httpserverresponse.h"
+#include "net/httprequest.h"
+#include "net/httpserverresponse.h"
 
 #include <QByteArray>
 #include <functional>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "socketflusher.h"
+#include "net/socketflusher.h"
 
-#include "websocketconnection.h"
+#include "net/websocketconnection.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>

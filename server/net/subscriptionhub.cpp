@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "subscriptionhub.h"
+#include "net/subscriptionhub.h"
 
-#include "accessscope.h"
-#include "closecodes.h"
-#include "netlog.h"
-#include "replyencoder.h"
-#include "storage.h"
-#include "websocketframe.h"
-#include "websocketsession.h"
+#include "core/accessscope.h"
+#include "core/replyencoder.h"
+#include "core/storage.h"
+#include "net/closecodes.h"
+#include "net/netlog.h"
+#include "net/websocketframe.h"
+#include "net/websocketsession.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "change.h"
+#include "core/change.h"
 
 #include <QElapsedTimer>
 #include <QHash>

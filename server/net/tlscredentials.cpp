@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "tlscredentials.h"
+#include "net/tlscredentials.h"
 
-#include "netlog.h"
+#include "net/netlog.h"
 
 #include <QDateTime>
 #include <QFile>

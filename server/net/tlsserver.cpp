@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "tlsserver.h"
+#include "net/tlsserver.h"
 
-#include "netlog.h"
+#include "net/netlog.h"
 
 #include <QSslCipher>
 #include <QSslSocket>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "tokenbucket.h"
+#include "net/tokenbucket.h"
 
 #include <algorithm>
 

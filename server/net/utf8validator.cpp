@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "utf8validator.h"
+#include "net/utf8validator.h"
 
 #include <cstring>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "websocketconnection.h"
+#include "net/websocketconnection.h"
 
-#include "closecodes.h"
-#include "directsocketwrite.h"
-#include "netlog.h"
-#include "socketflusher.h"
+#include "net/closecodes.h"
+#include "net/directsocketwrite.h"
+#include "net/netlog.h"
+#include "net/socketflusher.h"
 
 #include <QTcpSocket>
 

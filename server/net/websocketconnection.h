@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "websocketframeparser.h"
+#include "net/websocketframeparser.h"
 
 #include <QByteArray>
 #include <QHostAddress>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "websocketframe.h"
+#include "net/websocketframe.h"
 
 #include <QtEndian>
 

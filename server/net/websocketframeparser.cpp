@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "websocketframeparser.h"
+#include "net/websocketframeparser.h"
 
-#include "closecodes.h"
-#include "utf8validator.h"
+#include "net/closecodes.h"
+#include "net/utf8validator.h"
 
 #include <QtEndian>
 #include <cstring>

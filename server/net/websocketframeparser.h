@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "websocketframe.h"
+#include "net/websocketframe.h"
 
 #include <QByteArray>
 #include <optional>

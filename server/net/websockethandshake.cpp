@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "websockethandshake.h"
+#include "net/websockethandshake.h"
 
 #include <QCryptographicHash>
 

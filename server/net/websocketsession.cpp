@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "websocketsession.h"
+#include "net/websocketsession.h"
 
-#include "closecodes.h"
-#include "kvservice.h"
-#include "netlog.h"
-#include "replyencoder.h"
-#include "requestparser.h"
-#include "websocketconnection.h"
-#include "websocketframe.h"
+#include "core/kvservice.h"
+#include "core/replyencoder.h"
+#include "core/requestparser.h"
+#include "net/closecodes.h"
+#include "net/netlog.h"
+#include "net/websocketconnection.h"
+#include "net/websocketframe.h"
 
 #include <QTcpSocket>
 

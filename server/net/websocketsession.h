@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "accessscope.h"
-#include "tokenbucket.h"
+#include "core/accessscope.h"
+#include "net/tokenbucket.h"
 
 #include <QByteArray>
 #include <QObject>

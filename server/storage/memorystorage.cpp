@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "memorystorage.h"
+#include "storage/memorystorage.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "recordtable.h"
-#include "storage.h"
+#include "core/storage.h"
+#include "storage/recordtable.h"
 
 /**
  * @brief A Storage that keeps everything in memory and forgets it on exit.

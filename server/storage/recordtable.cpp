@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "recordtable.h"
+#include "storage/recordtable.h"
 
-#include "writerules.h"
+#include "core/writerules.h"
 
 const Record *RecordTable::find(const QByteArray &key) const
 {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "record.h"
-#include "storage.h"
-#include "writeop.h"
-#include "writeresult.h"
+#include "core/record.h"
+#include "core/storage.h"
+#include "core/writeop.h"
+#include "core/writeresult.h"
 
 #include <QByteArray>
 #include <map>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "redischangecodec.h"
+#include "storage/redischangecodec.h"
 
 #include <QList>
 

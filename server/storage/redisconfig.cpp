@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "redisconfig.h"
+#include "storage/redisconfig.h"
 
 #include <QUrl>
 

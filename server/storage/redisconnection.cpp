@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "redisconnection.h"
+#include "storage/redisconnection.h"
 
-#include "redislog.h"
-#include "redisqtadapter.h"
+#include "storage/redislog.h"
+#include "storage/redisqtadapter.h"
 
 #include <QHostAddress>
 #include <QHostInfo>

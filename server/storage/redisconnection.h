@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "redisconfig.h"
+#include "storage/redisconfig.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "redislog.h"
+#include "storage/redislog.h"
 
 Q_LOGGING_CATEGORY(lcRedis, "dayboard.server.redis")

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "redisqtadapter.h"
+#include "storage/redisqtadapter.h"
 
 #include <QSocketNotifier>
 #include <hiredis/async.h>

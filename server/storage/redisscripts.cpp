@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "redisscripts.h"
+#include "storage/redisscripts.h"
 
 namespace RedisScripts {
 

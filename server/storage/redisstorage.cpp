@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "redisstorage.h"
+#include "storage/redisstorage.h"
 
-#include "redischangecodec.h"
-#include "redisconnection.h"
-#include "redislog.h"
-#include "redisscripts.h"
-#include "writerules.h"
+#include "core/writerules.h"
+#include "storage/redischangecodec.h"
+#include "storage/redisconnection.h"
+#include "storage/redislog.h"
+#include "storage/redisscripts.h"
 
 #include <QDateTime>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "redisconfig.h"
-#include "storage.h"
+#include "core/storage.h"
+#include "storage/redisconfig.h"
 
 #include <QByteArray>
 #include <QTimer>

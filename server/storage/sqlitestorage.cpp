@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "sqlitestorage.h"
+#include "storage/sqlitestorage.h"
 
-#include "privatedirectory.h"
+#include "core/privatedirectory.h"
 
-#include "storagelogging.h"
+#include "storage/storagelogging.h"
 
 #include <QDateTime>
 #include <QDir>

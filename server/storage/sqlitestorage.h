@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "recordtable.h"
-#include "sqlitewriter.h"
-#include "storage.h"
+#include "core/storage.h"
+#include "storage/recordtable.h"
+#include "storage/sqlitewriter.h"
 
 #include <QLockFile>
 #include <deque>

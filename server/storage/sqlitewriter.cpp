@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "sqlitewriter.h"
+#include "storage/sqlitewriter.h"
 
-#include "recordtable.h"
-#include "storagelogging.h"
+#include "storage/recordtable.h"
+#include "storage/storagelogging.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "storagelogging.h"
+#include "storage/storagelogging.h"
 
 Q_LOGGING_CATEGORY(lcStorage, "dayboard.server.storage")

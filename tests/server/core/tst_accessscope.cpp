@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "accessscope.h"
+#include "core/accessscope.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "jsondepth.h"
-#include "jsonmergepatch.h"
+#include "core/jsondepth.h"
+#include "core/jsonmergepatch.h"
 
 #include <QTest>
 

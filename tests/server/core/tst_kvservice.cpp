@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "kvservice.h"
-#include "memorystorage.h"
-#include "replyencoder.h"
-#include "requestparser.h"
+#include "core/kvservice.h"
+#include "core/replyencoder.h"
+#include "core/requestparser.h"
+#include "storage/memorystorage.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "jsonwriter.h"
-#include "replyencoder.h"
+#include "core/jsonwriter.h"
+#include "core/replyencoder.h"
 
 #include <QTest>
 

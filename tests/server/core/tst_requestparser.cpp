@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "requestparser.h"
+#include "core/requestparser.h"
 
 #include <QTest>
 

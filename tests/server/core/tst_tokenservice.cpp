@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "tokenservice.h"
+#include "core/tokenservice.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "writerules.h"
+#include "core/writerules.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // a `*` inside a character class is a class member, never a wildcard, including the PCRE2
 // cases where `]` right after `[` / `[^` is a member and POSIX classes nest `[:...:]`.
 // Before the fix, `[]a*]` became `[]a.*]`, so the token also reached keys with a `.`.
-#include "accessscope.h"
+#include "core/accessscope.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 // WebSocket and HTTP. The server runs in process (memory backend) with a short head timeout so
 // the slow-client rows end in about a second; every other limit is the shipped default.
 #include "clientframe.h"
-#include "dayboardserver.h"
-#include "serverconfig.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/serverconfig.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 

@@ -5,13 +5,13 @@
 // server on 127.0.0.1 port 0; other clients must be unaffected and, under the limit, nothing
 // may be refused.
 
-#include "connectioncounter.h"
-#include "dayboardserver.h"
-#include "serverconfig.h"
-#include "serveroptionsparser.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/serverconfig.h"
+#include "daemon/serveroptionsparser.h"
+#include "net/connectioncounter.h"
+#include "net/tokenbucket.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
-#include "tokenbucket.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

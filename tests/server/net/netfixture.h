@@ -11,9 +11,9 @@
 // On Redis, one redis-server (tests/support/redisserver.h) serves the whole test process and
 // every TestServer gets a fresh key prefix, so tests never see each other's data.
 
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/serverconfig.h"
 #include "redisserver.h"
-#include "serverconfig.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 

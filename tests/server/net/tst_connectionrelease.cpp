@@ -3,7 +3,7 @@
 // key and token subscribers, closed or aborted), refused upgrades and half-sent HTTP heads go
 // away, the server holds no session, no counted TCP socket, and as many live QObjects as before.
 
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 

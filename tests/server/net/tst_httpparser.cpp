@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // HttpParser: good, bad, partial and oversize request heads; Content-Length bodies.
 
-#include "httpparser.h"
-#include "httprequest.h"
+#include "net/httpparser.h"
+#include "net/httprequest.h"
 
 #include <QTest>
 

@@ -2,10 +2,10 @@
 // TLS (docs/security.md §8): --tls-cert/--tls-key serve https:// and wss:// on the one port.
 // Certificates are made at test time with the openssl CLI (tests/support/selfsignedcertificate.h).
 
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/serverconfig.h"
+#include "daemon/serveroptionsparser.h"
 #include "selfsignedcertificate.h"
-#include "serverconfig.h"
-#include "serveroptionsparser.h"
 #include "serverprocess.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"

@@ -4,7 +4,7 @@
 
 #include "netfixture.h"
 
-#include "tokenservice.h"
+#include "core/tokenservice.h"
 
 #include <QDateTime>
 #include <QFile>

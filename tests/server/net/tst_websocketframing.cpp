@@ -3,11 +3,11 @@
 // frames WebSocketFrame writes, Utf8Validator and the handshake's accept key.
 
 #include "clientframe.h"
-#include "closecodes.h"
-#include "utf8validator.h"
-#include "websocketframe.h"
-#include "websocketframeparser.h"
-#include "websockethandshake.h"
+#include "net/closecodes.h"
+#include "net/utf8validator.h"
+#include "net/websocketframe.h"
+#include "net/websocketframeparser.h"
+#include "net/websockethandshake.h"
 
 #include <QRandomGenerator>
 #include <QTest>

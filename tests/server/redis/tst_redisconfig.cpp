@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "redischangecodec.h"
-#include "redisconfig.h"
+#include "storage/redischangecodec.h"
+#include "storage/redisconfig.h"
 
 #include <QTest>
 

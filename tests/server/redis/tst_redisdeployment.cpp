@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/serverconfig.h"
 #include "redisserver.h"
-#include "serverconfig.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 

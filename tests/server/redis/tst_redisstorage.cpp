@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "../storage/storagecontract.h"
 #include "redisserver.h"
-#include "redisstorage.h"
+#include "storage/redisstorage.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -4,7 +4,7 @@
 // Checks every Storage backend must pass, shared by tst_memorystorage and tst_sqlitestorage.
 // Each check is a void function using QCOMPARE/QVERIFY; callers return when a check failed.
 
-#include "storage.h"
+#include "core/storage.h"
 
 #include <QSignalSpy>
 #include <QTest>

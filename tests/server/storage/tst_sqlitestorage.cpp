@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sqlitestorage.h"
+#include "storage/sqlitestorage.h"
 #include "storagecontract.h"
 
 #include <QDir>

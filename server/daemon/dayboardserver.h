@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "serverconfig.h"
+#include "daemon/serverconfig.h"
 
 #include <QObject>
 #include <QStringList>

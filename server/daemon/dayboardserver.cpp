@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
 
-#include "apikeyring.h"
-#include "datadirectory.h"
-#include "httpfrontend.h"
-#include "kvservice.h"
-#include "memorystorage.h"
-#include "netlog.h"
-#include "redisstorage.h"
-#include "sqlitestorage.h"
-#include "subscriptionhub.h"
-#include "tlscredentials.h"
-#include "tokenservice.h"
-#include "websocketsession.h"
+#include "core/apikeyring.h"
+#include "core/kvservice.h"
+#include "core/tokenservice.h"
+#include "daemon/datadirectory.h"
+#include "net/httpfrontend.h"
+#include "net/netlog.h"
+#include "net/subscriptionhub.h"
+#include "net/tlscredentials.h"
+#include "net/websocketsession.h"
+#include "storage/memorystorage.h"
+#include "storage/redisstorage.h"
+#include "storage/sqlitestorage.h"
 
 #include <QTimer>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "limitoptions.h"
+#include "daemon/limitoptions.h"
 
 #include <QCommandLineParser>
 #include <cmath>

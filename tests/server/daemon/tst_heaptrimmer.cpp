@@ -2,7 +2,7 @@
 // HeapTrimmer: trims only after the live connection count fell by the threshold and to half of
 // its peak since the last trim, once per drop; its timer polls by itself.
 
-#include "heaptrimmer.h"
+#include "daemon/heaptrimmer.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "serveroptionsparser.h"
+#include "daemon/serveroptionsparser.h"
 
-#include "limitoptions.h"
+#include "daemon/limitoptions.h"
 
 #include <QCommandLineParser>
 #include <QDir>

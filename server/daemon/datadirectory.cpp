@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "datadirectory.h"
+#include "daemon/datadirectory.h"
 
-#include "netlog.h"
-#include "privatedirectory.h"
+#include "core/privatedirectory.h"
+#include "net/netlog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "servermain.h"
+#include "daemon/servermain.h"
 
-#include "dayboardserver.h"
-#include "heaptrimmer.h"
-#include "netlog.h"
-#include "serveroptionsparser.h"
-#include "signalwatcher.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/heaptrimmer.h"
+#include "daemon/serveroptionsparser.h"
+#include "daemon/signalwatcher.h"
+#include "net/netlog.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "signalwatcher.h"
+#include "daemon/signalwatcher.h"
 
 #include <QSocketNotifier>
 

@@ -3,13 +3,13 @@
 // notifications for REST writes, generated secrets, liveness and backpressure closes, and the
 // command-line/environment parser of dayboard-server.
 
-#include "closecodes.h"
-#include "dayboardserver.h"
-#include "serveroptionsparser.h"
-#include "storage.h"
+#include "core/storage.h"
+#include "core/tokenservice.h"
+#include "daemon/dayboardserver.h"
+#include "daemon/serveroptionsparser.h"
+#include "net/closecodes.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
-#include "tokenservice.h"
 
 #include <QDir>
 #include <QFile>

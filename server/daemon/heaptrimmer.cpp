@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "heaptrimmer.h"
+#include "daemon/heaptrimmer.h"
 
-#include "netlog.h"
+#include "net/netlog.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
