@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes RequestParser + KvService dispatch on a MemoryStorage, as a WebSocket session drives
 // them. Input: one option byte, then frames separated by '\n', run in order on one store.
-// Checked: every frame gets exactly one reply, synchronously; codes are those of protocol.md;
+// Checked: every frame gets exactly one reply, synchronously; codes are those of docs/protocol.md;
 // every encoded reply and notification is valid JSON; a successful SET is read back verbatim;
 // revisions only grow; a scoped RANGE returns only keys the scope may access.
 #include "core/accessscope.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// dayboard-appbench: workload 8 of issue 4, the app's client path (bench/RESULTS-app.md).
+// dayboard-appbench: workload 8, the app's client path (bench/RESULTS-app.md).
 //  (a) an edit made in one client process until it is in another client process's DayCache,
 //      both with the app's own sync stack, against a dayboard-server on loopback;
 //  (b) a day of N todos changed by a notification: DayModel's id diff vs a full model reset.
@@ -207,7 +207,7 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(u"dayboard.client.sync.info=false"_s);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Workload 8 of issue 4: the app's client path (bench/RESULTS-app.md)."_s);
+        u"Workload 8: the app's client path (bench/RESULTS-app.md)."_s);
     parser.addHelpOption();
     parser.addOptions({
         { u"server"_s, u"The dayboard-server executable."_s, u"path"_s },

@@ -10,7 +10,7 @@
 #include <optional>
 
 /**
- * @brief What one connection may touch and hear (protocol.md §5).
+ * @brief What one connection may touch and hear (docs/protocol.md §5).
  *
  * An API-key connection has full access and no subscriptions. A token connection may touch
  * keys matching the token's accessPattern (search semantics, `X*` read as `X.*`), or only its

@@ -7,7 +7,7 @@
 #include <optional>
 
 /**
- * @brief One committed write, as every subscriber must hear of it (protocol.md §5).
+ * @brief One committed write, as every subscriber must hear of it (docs/protocol.md §5).
  *
  * `value` is the full value after the write, nullopt after a delete.
  */

@@ -4,7 +4,7 @@
 #include <QByteArray>
 
 /**
- * @brief The PATCH merge of protocol.md §3: RFC 7396 JSON merge patch on two JSON objects.
+ * @brief The PATCH merge of docs/protocol.md §3: RFC 7396 JSON merge patch on two JSON objects.
  *
  * Objects merge recursively, arrays and scalars are replaced, a `null` member removes that
  * member. Existing members keep their order, new members are appended (nlohmann::ordered_json),

@@ -6,7 +6,7 @@
 #include <QtGlobal>
 
 /**
- * @brief A stored value and the store-wide revision of its last write (protocol.md §8).
+ * @brief A stored value and the store-wide revision of its last write (docs/protocol.md §8).
  */
 struct Record
 {

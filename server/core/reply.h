@@ -12,7 +12,7 @@
 /**
  * @brief The outcome of one request, before it is encoded for a transport.
  *
- * KvService fills it; ReplyEncoder turns it into a WebSocket frame (protocol.md §2/§4/§8)
+ * KvService fills it; ReplyEncoder turns it into a WebSocket frame (docs/protocol.md §2/§4/§8)
  * or a REST body (§6). `code` is the protocol code (200, 400, 403, 404, 409, 429, 500, 503).
  * `revision` is present only when the server runs with its extensions on.
  */

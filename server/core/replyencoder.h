@@ -9,7 +9,7 @@
 /**
  * @brief Encodes Replies (and notifications) as the compact JSON clients expect.
  *
- * WebSocket frames follow protocol.md §2/§4/§8; REST bodies follow §6. Success replies never
+ * WebSocket frames follow docs/protocol.md §2/§4/§8; REST bodies follow §6. Success replies never
  * have an `error` member; `revision` appears only when the Reply carries one (extensions on).
  */
 class ReplyEncoder

@@ -4,7 +4,7 @@
 #include <QByteArray>
 #include <optional>
 
-/** @brief Operation codes of protocol.md §2. */
+/** @brief Operation codes of docs/protocol.md §2. */
 enum class Op { Get = 1, Set = 2, Patch = 3, Delete = 4, Range = 5, Atomic = 6 };
 
 /**

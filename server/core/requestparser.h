@@ -9,12 +9,12 @@
 #include <optional>
 
 /**
- * @brief Turns one WebSocket text frame into a validated Request (protocol.md §2, §8).
+ * @brief Turns one WebSocket text frame into a validated Request (docs/protocol.md §2, §8).
  *
  * Anything that is not a valid request becomes a 400 Reply with a clear `error`, echoing the
  * frame's `messageId` whenever one can be read. Extra fields are ignored. Non-string values on
  * SET/PATCH are stored as their compact JSON text, members in their original order.
- * The decisions where protocol.md is silent are listed in docs/protocol-decisions.md.
+ * The decisions where the HPKV protocol is silent are recorded in docs/protocol.md too.
  */
 class RequestParser
 {

@@ -7,7 +7,7 @@
 #include <QtGlobal>
 #include <optional>
 
-/** @brief What a monitor token grants (protocol.md §5). */
+/** @brief What a monitor token grants (docs/protocol.md §5). */
 struct TokenClaims
 {
     QList<QByteArray> subscriptions;     ///< subscribeKeys / subscribePatterns

@@ -4,7 +4,7 @@
 #include <QByteArray>
 #include <optional>
 
-/** @brief The four kinds of write in protocol.md §2: SET, PATCH, DELETE, ATOMIC. */
+/** @brief The four kinds of write in docs/protocol.md §2: SET, PATCH, DELETE, ATOMIC. */
 enum class WriteKind { Set, Patch, Delete, Increment };
 
 /**

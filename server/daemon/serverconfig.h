@@ -22,7 +22,7 @@ struct ServerConfig
     bool memory = false;               ///< keep records in memory only (tests, demos)
     QStringList apiKeys;
     QString apiKeysFile;               ///< one key per line; blank lines and `#` comments ignored
-    bool extensions = true;            ///< protocol.md §8 (revisions, compare-and-swap)
+    bool extensions = true;            ///< docs/protocol.md §8 (revisions, compare-and-swap)
     QString redisUrl;                  ///< redis://host:port/db: share the store between instances
     QString redisPrefix = QStringLiteral("dayboard:");
     QString tlsCertFile;               ///< PEM certificate (chain); with tlsKeyFile: https/wss only

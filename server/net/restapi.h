@@ -12,7 +12,7 @@ class Storage;
 class TokenService;
 
 /**
- * @brief The plain-HTTP routes of protocol.md §1/§5/§6: /ping, /healthz, CORS preflights,
+ * @brief The plain-HTTP routes of docs/protocol.md §1/§5/§6: /ping, /healthz, CORS preflights,
  * POST /token/websocket and the REST record API.
  *
  * REST writes are turned into the equivalent WebSocket request and run through KvService, so
@@ -31,7 +31,7 @@ public:
 
     /** `path` with repeated slashes collapsed and a trailing slash removed ("/" stays). */
     static QByteArray normalizedPath(const QByteArray &path);
-    /** Percent-decodes once, and once more when the result still holds `%XX` (protocol.md §6). */
+    /** Percent-decodes once, and once more when the result still holds `%XX` (docs/protocol.md §6). */
     static QByteArray decodeRangeKey(const QByteArray &raw);
 
 private:

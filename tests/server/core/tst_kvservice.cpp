@@ -190,7 +190,7 @@ void TestKvService::frames_data()
         { R"({"op":2,"key":"k","value":"w","ifRevision":0})", R"({"op":4,"key":"k","ifRevision":"junk"})" },
         { R"({"code":200,)" + inserted + R"(})", R"({"code":200,)" + deleted + R"(})" });
 
-    // Token scopes (§5).
+    // Token scopes (docs/protocol.md §5).
     const QByteArrayList scopedSetup { R"({"op":2,"key":"sub-test-1","value":"a"})", R"({"op":2,"key":"other","value":"b"})",
                                        R"({"op":2,"key":"sub-test-2","value":"c"})", R"({"op":2,"key":"zz-sub-test-3","value":"d"})" };
     const QByteArray denied = R"("error":"Access denied: this token may not access that key")";

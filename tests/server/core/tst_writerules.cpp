@@ -56,7 +56,7 @@ void TestWriteRules::plan_data()
     row("set same value", K::Set, true, "v", 3, "v", 0, noRevision, S::Ok, false, "v");
     row("set object replaces, no merge", K::Set, true, R"({"a":1})", 3, R"({"b":2})", 0, noRevision, S::Ok, false, R"({"b":2})");
 
-    // PATCH (§3)
+    // PATCH (docs/protocol.md §3)
     row("patch missing stores patch as-is", K::Patch, false, {}, 0, R"({ "a" : 1 })", 0, noRevision, S::Ok, false, R"({ "a" : 1 })");
     row("patch missing, non-JSON", K::Patch, false, {}, 0, "text", 0, noRevision, S::Ok, false, "text");
     row("patch objects merge", K::Patch, true, R"({"a":1,"b":2})", 1, R"({"b":3,"c":4})", 0, noRevision, S::Ok, false, R"({"a":1,"b":3,"c":4})");
@@ -108,7 +108,7 @@ void TestWriteRules::plan_data()
     row("atomic stored empty", K::Increment, true, "", 1, {}, 1, noRevision, S::NotNumeric, false, {});
     row("atomic stored JSON string", K::Increment, true, "\"5\"", 1, {}, 1, noRevision, S::NotNumeric, false, {});
 
-    // ifRevision (§8)
+    // ifRevision (docs/protocol.md §8)
     row("if 0 on missing", K::Set, false, {}, 0, "v", 0, 0, S::Ok, false, "v");
     row("if 0 on existing", K::Set, true, "v", 4, "w", 0, 0, S::Conflict, false, {});
     row("if matches", K::Set, true, "v", 4, "w", 0, 4, S::Ok, false, "w");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Regression rows for AccessScope::translateAccessPattern found while hardening (issue 5):
+// Regression rows for AccessScope::translateAccessPattern found while hardening (docs/security.md):
 // a `*` inside a character class is a class member, never a wildcard, including the PCRE2
 // cases where `]` right after `[` / `[^` is a member and POSIX classes nest `[:...:]`.
 // Before the fix, `[]a*]` became `[]a.*]`, so the token also reached keys with a `.`.

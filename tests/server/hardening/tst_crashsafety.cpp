@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Crash safety of dayboard-server on SQLite (issue 5, docs/security.md "Crash safety"):
+// Crash safety of dayboard-server on SQLite (docs/security.md "Crash safety"):
 // writers keep SET and ATOMIC requests in flight while the server is killed with SIGKILL at
 // random moments (after a random number of acknowledgements, not after a wall-clock sleep),
 // restarted on the same data dir, and the store is checked against what was acknowledged.

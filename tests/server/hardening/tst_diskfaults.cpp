@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// dayboard-server on a full disk and on a read-only data dir (issue 5, docs/security.md
-// "Disk full and read-only data"). The data dir lives on a small tmpfs mounted by the test, so
+// dayboard-server on a full disk and on a read-only data dir (docs/security.md "Disk full
+// and read-only data"). The data dir lives on a small tmpfs mounted by the test, so
 // SQLite meets a real ENOSPC/SQLITE_FULL and a real read-only file system (EROFS); "space
 // returns" is a real remount with a larger size. Mounting needs root (CAP_SYS_ADMIN): CI and
 // the dev machine run as root; elsewhere these two tests skip and say so.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Hostile input over WebSocket and HTTP (issue 5, docs/security.md "Hostile input"): one table
-// row per input, each with the response protocol.md / self-hosting.md document for it. After
+// Hostile input over WebSocket and HTTP (docs/security.md "Hostile input"): one table row per
+// input, each with the response docs/protocol.md or docs/self-hosting.md documents for it. After
 // every row a healthy client on its own connection must still get correct answers, over
 // WebSocket and HTTP. The server runs in process (memory backend) with a short head timeout so
 // the slow-client rows end in about a second; every other limit is the shipped default.
@@ -479,7 +479,7 @@ void TestHostileInput::runWsText(const QByteArray &payload, int expected, const 
     QVERIFY2(reply.value(u"error"_s).toString().toUtf8().contains(errorText),
              QJsonDocument(reply).toJson(QJsonDocument::Compact).left(500).constData());
     QCOMPARE(reply.contains(u"error"_s), expected != 200);
-    // A bad message never closes the connection (protocol.md §4).
+    // A bad message never closes the connection (docs/protocol.md §4).
     QCOMPARE(client.rawRequest(R"({"op":1,"key":"no-such-key","messageId":7})").value(u"code"_s).toInt(),
              404);
     QVERIFY(client.isConnected());

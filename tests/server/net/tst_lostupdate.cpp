@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// protocol.md §8: compare-and-swap makes read-modify-write safe. 20 clients each add 1 fifty
+// docs/protocol.md §8: compare-and-swap makes read-modify-write safe. 20 clients each add 1 fifty
 // times to one counter (GET, then SET value+1 with ifRevision, rebasing on the 409 body);
 // the counter must end at exactly 1000.
 

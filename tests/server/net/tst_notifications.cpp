@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// protocol.md §5: notifications reach exactly the subscribed sockets, exactly once, after every
+// docs/protocol.md §5: notifications reach exactly the subscribed sockets, exactly once, after every
 // successful write by any path (api-key socket, token socket including the writer's own, REST).
 
 #include "netfixture.h"
@@ -78,7 +78,7 @@ private slots:
 
     void notificationLatency()
     {
-        // protocol.md §5 asks for 100 ms on loopback; a loaded CI machine gets a wide margin,
+        // docs/protocol.md §5 asks for 100 ms on loopback; a loaded CI machine gets a wide margin,
         // and the figure is printed.
         const auto sub = connectSubscriber({u"latency"_s});
         QVERIFY(sub);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// protocol.md §2 and §4: every 400 case; a bad message never closes the connection and never
+// docs/protocol.md §2 and §4: every 400 case; a bad message never closes the connection and never
 // disturbs another client.
 
 #include "netfixture.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// protocol.md §2, §3 and §8: every op's success reply field by field, on both backends.
+// docs/protocol.md §2, §3 and §8: every op's success reply field by field, on both backends.
 
 #include "netfixture.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// protocol.md §1 and §6: every REST route, percent-encoded keys, If-Match, CORS, /ping, and
+// docs/protocol.md §1 and §6: every REST route, percent-encoded keys, If-Match, CORS, /ping, and
 // garbage HTTP that must get an error status without hurting the server.
 
 #include "netfixture.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// protocol.md §1 and §5: the token endpoint, token scopes (403), and credentials refused at the
+// docs/protocol.md §1 and §5: the token endpoint, token scopes (403), and credentials refused at the
 // WebSocket handshake with an HTTP status, never a 101 followed by a close.
 
 #include "netfixture.h"
