@@ -53,7 +53,10 @@ void writeRecords(JsonWriter &json, const Reply &reply)
     json.boolean(reply.truncated);
 }
 
-void writeSuccess(JsonWriter &json, const Reply &reply)
+/** The two wires differ only in how an atomic increment reports its result. */
+enum class Wire { WebSocket, Rest };
+
+void writeSuccess(JsonWriter &json, const Reply &reply, Wire wire)
 {
     switch (reply.op) {
     case Op::Get:
@@ -75,10 +78,15 @@ void writeSuccess(JsonWriter &json, const Reply &reply)
     case Op::Atomic:
         json.name("success");
         json.boolean(true);
-        json.name("newValue");
-        json.integer(reply.newValue);
-        json.name("key");
-        json.string(reply.key);
+        if (wire == Wire::WebSocket) {
+            json.name("newValue");
+            json.integer(reply.newValue);
+            json.name("key");
+            json.string(reply.key);
+        } else {
+            json.name("result");
+            json.integer(reply.newValue);
+        }
         writeRevision(json, reply.revision);
         break;
     case Op::Range:
@@ -98,38 +106,6 @@ void writeError(JsonWriter &json, const Reply &reply)
     writeRevision(json, reply.revision);
     if (reply.hasValueMember)
         writeOptionalValue(json, reply.value);
-}
-
-void writeRestSuccess(JsonWriter &json, const Reply &reply)
-{
-    switch (reply.op) {
-    case Op::Get:
-        json.name("key");
-        json.string(reply.key);
-        json.name("value");
-        json.string(reply.value.value_or(QByteArray()));
-        writeRevision(json, reply.revision);
-        break;
-    case Op::Set:
-    case Op::Patch:
-    case Op::Delete:
-        json.name("success");
-        json.boolean(true);
-        json.name("message");
-        json.string(reply.message.toUtf8());
-        writeRevision(json, reply.revision);
-        break;
-    case Op::Atomic:
-        json.name("success");
-        json.boolean(true);
-        json.name("result");
-        json.integer(reply.newValue);
-        writeRevision(json, reply.revision);
-        break;
-    case Op::Range:
-        writeRecords(json, reply);
-        break;
-    }
 }
 
 void writeRestError(JsonWriter &json, const Reply &reply)
@@ -157,7 +133,7 @@ QByteArray ReplyEncoder::toWebSocket(const Reply &reply)
     json.name("code");
     json.integer(reply.code);
     if (reply.code == 200)
-        writeSuccess(json, reply);
+        writeSuccess(json, reply, Wire::WebSocket);
     else
         writeError(json, reply);
     if (!reply.messageIdJson.isEmpty()) {
@@ -173,7 +149,7 @@ ReplyEncoder::HttpResponse ReplyEncoder::toRest(const Reply &reply)
     JsonWriter json(estimateSize(reply));
     json.beginObject();
     if (reply.code == 200)
-        writeRestSuccess(json, reply);
+        writeSuccess(json, reply, Wire::Rest);
     else
         writeRestError(json, reply);
     json.endObject();
