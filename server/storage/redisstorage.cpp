@@ -5,6 +5,7 @@
 #include "storage/redischangecodec.h"
 #include "storage/redisconnection.h"
 #include "storage/redislog.h"
+#include "storage/redisreply.h"
 #include "storage/redisscripts.h"
 
 #include <QDateTime>
@@ -14,24 +15,12 @@
 #include <memory>
 #include <utility>
 
+using RedisReply::bytes;
+using RedisReply::isString;
+using RedisReply::recordFrom;
+using RedisReply::writeFailure;
+
 namespace {
-
-QByteArray bytes(const redisReply *reply)
-{
-    return QByteArray(reply->str, qsizetype(reply->len));
-}
-
-bool isString(const redisReply *reply)
-{
-    return reply && (reply->type == REDIS_REPLY_STRING || reply->type == REDIS_REPLY_STATUS);
-}
-
-std::optional<Record> recordFrom(const redisReply *value, const redisReply *revision)
-{
-    if (!isString(value) || !isString(revision))
-        return std::nullopt;
-    return Record{bytes(value), bytes(revision).toLongLong()};
-}
 
 QByteArray randomSecret()
 {
@@ -252,7 +241,7 @@ void RedisStorage::get(const QByteArray &key, GetCallback done)
         if (m_closing)
             return;
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
-            const WriteResult f = failure(reply);
+            const WriteResult f = writeFailure(reply);
             done({std::nullopt, f.status, f.detail});
             return;
         }
@@ -276,7 +265,7 @@ void RedisStorage::range(const QByteArray &first, const QByteArray &last, int li
             return;
         RangeResult result;
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements % 3 != 0) {
-            const WriteResult f = failure(reply);
+            const WriteResult f = writeFailure(reply);
             result.status = f.status;
             result.detail = f.detail;
             done(result);
@@ -326,7 +315,7 @@ void RedisStorage::attemptWrite(const WriteOp &op, int attempt, WriteCallback fi
 {
     const bool sent = m_commands->command({"HMGET", recordKey(op.key), "v", "r"}, [=, this](const redisReply *reply) {
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
-            finish(failure(reply));
+            finish(writeFailure(reply));
             return;
         }
         const std::optional<Record> current = recordFrom(reply->element[0], reply->element[1]);
@@ -343,7 +332,7 @@ void RedisStorage::attemptWrite(const WriteOp &op, int attempt, WriteCallback fi
         compareAndSet(op, current ? current->revision : 0, plan, attempt, finish);
     });
     if (!sent)
-        finish(failure(nullptr));
+        finish(writeFailure(nullptr));
 }
 
 void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const PlannedWrite &plan,
@@ -361,7 +350,7 @@ void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const Plann
         }
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 2
             || reply->element[0]->type != REDIS_REPLY_INTEGER || reply->element[1]->type != REDIS_REPLY_INTEGER) {
-            finish(failure(reply));
+            finish(writeFailure(reply));
             return;
         }
         const long long outcome = reply->element[0]->integer;
@@ -418,26 +407,4 @@ void RedisStorage::flush()
     m_flushLoop = outer;
     if (outer && m_writesInFlight == 0)
         outer->quit();
-}
-
-WriteResult RedisStorage::failure(const redisReply *reply)
-{
-    if (!reply) {
-        // The connection ended with the request in flight: a write script either ran whole or
-        // not at all, but which one is unknown (a client can check the record's revision).
-        return {WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("connection to Redis lost before it answered")};
-    }
-    const QString error = RedisConnection::errorText(reply);
-    if (error.isEmpty()) {
-        qCWarning(lcRedis) << "unexpected reply type" << reply->type << "from Redis";
-        return {WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("unexpected reply from Redis")};
-    }
-    // States that pass (failover, loading, a busy script) are "unavailable", not failures.
-    static const char *const transient[] = {"READONLY", "LOADING", "MASTERDOWN", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS"};
-    for (const char *code : transient) {
-        if (error.startsWith(QLatin1String(code)))
-            return {WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable")};
-    }
-    qCWarning(lcRedis) << "Redis error:" << error.section(u' ', 0, 0);
-    return {WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("storage error")};
 }

@@ -102,8 +102,6 @@ private:
                        WriteCallback finish);
     void writeFinished();
 
-    static WriteResult failure(const redisReply *reply);
-
     RedisConfig m_config;
     QByteArray m_base;
     QByteArray m_channel;
