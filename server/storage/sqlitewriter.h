@@ -49,24 +49,8 @@ struct SqliteCommit
  * per submitted batch, in order. Results are queued; `resultReady` is called from the writer
  * thread after each one (it must only post work to the owning thread).
  *
- * Per transaction: BEGIN, one prepared upsert (`INSERT ... ON CONFLICT DO UPDATE`, in place) or
- * delete per row, COMMIT. The statements are compiled once per connection. The store revision
- * is the highest of the records' revisions and the `meta` row, so `meta` is written only when
- * the batch's revision is not kept by a stored row (its newest write was a delete): one WAL page
- * less to sync for the usual commit.
- *
- * New databases get 1 KB pages (newDatabasePageSize()): a one-record commit then writes and
- * syncs about 1 KB of WAL instead of 4 KB.
- *
- * Checkpoints are the writer's, never a commit's: SQLite's automatic checkpoint is off
- * (`wal_autocheckpoint=0`: it would run inside the COMMIT that crosses its threshold and delay
- * that commit's answer). The writer runs a PASSIVE checkpoint once it has had no batch for
- * idleCheckpointDelayMs() and at least idleCheckpointBytes() went into the WAL since the last
- * one; under a load that never pauses, after the commit that crosses forcedCheckpointBytes()
- * (its answer is handed over first). A complete checkpoint lets the next commit restart the WAL
- * from its beginning, so the file is reused (overwritten in place: no growth to sync) and stays
- * below about forcedCheckpointBytes(); `journal_size_limit` trims it back after a reader (e.g. a
- * running `sqlite3 .backup`) kept it from restarting for longer.
+ * Checkpoints are the writer's, never a commit's: when it runs them and why is described once,
+ * in docs/storage.md ("Checkpoints"); the transaction and page size are in the sections before.
  */
 class SqliteWriter
 {
