@@ -1,48 +1,42 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Installs the Debian packages Dayboard needs that are missing. Sourced by ./run and ./test.
-# As root it runs apt-get; otherwise it prints the one sudo line to run and stops.
+# Installs the Debian packages Dayboard needs that are missing. Sourced by ./run, ./test,
+# bench/run and tools/package-check. As root it runs apt-get; otherwise it prints the one sudo
+# line to run and stops.
+#
+# The lists are tools/packages-<purpose>.txt, one package a line (`#` starts a comment; a second
+# word names a command, and the package is installed only when that command is missing):
+#   run            what the app needs at run time (Qt plugins, QML modules)
+#   build          what building the app, the server and the man pages needs
+#   test           what ./test adds (test-only tools and services)
+#   bench          what bench/run adds
+#   package-check  what tools/package-check adds (CPack's dpkg-shlibdeps, debootstrap, appstream)
 
-dayboard_packages=(
-    g++ cmake ninja-build ccache pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-websockets-dev qt6-httpserver-dev
-    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
-    qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml qml6-module-qtqml-workerscript
-    qml6-module-qtqml-models qml6-module-qtquick-shapes qml6-module-qtquick-dialogs
-    qml6-module-qt-labs-settings qml6-module-qt-labs-platform qml6-module-qttest
-    libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qtkeychain-qt6-dev
-    libsecret-1-0 gnome-keyring dbus-daemon
-    nlohmann-json3-dev libhiredis-dev redis-server
-    xvfb xauth openssl
-    clang libclang-rt-14-dev
-)
+DAYBOARD_ROOT=${DAYBOARD_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 
-# Node.js runs the interop test (official HPKV SDK) and the benchmark's echo floor.
-# Debian's packages are used only when no node/npm is on the PATH: a machine with
-# Node from elsewhere (NodeSource, nvm) would otherwise get a conflicting npm.
-dayboard_command_packages=(node:nodejs npm:npm)
-
+# dayboard_missing_packages <purpose...>: prints the packages of those lists that are missing here.
 dayboard_missing_packages() {
-    local missing=() package
-    for package in "${dayboard_packages[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-            missing+=("$package")
-        fi
-    done
-    local entry
-    for entry in "${dayboard_command_packages[@]}"; do
-        command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
+    local purpose package command missing=()
+    for purpose in "$@"; do
+        while read -r package command _; do
+            if [ -n "$command" ]; then
+                command -v "$command" >/dev/null 2>&1 || missing+=("$package")
+            elif ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+                missing+=("$package")
+            fi
+        done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$DAYBOARD_ROOT/tools/packages-$purpose.txt")
     done
     echo "${missing[@]}"
 }
 
+# dayboard_install_dependencies <purpose...>: e.g. `run build` (./run), `run build test` (./test).
 dayboard_install_dependencies() {
     local missing
-    missing=$(dayboard_missing_packages)
+    missing=$(dayboard_missing_packages "$@")
     [ -z "$missing" ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         echo "Dayboard needs these Debian packages. Install them with:" >&2
-        echo "  sudo apt-get install -y $missing" >&2
+        echo "  sudo apt-get install -y --no-install-recommends $missing" >&2
         exit 1
     fi
     echo "Installing: $missing" >&2
@@ -52,12 +46,16 @@ dayboard_install_dependencies() {
     apt-get install -y -qq --no-install-recommends $missing >&2 || { echo "apt-get install failed" >&2; exit 1; }
 }
 
-# dayboard_build <build-dir> <build-type> [extra cmake args...]
+# dayboard_build <build-dir> <build-type> [targets...]: configures once (tests on, the default,
+# so ./run and ./test share the directory without reconfiguring) and builds the given targets,
+# or everything when none are given.
 dayboard_build() {
     local dir=$1 type=$2
     shift 2
     if [ ! -f "$dir/build.ninja" ]; then
-        cmake -S "$DAYBOARD_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" || exit 1
+        cmake -S "$DAYBOARD_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" || exit 1
     fi
-    cmake --build "$dir" || exit 1
+    local targets=()
+    [ $# -gt 0 ] && targets=(--target "$@")
+    cmake --build "$dir" "${targets[@]}" || exit 1
 }
