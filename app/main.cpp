@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "application.h"
-#include "appoptions.h"
+#include "desktop/appoptions.h"
 
 #include <QGuiApplication>
 #include <QQmlExtensionPlugin>

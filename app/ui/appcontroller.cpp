@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "appcontroller.h"
+#include "ui/appcontroller.h"
 
-#include "connectionmanager.h"
-#include "daycache.h"
-#include "keystore.h"
-#include "syncsession.h"
+#include "desktop/connectionmanager.h"
+#include "desktop/keystore.h"
+#include "sync/daycache.h"
+#include "sync/syncsession.h"
 
 #include <QDateTime>
 #include <QGuiApplication>

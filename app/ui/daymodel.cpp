@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "daymodel.h"
+#include "ui/daymodel.h"
 
-#include "appcontroller.h"
-#include "daycache.h"
-#include "moveplan.h"
-#include "syncsession.h"
-#include "todooperation.h"
+#include "sync/daycache.h"
+#include "sync/syncsession.h"
+#include "sync/todooperation.h"
+#include "ui/appcontroller.h"
+#include "ui/moveplan.h"
 
 #include <QDateTime>
 #include <QHash>

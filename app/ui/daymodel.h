@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "todo.h"
+#include "sync/todo.h"
 
 #include <QAbstractListModel>
 #include <QDate>
@@ -28,7 +28,7 @@ class DayModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_MOC_INCLUDE("appcontroller.h")
+    Q_MOC_INCLUDE("ui/appcontroller.h")
     Q_PROPERTY(AppController *controller READ controller WRITE setController NOTIFY controllerChanged)
     Q_PROPERTY(QString date READ isoDate WRITE setIsoDate NOTIFY dateChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "moveplan.h"
+#include "ui/moveplan.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "todofiltermodel.h"
+#include "ui/todofiltermodel.h"
 
-#include "daymodel.h"
+#include "ui/daymodel.h"
 
 TodoFilterModel::TodoFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -16,7 +16,7 @@ class TodoFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_MOC_INCLUDE("daymodel.h")
+    Q_MOC_INCLUDE("ui/daymodel.h")
     Q_PROPERTY(DayModel *dayModel READ dayModel WRITE setDayModel NOTIFY dayModelChanged)
     Q_PROPERTY(bool showDone READ showDone WRITE setShowDone NOTIFY showDoneChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)

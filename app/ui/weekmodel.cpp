@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "weekmodel.h"
+#include "ui/weekmodel.h"
 
-#include "appcontroller.h"
-#include "daycache.h"
+#include "sync/daycache.h"
+#include "ui/appcontroller.h"
 
 #include <QLocale>
 

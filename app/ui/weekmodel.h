@@ -19,7 +19,7 @@ class WeekModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_MOC_INCLUDE("appcontroller.h")
+    Q_MOC_INCLUDE("ui/appcontroller.h")
     Q_PROPERTY(AppController *controller READ controller WRITE setController NOTIFY controllerChanged)
     Q_PROPERTY(QString date READ isoDate WRITE setIsoDate NOTIFY dateChanged)
     Q_PROPERTY(QString firstDay READ firstDay NOTIFY weekChanged)

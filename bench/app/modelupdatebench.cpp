@@ -2,12 +2,12 @@
 #include "modelupdatebench.h"
 
 #include "daycache.h"
-#include "daymodel.h"
 #include "monotonicclock.h"
 #include "resetlistmodel.h"
 #include "samples.h"
 #include "todocodec.h"
-#include "todofiltermodel.h"
+#include "ui/daymodel.h"
+#include "ui/todofiltermodel.h"
 #include "viewprobe.h"
 
 #include <QSortFilterProxyModel>

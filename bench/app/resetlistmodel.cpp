@@ -2,7 +2,7 @@
 #include "resetlistmodel.h"
 
 #include "daycache.h"
-#include "daymodel.h"
+#include "ui/daymodel.h"
 
 ResetListModel::ResetListModel(DayCache *cache, const QDate &day, QObject *parent)
     : QAbstractListModel(parent)

@@ -4,7 +4,7 @@
 // (older run, or a save while the keyring was down) wins and moves into the keyring on the next
 // save, and when the keyring goes away the file is used again and Settings is told
 // (backendChanged, storageDescription).
-#include "keystore.h"
+#include "desktop/keystore.h"
 #include "secretservicesession.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 // a 0600 file and Settings is told where it lives. The session bus points at a socket that does
 // not exist, so this test never touches the keyring of the desktop it runs on.
 // tst_keystore_secretservice covers a real keyring.
-#include "keystore.h"
+#include "desktop/keystore.h"
 
 #include <QDir>
 #include <QFile>

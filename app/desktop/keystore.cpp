@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "keystore.h"
+#include "desktop/keystore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // DayModel against a real in-process server: edits made by another SyncSession arrive as
 // fine-grained row signals (never a reset); the model's own verbs go through the session.
-#include "dayboardserver.h"
-#include "daycache.h"
-#include "daymodel.h"
-#include "syncsession.h"
-#include "todofiltermodel.h"
-#include "todooperation.h"
-#include "weekmodel.h"
+#include "daemon/dayboardserver.h"
+#include "sync/daycache.h"
+#include "sync/syncsession.h"
+#include "sync/todooperation.h"
+#include "ui/daymodel.h"
+#include "ui/todofiltermodel.h"
+#include "ui/weekmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

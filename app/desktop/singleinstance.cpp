@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "singleinstance.h"
+#include "desktop/singleinstance.h"
 
 #include <QCryptographicHash>
 #include <QDir>

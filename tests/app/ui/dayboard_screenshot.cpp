@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Renders Dayboard windows offscreen with sample data, in light and dark, and writes PNGs:
 //   dayboard-screenshot [output-dir]     (default: <build>/screenshots)
-#include "daymodel.h"
+#include "ui/daymodel.h"
 #include "uitestenv.h"
 
 #include <QDir>
@@ -16,7 +16,6 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
-
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(DayboardPlugin)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "appoptions.h"
+#include "desktop/appoptions.h"
 
 #include <QDate>
 #include <QElapsedTimer>

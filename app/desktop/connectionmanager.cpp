@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "connectionmanager.h"
+#include "desktop/connectionmanager.h"
 
-#include "embeddedserver.h"
-#include "hpkvclient.h"
-#include "keystore.h"
-#include "syncsession.h"
+#include "desktop/embeddedserver.h"
+#include "desktop/keystore.h"
+#include "sync/hpkvclient.h"
+#include "sync/syncsession.h"
 
 #include <QCryptographicHash>
 #include <QDir>

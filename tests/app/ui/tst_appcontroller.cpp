@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The App singleton's own logic: day names around an injected "today", theme override,
 // settings that persist, the sync status text.
-#include "daymodel.h"
+#include "ui/daymodel.h"
 #include "uitestenv.h"
 
 #include <QSignalSpy>

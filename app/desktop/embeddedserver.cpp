@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "embeddedserver.h"
+#include "desktop/embeddedserver.h"
 
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
 
 #include <QDir>
 #include <QLoggingCategory>

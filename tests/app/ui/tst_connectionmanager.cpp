@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Settings → Server: switching between the built-in server and a remote one takes effect at
 // once (no restart), the remote key is kept by the KeyStore, bad addresses are refused.
-#include "daymodel.h"
-#include "dayboardserver.h"
-#include "keystore.h"
+#include "daemon/dayboardserver.h"
+#include "desktop/keystore.h"
+#include "ui/daymodel.h"
 #include "uitestenv.h"
 
 #include <QSignalSpy>

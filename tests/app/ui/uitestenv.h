@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "appcontroller.h"
-#include "connectionmanager.h"
-#include "daycache.h"
-#include "embeddedserver.h"
-#include "syncsession.h"
+#include "desktop/connectionmanager.h"
+#include "desktop/embeddedserver.h"
+#include "sync/daycache.h"
+#include "sync/syncsession.h"
+#include "ui/appcontroller.h"
 
 #include <QDir>
 #include <QSettings>

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "appoptions.h"
+#include "desktop/appoptions.h"
 
-#include "connectionmanager.h"
+#include "desktop/connectionmanager.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
-
 #include <cstdio>
 #include <cstdlib>
 

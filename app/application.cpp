@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "application.h"
 
-#include "appcontroller.h"
-#include "connectionmanager.h"
-#include "daycache.h"
-#include "singleinstance.h"
-#include "syncsession.h"
+#include "desktop/connectionmanager.h"
+#include "desktop/singleinstance.h"
+#include "sync/daycache.h"
+#include "sync/syncsession.h"
+#include "ui/appcontroller.h"
 
 #include <QDir>
 #include <QGuiApplication>

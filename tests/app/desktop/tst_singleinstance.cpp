@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // One Dayboard per user and data folder: a second launch hands "new window" to the first; a
 // live instance's socket is never taken over, a stale one (crashed instance) is.
-#include "singleinstance.h"
+#include "desktop/singleinstance.h"
 
 #include <QDir>
 #include <QFile>
