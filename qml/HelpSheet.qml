@@ -8,7 +8,22 @@ import QtQuick.Layouts
 Popup {
     id: root
 
-    property var shortcuts: []
+    property var shortcuts: [
+        { label: qsTr("New todo"), keys: "Ctrl+N" },
+        { label: qsTr("Edit the selected todo"), keys: "F2 / Enter" },
+        { label: qsTr("Toggle done"), keys: "Space / Ctrl+D" },
+        { label: qsTr("Delete the selected todo"), keys: "Delete" },
+        { label: qsTr("Undo delete"), keys: "Ctrl+Z" },
+        { label: qsTr("Move the selected todo up / down"), keys: "Ctrl+↑ / Ctrl+↓" },
+        { label: qsTr("Move to another day"), keys: "Ctrl+M" },
+        { label: qsTr("Previous / next day"), keys: "Alt+← / Alt+→" },
+        { label: qsTr("Today"), keys: "Ctrl+T" },
+        { label: qsTr("Go to a day"), keys: "Ctrl+G" },
+        { label: qsTr("Show / hide done todos"), keys: "Ctrl+H" },
+        { label: qsTr("New window"), keys: "Ctrl+Shift+N" },
+        { label: qsTr("Settings"), keys: "Ctrl+," },
+        { label: qsTr("This help"), keys: "F1" }
+    ]
 
     anchors.centerIn: Overlay.overlay
     width: 460

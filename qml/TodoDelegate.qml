@@ -5,23 +5,32 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One todo row: status check, text (edited in place), priority chip, menu, drag handle.
-// Every change is a call on the list's DayModel; the row itself keeps no state but `editing`.
+// Every change is a call on the day's DayModel; the row itself keeps no state but `editing`.
 Item {
     id: root
 
+    // The row's todo (model roles).
     required property int index
     required property string todoId
     required property string text
     required property string priority
     required property string status
     required property bool done
+    // What the row works with: its list (current row, focus, drop line), the day's model for
+    // every change, the filter model for reordering.
+    required property TodoList list
+    required property DayModel dayModel
+    required property TodoFilterModel filterModel
 
-    // The ListView of Main.qml, with its dayModel, filterModel and window-level verbs.
-    readonly property var view: ListView.view
+    // Verbs that tell the user what happened (toasts) belong to the window.
+    signal removeRequested(string todoId)
+    signal moveToDayRequested(string todoId, string isoDate)
+    signal pickDayRequested(string todoId)
+
     readonly property bool current: ListView.isCurrentItem
     property bool editing: false
 
-    width: ListView.view ? ListView.view.width : 0
+    width: list.width
     height: Theme.rowHeight
     z: dragArea.active ? 10 : 0
     objectName: "todo_" + index
@@ -43,12 +52,20 @@ Item {
         if (!editing)
             return
         editing = false
-        view.dayModel.setText(root.todoId, editor.text)
-        view.forceActiveFocus()
+        root.dayModel.setText(root.todoId, editor.text)
+        root.list.forceActiveFocus()
     }
     function cancelEdit() {
         editing = false
-        view.forceActiveFocus()
+        root.list.forceActiveFocus()
+    }
+
+    Connections {
+        target: root.list
+        function onEditCurrentRequested() {
+            if (root.current)
+                root.startEditing()
+        }
     }
 
     Rectangle {
@@ -59,14 +76,14 @@ Item {
         y: 2
         radius: Theme.radiusSmall
         color: dragArea.active ? Theme.surface
-             : root.current && root.view.activeFocus ? Theme.selection
+             : root.current && root.list.activeFocus ? Theme.selection
              : hover.hovered ? Theme.surfaceHover : "transparent"
         border.color: dragArea.active ? Theme.borderStrong : "transparent"
         Behavior on color { ColorAnimation { duration: Theme.animationMs } }
 
         HoverHandler { id: hover }
         TapHandler {
-            onTapped: { root.view.currentIndex = root.index; root.view.forceActiveFocus() }
+            onTapped: { root.list.currentIndex = root.index; root.list.forceActiveFocus() }
             onDoubleTapped: root.startEditing()
         }
 
@@ -93,24 +110,24 @@ Item {
                     grabPermissions: PointerHandler.CanTakeOverFromAnything
                     onActiveChanged: {
                         if (active) {
-                            root.view.currentIndex = root.index
+                            root.list.currentIndex = root.index
                             return
                         }
                         const center = root.y + card.y + card.height / 2
-                        const target = root.view.indexAt(10, center)
+                        const target = root.list.indexAt(10, center)
                         card.y = 2
-                        root.view.dropIndex = -1
+                        root.list.dropIndex = -1
                         if (target >= 0 && target !== root.index)
-                            root.view.filterModel.moveRow(root.index, target)
+                            root.filterModel.moveRow(root.index, target)
                     }
-                    onTranslationChanged: if (active) root.view.dropIndex = root.view.indexAt(10, root.y + card.y + card.height / 2)
+                    onTranslationChanged: if (active) root.list.dropIndex = root.list.indexAt(10, root.y + card.y + card.height / 2)
                 }
             }
 
             StatusButton {
                 objectName: "statusButton"
                 status: root.status
-                onClicked: root.view.dayModel.toggleDone(root.todoId)
+                onClicked: root.dayModel.toggleDone(root.todoId)
             }
 
             Item {
@@ -180,7 +197,7 @@ Item {
                 iconColor: Theme.textMuted
                 implicitWidth: 30
                 implicitHeight: 30
-                onClicked: { root.view.currentIndex = root.index; menu.popup(menuButton, menuButton.width - menu.width, menuButton.height) }
+                onClicked: { root.list.currentIndex = root.index; menu.popup(menuButton, menuButton.width - menu.width, menuButton.height) }
             }
         }
     }
@@ -188,21 +205,21 @@ Item {
     DayMenu {
         id: menu
         DayMenuItem { text: qsTr("Edit text"); onTriggered: root.startEditing() }
-        DayMenuItem { text: root.done ? qsTr("Mark as not done") : qsTr("Mark as done"); onTriggered: root.view.dayModel.toggleDone(root.todoId) }
+        DayMenuItem { text: root.done ? qsTr("Mark as not done") : qsTr("Mark as done"); onTriggered: root.dayModel.toggleDone(root.todoId) }
         DayMenuItem {
             text: root.status === "in progress" ? qsTr("Clear “in progress”") : qsTr("Mark as in progress")
-            onTriggered: root.view.dayModel.setStatus(root.todoId, root.status === "in progress" ? "not set" : "in progress")
+            onTriggered: root.dayModel.setStatus(root.todoId, root.status === "in progress" ? "not set" : "in progress")
         }
         MenuSeparator {}
         DayMenu {
             title: qsTr("Priority")
-            DayMenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === "high"; onTriggered: root.view.dayModel.setPriority(root.todoId, "high") }
-            DayMenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === "medium"; onTriggered: root.view.dayModel.setPriority(root.todoId, "medium") }
-            DayMenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === "low"; onTriggered: root.view.dayModel.setPriority(root.todoId, "low") }
+            DayMenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === "high"; onTriggered: root.dayModel.setPriority(root.todoId, "high") }
+            DayMenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === "medium"; onTriggered: root.dayModel.setPriority(root.todoId, "medium") }
+            DayMenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === "low"; onTriggered: root.dayModel.setPriority(root.todoId, "low") }
         }
-        DayMenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.view.moveToDay(root.todoId, App.addDays(root.view.dayModel.date, 1)) }
-        DayMenuItem { text: qsTr("Move to another day…"); onTriggered: root.view.pickDayFor(root.todoId, menuButton) }
+        DayMenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.moveToDayRequested(root.todoId, App.addDays(root.dayModel.date, 1)) }
+        DayMenuItem { text: qsTr("Move to another day…"); onTriggered: root.pickDayRequested(root.todoId) }
         MenuSeparator {}
-        DayMenuItem { text: qsTr("Delete"); onTriggered: root.view.removeTodo(root.todoId) }
+        DayMenuItem { text: qsTr("Delete"); onTriggered: root.removeRequested(root.todoId) }
     }
 }

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Layouts
+import Dayboard
+
+// The day's list on its card: the add bar, the carry-over banner of a past day, the todos, and
+// what an empty list says.
+Rectangle {
+    id: root
+
+    required property string day
+    required property bool isPast
+    required property DayModel dayModel
+    required property TodoFilterModel filterModel
+    required property WindowActions actions
+
+    readonly property alias todoList: list
+    readonly property alias addField: addBar.field
+
+    function addTodo(text, priority) {
+        if (dayModel.add(text, priority).length > 0) {
+            addBar.field.clear()
+            list.currentIndex = list.count - 1
+            list.positionViewAtEnd()
+        }
+        addBar.field.forceActiveFocus()
+    }
+
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.border
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacingS
+        spacing: 0
+
+        AddTodoBar {
+            id: addBar
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacingS
+            day: root.day
+            onSubmitted: (text, priority) => root.addTodo(text, priority)
+            onDownPressed: list.forceActiveFocus()
+        }
+
+        Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.border }
+
+        CarryBanner {
+            visible: root.isPast && root.dayModel.openCount > 0
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacingS
+            openCount: root.dayModel.openCount
+            onCarryRequested: root.actions.carryOver()
+        }
+
+        TodoList {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.topMargin: Theme.spacingXs
+            filterModel: root.filterModel
+            Accessible.name: qsTr("Todos for %1").arg(App.longDate(root.day))
+            Keys.onSpacePressed: root.actions.toggleAction.trigger()
+
+            // The delegate is its own context: unqualified names there are the row's own properties.
+            delegate: TodoDelegate {
+                list: root.todoList
+                dayModel: root.dayModel
+                filterModel: root.filterModel
+                onRemoveRequested: (todoId) => root.actions.removeTodo(todoId)
+                onMoveToDayRequested: (todoId, isoDate) => root.actions.moveToDay(todoId, isoDate)
+                onPickDayRequested: (todoId) => root.actions.pickDayFor(todoId)
+            }
+        }
+    }
+
+    EmptyState {
+        anchors.centerIn: parent
+        anchors.verticalCenterOffset: 24
+        width: parent.width - 2 * Theme.spacingXl
+        visible: list.count === 0
+        dayModel: root.dayModel
+    }
+}

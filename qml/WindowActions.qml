@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import Dayboard
+
+// The window's commands: Actions (the menus and buttons show them, their shortcuts work anywhere
+// in the window) and the verbs behind them, which tell the user what happened in a toast.
+QtObject {
+    id: root
+
+    required property Window window
+    required property string day
+    required property DayModel dayModel
+    required property TodoList list
+    required property TextField addField
+    required property ToastArea toasts
+    required property DatePicker picker
+    required property Popup settings
+    required property Popup help
+
+    // The picker moves this todo; empty: it goes to the picked day.
+    property string pickTarget
+
+    signal goToRequested(string isoDate)
+
+    function removeTodo(todoId) {
+        const row = dayModel.indexOf(todoId)
+        if (row < 0)
+            return
+        const text = dayModel.get(row).text
+        if (dayModel.remove(todoId))
+            toasts.show(qsTr("Deleted “%1”").arg(text), qsTr("Undo"), () => dayModel.undo())
+    }
+    function undo() {
+        if (!dayModel.undo())
+            toasts.show(qsTr("Nothing to undo"))
+    }
+    function moveToDay(todoId, isoDate) {
+        const row = dayModel.indexOf(todoId)
+        if (row >= 0 && dayModel.moveToDay(todoId, isoDate))
+            toasts.show(qsTr("Moved “%1” to %2").arg(dayModel.get(row).text || qsTr("the todo")).arg(App.dayTitle(isoDate)),
+                        qsTr("Show"), () => root.goToRequested(isoDate))
+    }
+    function carryOver() {
+        const moved = dayModel.carryOverUnfinishedTo(App.today)
+        if (moved > 0)
+            toasts.show((moved === 1 ? qsTr("Carried 1 todo over to today") : qsTr("Carried %1 todos over to today").arg(moved)),
+                        qsTr("Show"), () => root.goToRequested(App.today))
+    }
+    function pickDayFor(todoId) {
+        picker.title = qsTr("Move to day")
+        pickTarget = todoId
+        picker.openAt(App.addDays(day, 1))
+    }
+    function dayPicked(isoDate) {
+        if (pickTarget.length > 0)
+            moveToDay(pickTarget, isoDate)
+        else
+            goToRequested(isoDate)
+    }
+
+    readonly property Action newTodoAction: Action { text: qsTr("New Todo"); shortcut: "Ctrl+N"; onTriggered: root.addField.forceActiveFocus() }
+    readonly property Action newWindowAction: Action { text: qsTr("New Window"); shortcut: "Ctrl+Shift+N"; onTriggered: App.newWindow(root.day) }
+    readonly property Action closeAction: Action { text: qsTr("Close Window"); shortcut: StandardKey.Close; onTriggered: root.window.close() }
+    readonly property Action settingsAction: Action { text: qsTr("Settings…"); shortcut: "Ctrl+,"; onTriggered: root.settings.open() }
+    readonly property Action quitAction: Action { text: qsTr("Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
+    readonly property Action undoAction: Action { text: root.dayModel.canUndo ? qsTr("Undo Delete") : qsTr("Undo"); shortcut: StandardKey.Undo; onTriggered: root.undo() }
+    readonly property Action editAction: Action { text: qsTr("Edit Todo"); shortcut: "F2"; enabled: root.list.currentIndex >= 0; onTriggered: root.list.editCurrent() }
+    readonly property Action toggleAction: Action { text: qsTr("Toggle Done"); shortcut: "Ctrl+D"; enabled: root.list.currentIndex >= 0; onTriggered: root.dayModel.toggleDone(root.list.currentId()) }
+    readonly property Action removeAction: Action { text: qsTr("Delete Todo"); shortcut: StandardKey.Delete; enabled: root.list.currentIndex >= 0; onTriggered: root.removeTodo(root.list.currentId()) }
+    readonly property Action moveUpAction: Action { text: qsTr("Move Up"); shortcut: "Ctrl+Up"; enabled: root.list.currentIndex > 0; onTriggered: root.list.moveCurrent(-1) }
+    readonly property Action moveDownAction: Action { text: qsTr("Move Down"); shortcut: "Ctrl+Down"; enabled: root.list.currentIndex >= 0 && root.list.currentIndex < root.list.count - 1; onTriggered: root.list.moveCurrent(1) }
+    readonly property Action moveDayAction: Action { text: qsTr("Move to Another Day…"); shortcut: "Ctrl+M"; enabled: root.list.currentIndex >= 0; onTriggered: root.pickDayFor(root.list.currentId()) }
+    readonly property Action carryAction: Action { text: qsTr("Carry Unfinished Over to Today"); enabled: root.day !== App.today && root.dayModel.openCount > 0; onTriggered: root.carryOver() }
+    readonly property Action previousDayAction: Action { text: qsTr("Previous Day"); shortcut: "Alt+Left"; onTriggered: root.goToRequested(App.addDays(root.day, -1)) }
+    readonly property Action nextDayAction: Action { text: qsTr("Next Day"); shortcut: "Alt+Right"; onTriggered: root.goToRequested(App.addDays(root.day, 1)) }
+    readonly property Action todayAction: Action { text: qsTr("Today"); shortcut: "Ctrl+T"; onTriggered: root.goToRequested(App.today) }
+    readonly property Action goToDayAction: Action {
+        text: qsTr("Go to Day…")
+        shortcut: "Ctrl+G"
+        onTriggered: { root.picker.title = qsTr("Go to day"); root.pickTarget = ""; root.picker.openAt(root.day) }
+    }
+    readonly property Action showDoneAction: Action { text: qsTr("Show Done Todos"); checkable: true; checked: App.showDone; shortcut: "Ctrl+H"; onTriggered: App.showDone = !App.showDone }
+    readonly property Action helpAction: Action { text: qsTr("Keyboard Shortcuts"); shortcut: "F1"; onTriggered: root.help.open() }
+}
