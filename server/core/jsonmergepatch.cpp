@@ -33,23 +33,6 @@ std::optional<Json> parseObject(const QByteArray &text)
     return json;
 }
 
-// Recursion depth is bounded by the patch's nesting, which the caller checked.
-void merge(Json &target, const Json &patch)
-{
-    for (auto it = patch.begin(); it != patch.end(); ++it) {
-        if (it.value().is_null()) {
-            target.erase(it.key());
-        } else if (it.value().is_object()) {
-            Json &member = target[it.key()];
-            if (!member.is_object())
-                member = Json::object();
-            merge(member, it.value());
-        } else {
-            target[it.key()] = it.value();
-        }
-    }
-}
-
 } // namespace
 
 JsonMergePatch::Result JsonMergePatch::apply(const QByteArray &target, const QByteArray &patch)
@@ -67,7 +50,9 @@ JsonMergePatch::Result JsonMergePatch::apply(const QByteArray &target, const QBy
     if (!targetJson || !patchJson)
         return result;
 
-    merge(*targetJson, *patchJson);
+    // RFC 7396 as nlohmann implements it: on ordered_json, existing members keep their place and
+    // new ones are appended. Its recursion is bounded by the patch's nesting, checked above.
+    targetJson->merge_patch(*patchJson);
     result.outcome = Outcome::Merged;
     result.value = QByteArray::fromStdString(targetJson->dump());
     return result;
