@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "daycache.h"
+#include "sync/daycache.h"
 
-#include "synclog.h"
-#include "todocodec.h"
+#include "sync/synclog.h"
+#include "sync/todocodec.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "todo.h"
+#include "sync/todo.h"
 
 #include <QDate>
 #include <QHash>

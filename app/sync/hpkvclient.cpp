@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "hpkvclient.h"
+#include "sync/hpkvclient.h"
 
-#include "synclog.h"
+#include "sync/synclog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

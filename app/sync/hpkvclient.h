@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "backoff.h"
+#include "sync/backoff.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -17,7 +17,7 @@
 class QWebSocket;
 
 /**
- * @brief The request socket to an HPKV-compatible server (protocol.md §1, §2, §4, §8).
+ * @brief The request socket to an HPKV-compatible server (docs/protocol.md §1, §2, §4, §8).
  *
  * One QWebSocket opened on `<base>/ws?apiKey=<key>`. Every request carries a messageId and
  * its reply is matched by that id only (replies may come in any order). Each request has its

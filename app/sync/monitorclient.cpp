@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "monitorclient.h"
+#include "sync/monitorclient.h"
 
-#include "hpkvclient.h"
-#include "synclog.h"
+#include "sync/hpkvclient.h"
+#include "sync/synclog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

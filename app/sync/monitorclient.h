@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "backoff.h"
+#include "sync/backoff.h"
 
 #include <QByteArray>
 #include <QList>
@@ -17,7 +17,7 @@ class QNetworkReply;
 class QWebSocket;
 
 /**
- * @brief The notification socket for a set of keys (protocol.md §5).
+ * @brief The notification socket for a set of keys (docs/protocol.md §5).
  *
  * Gets a token from `POST /token/websocket` (x-api-key) subscribing exactly the watched keys,
  * with the access pattern `^todos-\d{8}$`, and opens `<base>/ws?token=<token>`. A new token is

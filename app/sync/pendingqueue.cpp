@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "pendingqueue.h"
+#include "sync/pendingqueue.h"
 
-#include "queuewriter.h"
-#include "synclog.h"
+#include "sync/queuewriter.h"
+#include "sync/synclog.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "todooperation.h"
+#include "sync/todooperation.h"
 
 #include <QDate>
 #include <QList>

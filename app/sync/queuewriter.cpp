@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "queuewriter.h"
+#include "sync/queuewriter.h"
 
 #include <QDir>
 #include <QFileInfo>

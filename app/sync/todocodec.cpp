@@ -1,19 +1,32 @@
 // SPDX-License-Identifier: MIT
-#include "todocodec.h"
+#include "sync/todocodec.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRandomGenerator>
-
 #include <array>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr std::array knownMembers = {"id", "text", "priority", "status", "created", "updated"};
+constexpr std::array knownMembers = { "id", "text", "priority", "status", "created", "updated" };
+
+// The stored names, in the order of the enums' values.
+constexpr std::array<const char *, 3> priorityNames = { "low", "medium", "high" };
+constexpr std::array<const char *, 3> statusNames = { "not set", "in progress", "done" };
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> enumFromName(const std::array<const char *, N> &names, const QString &name)
+{
+    for (std::size_t i = 0; i < N; ++i) {
+        if (name == QLatin1String(names[i]))
+            return Enum(i);
+    }
+    return std::nullopt;
+}
 
 bool isKnownMember(const QString &name)
 {
@@ -38,7 +51,7 @@ std::optional<qint64> integralNumber(const QJsonValue &value)
 /// Compact JSON text of any value (QJsonDocument only writes arrays and objects).
 QByteArray jsonText(const QJsonValue &value)
 {
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
@@ -56,14 +69,16 @@ void readString(const QJsonObject &object, const QString &name, QString &field, 
     }
 }
 
-void readEnum(const QJsonObject &object, const QString &name, QString &field, QJsonObject &extra,
-              bool (*known)(const QString &))
+template<typename Enum>
+void readEnum(const QJsonObject &object, const QString &name, Enum &field, QJsonObject &extra,
+              std::optional<Enum> (*fromName)(const QString &))
 {
     const auto it = object.constFind(name);
     if (it == object.constEnd())
         return;
-    if (it->isString() && known(it->toString()))
-        field = it->toString();
+    const std::optional<Enum> value = it->isString() ? fromName(it->toString()) : std::nullopt;
+    if (value)
+        field = *value;
     else
         extra.insert(name, *it);
 }
@@ -99,8 +114,8 @@ QByteArray serializeTodo(const Todo &todo)
     };
     known(u"id"_s, todo.id, !todo.id.isEmpty());
     known(u"text"_s, todo.text, true);
-    known(u"priority"_s, todo.priority, true);
-    known(u"status"_s, todo.status, true);
+    known(u"priority"_s, TodoCodec::priorityName(todo.priority), true);
+    known(u"status"_s, TodoCodec::statusName(todo.status), true);
     known(u"created"_s, todo.created, todo.created != 0);
     known(u"updated"_s, todo.updated, todo.updated != 0);
     for (auto it = todo.extra.constBegin(); it != todo.extra.constEnd(); ++it) {
@@ -163,8 +178,8 @@ Todo TodoCodec::fromJson(const QJsonObject &object)
     Todo todo;
     readString(object, u"id"_s, todo.id, todo.extra);
     readString(object, u"text"_s, todo.text, todo.extra);
-    readEnum(object, u"priority"_s, todo.priority, todo.extra, &isKnownPriority);
-    readEnum(object, u"status"_s, todo.status, todo.extra, &isKnownStatus);
+    readEnum(object, u"priority"_s, todo.priority, todo.extra, &priorityFromName);
+    readEnum(object, u"status"_s, todo.status, todo.extra, &statusFromName);
     readNumber(object, u"created"_s, todo.created, todo.extra);
     readNumber(object, u"updated"_s, todo.updated, todo.extra);
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
@@ -182,12 +197,22 @@ QString TodoCodec::newId(qint64 nowMs)
     return u"todo_%1_%2"_s.arg(nowMs).arg(random, 0, 36);
 }
 
-bool TodoCodec::isKnownPriority(const QString &priority)
+QString TodoCodec::priorityName(Todo::Priority priority)
 {
-    return priority == "high"_L1 || priority == "medium"_L1 || priority == "low"_L1;
+    return QLatin1String(priorityNames.at(std::size_t(priority)));
 }
 
-bool TodoCodec::isKnownStatus(const QString &status)
+QString TodoCodec::statusName(Todo::Status status)
 {
-    return status == "not set"_L1 || status == "in progress"_L1 || status == "done"_L1;
+    return QLatin1String(statusNames.at(std::size_t(status)));
+}
+
+std::optional<Todo::Priority> TodoCodec::priorityFromName(const QString &name)
+{
+    return enumFromName<Todo::Priority>(priorityNames, name);
+}
+
+std::optional<Todo::Status> TodoCodec::statusFromName(const QString &name)
+{
+    return enumFromName<Todo::Status>(statusNames, name);
 }

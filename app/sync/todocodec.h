@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "todo.h"
+#include "sync/todo.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 /**
- * @brief Reads and writes one day's value (data-model.md): a JSON array of todo objects.
+ * @brief Reads and writes one day's value (docs/data-model.md): a JSON array of todo objects.
  *
  * Reading is lenient: unknown members go to Todo::extra, and a known member whose value we
  * do not understand (an unknown priority, a non-numeric `created`, ...) is kept raw in
@@ -16,6 +17,9 @@
  * raw member back in its place, so a value we do not understand survives a round trip; an
  * edit of that field (TodoOperation) removes the raw copy. A value that is not a JSON array
  * of objects is invalid and must never be overwritten.
+ *
+ * It is also the one place that knows the stored names of Todo::Priority ("high", "medium",
+ * "low") and Todo::Status ("not set", "in progress", "done").
  *
  * Output is compact, members in the order id, text, priority, status, created, updated,
  * then the extra members (alphabetical).
@@ -40,6 +44,10 @@ public:
     /** A fresh id: `todo_<ms since epoch>_<random>`. */
     static QString newId(qint64 nowMs = -1);
 
-    static bool isKnownPriority(const QString &priority);
-    static bool isKnownStatus(const QString &status);
+    /** The stored name of a priority / status. */
+    static QString priorityName(Todo::Priority priority);
+    static QString statusName(Todo::Status status);
+    /** The priority / status a stored name stands for; nullopt when the name is unknown. */
+    static std::optional<Todo::Priority> priorityFromName(const QString &name);
+    static std::optional<Todo::Status> statusFromName(const QString &name);
 };

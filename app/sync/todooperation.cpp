@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "todooperation.h"
+#include "sync/todooperation.h"
 
-#include "todocodec.h"
+#include "sync/todocodec.h"
 
 #include <QJsonObject>
-
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -13,14 +12,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr std::array<std::pair<TodoOperation::Kind, const char *>, 6> kindNames = {{
-    {TodoOperation::Kind::Insert, "insert"},
-    {TodoOperation::Kind::SetText, "setText"},
-    {TodoOperation::Kind::SetPriority, "setPriority"},
-    {TodoOperation::Kind::SetStatus, "setStatus"},
-    {TodoOperation::Kind::Remove, "remove"},
-    {TodoOperation::Kind::Move, "move"},
-}};
+constexpr std::array<std::pair<TodoOperation::Kind, const char *>, 6> kindNames = { {
+    { TodoOperation::Kind::Insert, "insert" },
+    { TodoOperation::Kind::SetText, "setText" },
+    { TodoOperation::Kind::SetPriority, "setPriority" },
+    { TodoOperation::Kind::SetStatus, "setStatus" },
+    { TodoOperation::Kind::Remove, "remove" },
+    { TodoOperation::Kind::Move, "move" },
+} };
 
 qsizetype indexOf(const TodoList &list, const QString &id)
 {
@@ -40,9 +39,11 @@ qsizetype targetIndex(const TodoList &list, const TodoOperation &op)
     return list.size();
 }
 
-void setField(Todo &todo, const TodoOperation &op, QString Todo::*field, const QString &name)
+template<typename Value>
+void setField(Todo &todo, const TodoOperation &op, Value Todo::*field, const Value &value,
+              const QString &name)
 {
-    todo.*field = op.text;
+    todo.*field = value;
     // The user chose a value: the raw stored one we kept for a round trip is replaced.
     todo.extra.remove(name);
     if (op.timestampMs > 0) {
@@ -51,7 +52,65 @@ void setField(Todo &todo, const TodoOperation &op, QString Todo::*field, const Q
     }
 }
 
+TodoOperation make(TodoOperation::Kind kind, const QDate &day, const QString &id, qint64 timestampMs)
+{
+    TodoOperation op;
+    op.kind = kind;
+    op.day = day;
+    op.todoId = id;
+    op.timestampMs = timestampMs;
+    return op;
+}
+
 } // namespace
+
+TodoOperation TodoOperation::insert(const QDate &day, const Todo &todo, int position, const QString &afterId,
+                                    qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::Insert, day, todo.id, timestampMs);
+    op.todo = todo;
+    op.position = position;
+    op.afterId = afterId;
+    return op;
+}
+
+TodoOperation TodoOperation::remove(const QDate &day, const QString &id, qint64 timestampMs)
+{
+    return make(Kind::Remove, day, id, timestampMs);
+}
+
+TodoOperation TodoOperation::move(const QDate &day, const QString &id, int position, const QString &afterId,
+                                  qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::Move, day, id, timestampMs);
+    op.position = position;
+    op.afterId = afterId;
+    return op;
+}
+
+TodoOperation TodoOperation::setText(const QDate &day, const QString &id, const QString &text,
+                                     qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::SetText, day, id, timestampMs);
+    op.text = text;
+    return op;
+}
+
+TodoOperation TodoOperation::setPriority(const QDate &day, const QString &id, Todo::Priority priority,
+                                         qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::SetPriority, day, id, timestampMs);
+    op.priority = priority;
+    return op;
+}
+
+TodoOperation TodoOperation::setStatus(const QDate &day, const QString &id, Todo::Status status,
+                                       qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::SetStatus, day, id, timestampMs);
+    op.status = status;
+    return op;
+}
 
 QString TodoOperation::targetId() const
 {
@@ -61,6 +120,11 @@ QString TodoOperation::targetId() const
 bool TodoOperation::isValid() const
 {
     return day.isValid() && !targetId().isEmpty();
+}
+
+bool TodoOperation::isFieldEdit() const
+{
+    return kind == Kind::SetText || kind == Kind::SetPriority || kind == Kind::SetStatus;
 }
 
 TodoList TodoOperation::applyTo(TodoList list) const
@@ -73,15 +137,15 @@ TodoList TodoOperation::applyTo(TodoList list) const
         break;
     case Kind::SetText:
         if (index >= 0)
-            setField(list[index], *this, &Todo::text, u"text"_s);
+            setField(list[index], *this, &Todo::text, text, u"text"_s);
         break;
     case Kind::SetPriority:
         if (index >= 0)
-            setField(list[index], *this, &Todo::priority, u"priority"_s);
+            setField(list[index], *this, &Todo::priority, priority, u"priority"_s);
         break;
     case Kind::SetStatus:
         if (index >= 0)
-            setField(list[index], *this, &Todo::status, u"status"_s);
+            setField(list[index], *this, &Todo::status, status, u"status"_s);
         break;
     case Kind::Remove:
         if (index >= 0)
@@ -109,8 +173,12 @@ QJsonObject TodoOperation::toJson() const
         object.insert(u"todo"_s, TodoCodec::toJson(todo));
     else
         object.insert(u"todoId"_s, todoId);
-    if (kind == Kind::SetText || kind == Kind::SetPriority || kind == Kind::SetStatus)
+    if (kind == Kind::SetText)
         object.insert(u"text"_s, text);
+    else if (kind == Kind::SetPriority)
+        object.insert(u"text"_s, TodoCodec::priorityName(priority));
+    else if (kind == Kind::SetStatus)
+        object.insert(u"text"_s, TodoCodec::statusName(status));
     if (kind == Kind::Insert || kind == Kind::Move) {
         object.insert(u"position"_s, position);
         if (!afterId.isEmpty())
@@ -125,8 +193,9 @@ TodoOperation TodoOperation::fromJson(const QJsonObject &object)
 {
     TodoOperation op;
     const QString kindName = object.value(u"kind"_s).toString();
-    const auto known = std::find_if(kindNames.cbegin(), kindNames.cend(),
-                                    [&](const auto &entry) { return kindName == QLatin1String(entry.second); });
+    const auto known = std::find_if(kindNames.cbegin(), kindNames.cend(), [&](const auto &entry) {
+        return kindName == QLatin1String(entry.second);
+    });
     if (known == kindNames.cend())
         return TodoOperation(); // invalid: no day
     op.kind = known->first;
@@ -137,7 +206,18 @@ TodoOperation TodoOperation::fromJson(const QJsonObject &object)
     } else {
         op.todoId = object.value(u"todoId"_s).toString();
     }
-    op.text = object.value(u"text"_s).toString();
+    const QString value = object.value(u"text"_s).toString();
+    if (op.kind == Kind::SetText) {
+        op.text = value;
+    } else if (op.kind == Kind::SetPriority || op.kind == Kind::SetStatus) {
+        // The queue only ever holds values the app chose, so an unknown one means a damaged entry.
+        const auto priority = TodoCodec::priorityFromName(value);
+        const auto status = TodoCodec::statusFromName(value);
+        if (op.kind == Kind::SetPriority ? !priority : !status)
+            return TodoOperation(); // invalid: no day
+        op.priority = priority.value_or(op.priority);
+        op.status = status.value_or(op.status);
+    }
     op.position = object.value(u"position"_s).toInt(-1);
     op.afterId = object.value(u"afterId"_s).toString();
     op.timestampMs = object.value(u"timestamp"_s).toInteger(0);

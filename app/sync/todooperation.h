@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "todo.h"
+#include "sync/todo.h"
 
 #include <QDate>
 #include <QString>
@@ -14,6 +14,9 @@
  * todos, or of other fields, are never lost. Operations on a todo id that is no longer
  * there are no-ops (someone else deleted it). Moving to another day is two operations:
  * Remove on the source day and Insert (same todo) on the target day.
+ *
+ * Build one with the named constructors (insert(), remove(), move(), setText(),
+ * setPriority(), setStatus()); `timestampMs` is when the user made the edit (0: unknown).
  */
 struct TodoOperation
 {
@@ -22,21 +25,42 @@ struct TodoOperation
     Kind kind = Kind::Insert;
     QDate day;
     QString todoId;
-    Todo todo;          ///< Insert: the todo to insert
-    QString text;       ///< SetText / SetPriority / SetStatus: the new value
-    int position = -1;  ///< Insert/Move: target index (Move: after taking the todo out); -1: at the end
-    QString afterId;    ///< Insert/Move: place right after this todo when it still exists (wins over position)
+    Todo todo; ///< Insert: the todo to insert
+    QString text; ///< SetText: the new text
+    Todo::Priority priority = Todo::Priority::Low; ///< SetPriority: the new priority
+    Todo::Status status = Todo::Status::NotSet; ///< SetStatus: the new status
+    int position = -1; ///< Insert/Move: target index (Move: after taking the todo out); -1: at the end
+    QString afterId; ///< Insert/Move: place right after this todo when it still exists (wins over position)
     qint64 timestampMs = 0; ///< when the user made the edit; Set* store it in Todo::updated when > 0
+
+    /** Inserts `todo` right after `afterId` if it is still there, else at `position` (-1: at the end). */
+    static TodoOperation insert(const QDate &day, const Todo &todo, int position = -1,
+                                const QString &afterId = {}, qint64 timestampMs = 0);
+    static TodoOperation remove(const QDate &day, const QString &id, qint64 timestampMs = 0);
+    /** Moves the todo right after `afterId` if it is still there, else to `position` (-1: the end). */
+    static TodoOperation move(const QDate &day, const QString &id, int position, const QString &afterId = {},
+                              qint64 timestampMs = 0);
+    static TodoOperation setText(const QDate &day, const QString &id, const QString &text,
+                                 qint64 timestampMs = 0);
+    static TodoOperation setPriority(const QDate &day, const QString &id, Todo::Priority priority,
+                                     qint64 timestampMs = 0);
+    static TodoOperation setStatus(const QDate &day, const QString &id, Todo::Status status,
+                                   qint64 timestampMs = 0);
 
     /** The id the operation targets (Insert: todo.id). */
     QString targetId() const;
     /** A day and a target id; fromJson() of something unreadable gives an invalid operation. */
     bool isValid() const;
+    /** SetText, SetPriority or SetStatus. */
+    bool isFieldEdit() const;
 
     /** Applies the operation to `list` and returns the result; unknown ids leave it alone. */
     TodoList applyTo(TodoList list) const;
 
-    /** For the pending-operation queue file; day as "yyyy-MM-dd", kind as a name ("setText"). */
+    /**
+     * For the pending-operation queue file; day as "yyyy-MM-dd", kind as a name ("setText"),
+     * the new value of a Set* as its stored text under "text".
+     */
     QJsonObject toJson() const;
     static TodoOperation fromJson(const QJsonObject &object);
 };

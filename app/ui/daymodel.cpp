@@ -6,10 +6,11 @@
 #include "sync/todooperation.h"
 #include "ui/appcontroller.h"
 #include "ui/moveplan.h"
+#include "ui/todolistdiff.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QLoggingCategory>
+#include <QMetaEnum>
 #include <QRandomGenerator>
 #include <algorithm>
 
@@ -21,26 +22,31 @@ QString isoOf(const QDate &date)
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
 }
 
-/** For each row of `current`, its row in `target` by todo id (repeated ids pair up in order), or -1. */
-QList<int> matchRows(const TodoList &current, const TodoList &target)
+template<typename Enum>
+bool isKnown(Enum value)
 {
-    // unmatched[id]: the first row of `target` with that id not paired yet; nextWithSameId chains the rest.
-    QHash<QString, int> unmatched;
-    unmatched.reserve(target.size());
-    QList<int> nextWithSameId(target.size(), -1);
-    for (int row = int(target.size()) - 1; row >= 0; --row) {
-        nextWithSameId[row] = unmatched.value(target.at(row).id, -1);
-        unmatched.insert(target.at(row).id, row);
-    }
-    QList<int> targetRows(current.size(), -1);
-    for (int row = 0; row < current.size(); ++row) {
-        const auto found = unmatched.find(current.at(row).id);
-        if (found == unmatched.end() || *found < 0)
-            continue;
-        targetRows[row] = *found;
-        *found = nextWithSameId.at(*found);
-    }
-    return targetRows;
+    return QMetaEnum::fromType<Enum>().valueToKey(int(value)) != nullptr;
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QList<int> rolesOf(TodoListDiff::Fields fields)
+{
+    QList<int> roles;
+    if (fields & TodoListDiff::Field::Text)
+        roles << DayModel::TextRole << Qt::DisplayRole;
+    if (fields & TodoListDiff::Field::Priority)
+        roles << DayModel::PriorityRole;
+    if (fields & TodoListDiff::Field::Status)
+        roles << DayModel::StatusRole << DayModel::DoneRole;
+    if (fields & TodoListDiff::Field::Created)
+        roles << DayModel::CreatedRole;
+    if (fields & TodoListDiff::Field::Updated)
+        roles << DayModel::UpdatedRole;
+    return roles;
 }
 } // namespace
 
@@ -157,22 +163,18 @@ void DayModel::syncFromCache()
 // and the fewest moves (MovePlan), then dataChanged for the rows whose content differs.
 void DayModel::applyDiff(const TodoList &target)
 {
-    QList<int> targetRows = matchRows(m_todos, target);
-    removeUnmatched(&targetRows);
-    const MovePlan plan(targetRows, int(target.size()));
-    applySteps(plan, target);
-    updateChanged(target);
-}
-
-void DayModel::removeUnmatched(QList<int> *targetRows)
-{
-    for (int row = int(m_todos.size()) - 1; row >= 0; --row) {
-        if (targetRows->at(row) >= 0)
-            continue;
+    const TodoListDiff diff(m_todos, target);
+    for (int row : diff.removedRows()) {
         beginRemoveRows({}, row, row);
         m_todos.removeAt(row);
-        targetRows->removeAt(row);
         endRemoveRows();
+    }
+    applySteps(diff.plan(), target);
+    Q_ASSERT(m_todos.size() == target.size());
+    for (const TodoListDiff::Change &change : diff.changes()) {
+        m_todos[change.row] = target.at(change.row);
+        const QModelIndex changed = index(change.row);
+        emit dataChanged(changed, changed, rolesOf(change.fields));
     }
 }
 
@@ -189,35 +191,6 @@ void DayModel::applySteps(const MovePlan &plan, const TodoList &target)
         m_todos.move(step.from, step.before > step.from ? step.before - 1 : step.before);
         endMoveRows();
     }
-}
-
-void DayModel::updateChanged(const TodoList &target)
-{
-    Q_ASSERT(m_todos.size() == target.size());
-    for (int row = 0; row < target.size(); ++row) {
-        if (m_todos.at(row) == target.at(row))
-            continue;
-        const QList<int> roles = changedRoles(m_todos.at(row), target.at(row));
-        m_todos[row] = target.at(row);
-        const QModelIndex changed = index(row);
-        emit dataChanged(changed, changed, roles);
-    }
-}
-
-QList<int> DayModel::changedRoles(const Todo &before, const Todo &after) const
-{
-    QList<int> roles;
-    if (before.text != after.text)
-        roles << TextRole << Qt::DisplayRole;
-    if (before.priority != after.priority)
-        roles << PriorityRole;
-    if (before.status != after.status)
-        roles << StatusRole << DoneRole;
-    if (before.created != after.created)
-        roles << CreatedRole;
-    if (before.updated != after.updated)
-        roles << UpdatedRole;
-    return roles;
 }
 
 int DayModel::rowCount(const QModelIndex &parent) const
@@ -237,9 +210,9 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return todo.id;
     case PriorityRole:
-        return todo.priority;
+        return int(todo.priority);
     case StatusRole:
-        return todo.status;
+        return int(todo.status);
     case DoneRole:
         return todo.isDone();
     case CreatedRole:
@@ -330,8 +303,8 @@ QVariantMap DayModel::get(int row) const
     const Todo &todo = m_todos.at(row);
     return {{QStringLiteral("todoId"), todo.id},
             {QStringLiteral("text"), todo.text},
-            {QStringLiteral("priority"), todo.priority},
-            {QStringLiteral("status"), todo.status},
+            {QStringLiteral("priority"), int(todo.priority)},
+            {QStringLiteral("status"), int(todo.status)},
             {QStringLiteral("done"), todo.isDone()}};
 }
 
@@ -342,16 +315,6 @@ QString DayModel::newTodoId()
     return QStringLiteral("todo_%1_%2")
         .arg(QDateTime::currentMSecsSinceEpoch())
         .arg(QString::number(random, 36).left(9));
-}
-
-bool DayModel::isValidPriority(const QString &priority)
-{
-    return priority == u"high" || priority == u"medium" || priority == u"low";
-}
-
-bool DayModel::isValidStatus(const QString &status)
-{
-    return status == u"not set" || status == u"in progress" || status == u"done";
 }
 
 bool DayModel::canEdit()
@@ -365,39 +328,27 @@ bool DayModel::canEdit()
     return true;
 }
 
-QString DayModel::add(const QString &text, const QString &priority)
+QString DayModel::add(const QString &text, Todo::Priority priority)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty() || !canEdit())
         return {};
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Insert;
-    op.day = m_date;
-    op.todo.id = newTodoId();
-    op.todo.text = trimmed;
-    op.todo.priority = isValidPriority(priority) ? priority : QStringLiteral("medium");
-    op.todo.status = QStringLiteral("not set");
-    op.todo.created = now;
-    op.todo.updated = now;
-    op.todoId = op.todo.id;
-    op.position = -1;
-    op.afterId = m_todos.isEmpty() ? QString() : m_todos.constLast().id;
-    op.timestampMs = now;
-    m_session->submit(op);
-    return op.todo.id;
+    const qint64 now = nowMs();
+    Todo todo;
+    todo.id = newTodoId();
+    todo.text = trimmed;
+    todo.priority = isKnown(priority) ? priority : Todo::Priority::Medium;
+    todo.created = now;
+    todo.updated = now;
+    const QString afterId = m_todos.isEmpty() ? QString() : m_todos.constLast().id;
+    m_session->submit(TodoOperation::insert(m_date, todo, -1, afterId, now));
+    return todo.id;
 }
 
-bool DayModel::submitField(const QString &id, int kind, const QString &value)
+bool DayModel::submitEdit(const QString &id, const TodoOperation &op)
 {
     if (!canEdit() || !find(id))
         return false;
-    TodoOperation op;
-    op.kind = TodoOperation::Kind(kind);
-    op.day = m_date;
-    op.todoId = id;
-    op.text = value;
-    op.timestampMs = QDateTime::currentMSecsSinceEpoch();
     m_session->submit(op);
     return true;
 }
@@ -414,27 +365,27 @@ bool DayModel::setText(const QString &id, const QString &text)
     }
     if (todo->text == trimmed)
         return true;
-    return submitField(id, int(TodoOperation::Kind::SetText), trimmed);
+    return submitEdit(id, TodoOperation::setText(m_date, id, trimmed, nowMs()));
 }
 
-bool DayModel::setPriority(const QString &id, const QString &priority)
+bool DayModel::setPriority(const QString &id, Todo::Priority priority)
 {
     const Todo *todo = find(id);
-    if (!todo || !isValidPriority(priority))
+    if (!todo || !isKnown(priority))
         return false;
     if (todo->priority == priority)
         return true;
-    return submitField(id, int(TodoOperation::Kind::SetPriority), priority);
+    return submitEdit(id, TodoOperation::setPriority(m_date, id, priority, nowMs()));
 }
 
-bool DayModel::setStatus(const QString &id, const QString &status)
+bool DayModel::setStatus(const QString &id, Todo::Status status)
 {
     const Todo *todo = find(id);
-    if (!todo || !isValidStatus(status))
+    if (!todo || !isKnown(status))
         return false;
     if (todo->status == status)
         return true;
-    return submitField(id, int(TodoOperation::Kind::SetStatus), status);
+    return submitEdit(id, TodoOperation::setStatus(m_date, id, status, nowMs()));
 }
 
 bool DayModel::toggleDone(const QString &id)
@@ -442,7 +393,7 @@ bool DayModel::toggleDone(const QString &id)
     const Todo *todo = find(id);
     if (!todo)
         return false;
-    return setStatus(id, todo->isDone() ? QStringLiteral("not set") : QStringLiteral("done"));
+    return setStatus(id, todo->isDone() ? Todo::Status::NotSet : Todo::Status::Done);
 }
 
 bool DayModel::remove(const QString &id)
@@ -451,12 +402,7 @@ bool DayModel::remove(const QString &id)
     if (row < 0 || !canEdit())
         return false;
     Removed removed{m_todos.at(row), row > 0 ? m_todos.at(row - 1).id : QString(), row};
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Remove;
-    op.day = m_date;
-    op.todoId = id;
-    op.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    m_session->submit(op);
+    m_session->submit(TodoOperation::remove(m_date, id, nowMs()));
     m_undo.append(removed);
     // Undo is for the last few slips, not a history.
     if (m_undo.size() > 20)
@@ -473,15 +419,8 @@ bool DayModel::undo()
     emit canUndoChanged();
     if (find(removed.todo.id))
         return false;
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Insert;
-    op.day = m_date;
-    op.todo = removed.todo;
-    op.todoId = removed.todo.id;
-    op.position = std::min(removed.position, int(m_todos.size()));
-    op.afterId = removed.afterId;
-    op.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    m_session->submit(op);
+    const int position = std::min(removed.position, int(m_todos.size()));
+    m_session->submit(TodoOperation::insert(m_date, removed.todo, position, removed.afterId, nowMs()));
     return true;
 }
 
@@ -493,14 +432,8 @@ bool DayModel::move(int from, int to)
         return true;
     TodoList without = m_todos;
     const Todo moving = without.takeAt(from);
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Move;
-    op.day = m_date;
-    op.todoId = moving.id;
-    op.position = to;
-    op.afterId = to > 0 ? without.at(to - 1).id : QString();
-    op.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    m_session->submit(op);
+    const QString afterId = to > 0 ? without.at(to - 1).id : QString();
+    m_session->submit(TodoOperation::move(m_date, moving.id, to, afterId, nowMs()));
     return true;
 }
 
@@ -510,29 +443,14 @@ bool DayModel::moveToDay(const QString &id, const QString &isoDate)
     const Todo *todo = find(id);
     if (!todo || !target.isValid() || target == m_date || !canEdit())
         return false;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = nowMs();
     Todo moved = *todo;
     moved.updated = now;
-
-    TodoOperation insert;
-    insert.kind = TodoOperation::Kind::Insert;
-    insert.day = target;
-    insert.todo = moved;
-    insert.todoId = moved.id;
-    insert.position = -1;
     const TodoList &there = m_cache->day(target).todos;
-    insert.afterId = there.isEmpty() ? QString() : there.constLast().id;
-    insert.timestampMs = now;
-
-    TodoOperation remove;
-    remove.kind = TodoOperation::Kind::Remove;
-    remove.day = m_date;
-    remove.todoId = id;
-    remove.timestampMs = now;
-
+    const QString afterId = there.isEmpty() ? QString() : there.constLast().id;
     // Insert first: if the app stops in between, the todo exists twice rather than nowhere.
-    m_session->submit(insert);
-    m_session->submit(remove);
+    m_session->submit(TodoOperation::insert(target, moved, -1, afterId, now));
+    m_session->submit(TodoOperation::remove(m_date, id, now));
     return true;
 }
 

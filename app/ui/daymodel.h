@@ -12,6 +12,7 @@ class AppController;
 class DayCache;
 class MovePlan;
 class SyncSession;
+struct TodoOperation;
 
 /**
  * @brief The todos of one day, adapted from the shared DayCache for a list view.
@@ -78,11 +79,12 @@ public:
 
     const TodoList &todos() const;
 
-    /** Appends a todo; returns its id ("" when the text is empty). */
-    Q_INVOKABLE QString add(const QString &text, const QString &priority = QStringLiteral("medium"));
+    /** Appends a todo; returns its id ("" when the text is empty). QML: `add(text, Todo.High)`. */
+    Q_INVOKABLE QString add(const QString &text, Todo::Priority priority = Todo::Priority::Medium);
     Q_INVOKABLE bool setText(const QString &id, const QString &text);
-    Q_INVOKABLE bool setPriority(const QString &id, const QString &priority);
-    Q_INVOKABLE bool setStatus(const QString &id, const QString &status);
+    /** False for an unknown id or a value outside the enum. */
+    Q_INVOKABLE bool setPriority(const QString &id, Todo::Priority priority);
+    Q_INVOKABLE bool setStatus(const QString &id, Todo::Status status);
     Q_INVOKABLE bool toggleDone(const QString &id);
     /** Removes the todo and remembers it (and where it was) for undo(). */
     Q_INVOKABLE bool remove(const QString &id);
@@ -98,8 +100,6 @@ public:
     Q_INVOKABLE QVariantMap get(int row) const;
 
     static QString newTodoId();
-    static bool isValidPriority(const QString &priority);
-    static bool isValidStatus(const QString &status);
 
 signals:
     void controllerChanged();
@@ -123,12 +123,10 @@ private:
     void onDayChanged(const QDate &date);
     void syncFromCache();
     void applyDiff(const TodoList &target);
-    void removeUnmatched(QList<int> *targetRows);
     void applySteps(const MovePlan &plan, const TodoList &target);
-    void updateChanged(const TodoList &target);
-    QList<int> changedRoles(const Todo &before, const Todo &after) const;
     const Todo *find(const QString &id) const;
-    bool submitField(const QString &id, int kind, const QString &value);
+    /** Submits an edit of the todo `id` if it is here and the day can be edited. */
+    bool submitEdit(const QString &id, const TodoOperation &op);
     bool canEdit();
 
     QPointer<AppController> m_controller;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "editlatencyround.h"
 
-#include "monitorclient.h"
+#include "sync/monitorclient.h"
 #include "monotonicclock.h"
 
 #include <QCoreApplication>
@@ -22,16 +22,12 @@ QString editText(qsizetype index)
 
 TodoOperation insertOp(const QDate &day, const QString &id, const QString &text)
 {
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Insert;
-    op.day = day;
-    op.todo.id = id;
-    op.todoId = id;
-    op.todo.text = text;
-    op.todo.priority = u"medium"_s;
-    op.todo.created = 1700000000000;
-    op.timestampMs = 1700000000000;
-    return op;
+    Todo todo;
+    todo.id = id;
+    todo.text = text;
+    todo.priority = Todo::Priority::Medium;
+    todo.created = 1700000000000;
+    return TodoOperation::insert(day, todo, -1, {}, 1700000000000);
 }
 
 } // namespace
@@ -106,12 +102,8 @@ void EditLatencyRound::submitNext()
 {
     Edit edit;
     const QString text = editText(m_edits.size());
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::SetText;
-    op.day = m_config.day;
-    op.todoId = benchTodoId;
-    op.text = text;
-    op.timestampMs = 1700000000000 + m_edits.size();
+    const TodoOperation op
+        = TodoOperation::setText(m_config.day, benchTodoId, text, 1700000000000 + m_edits.size());
     edit.submitted = monotonicNs();
     m_edits.append(edit);
     m_session.submit(op);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "daycache.h"
-#include "syncsession.h"
+#include "sync/daycache.h"
+#include "sync/syncsession.h"
 
 #include <QDate>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "editobserver.h"
 
-#include "monitorclient.h"
+#include "sync/monitorclient.h"
 #include "monotonicclock.h"
 
 #include <cstdio>

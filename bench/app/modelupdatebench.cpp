@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "modelupdatebench.h"
 
-#include "daycache.h"
+#include "sync/daycache.h"
 #include "monotonicclock.h"
 #include "resetlistmodel.h"
 #include "samples.h"
-#include "todocodec.h"
+#include "sync/todocodec.h"
 #include "ui/daymodel.h"
 #include "ui/todofiltermodel.h"
 #include "viewprobe.h"
@@ -123,8 +123,8 @@ TodoList ModelUpdateBench::baseList() const
         Todo todo;
         todo.id = u"todo_1700000000000_%1"_s.arg(i, 6, 10, QLatin1Char('0'));
         todo.text = u"Todo number %1, with a text of ordinary length"_s.arg(i);
-        todo.priority = i % 3 == 0 ? u"high"_s : u"medium"_s;
-        todo.status = i % 4 == 0 ? u"done"_s : u"not set"_s;
+        todo.priority = i % 3 == 0 ? Todo::Priority::High : Todo::Priority::Medium;
+        todo.status = i % 4 == 0 ? Todo::Status::Done : Todo::Status::NotSet;
         todo.created = 1700000000000 + i;
         list.append(todo);
     }

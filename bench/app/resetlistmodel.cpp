@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resetlistmodel.h"
 
-#include "daycache.h"
+#include "sync/daycache.h"
 #include "ui/daymodel.h"
 
 ResetListModel::ResetListModel(DayCache *cache, const QDate &day, QObject *parent)
@@ -39,9 +39,9 @@ QVariant ResetListModel::data(const QModelIndex &index, int role) const
     case DayModel::IdRole:
         return todo.id;
     case DayModel::PriorityRole:
-        return todo.priority;
+        return int(todo.priority);
     case DayModel::StatusRole:
-        return todo.status;
+        return int(todo.status);
     case DayModel::DoneRole:
         return todo.isDone();
     case DayModel::CreatedRole:

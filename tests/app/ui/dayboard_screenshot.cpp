@@ -25,8 +25,8 @@ namespace {
 struct Sample
 {
     const char *text;
-    const char *priority;
-    const char *status;
+    Todo::Priority priority;
+    Todo::Status status;
 };
 
 void fill(UiTestEnv &env, const QDate &date, std::initializer_list<Sample> samples)
@@ -35,8 +35,8 @@ void fill(UiTestEnv &env, const QDate &date, std::initializer_list<Sample> sampl
     model.setBackend(env.cache.get(), env.session.get());
     model.setDate(date);
     for (const Sample &sample : samples) {
-        const QString id = model.add(QString::fromUtf8(sample.text), QLatin1String(sample.priority));
-        model.setStatus(id, QLatin1String(sample.status));
+        const QString id = model.add(QString::fromUtf8(sample.text), sample.priority);
+        model.setStatus(id, sample.status);
     }
 }
 
@@ -106,20 +106,20 @@ int main(int argc, char *argv[])
     }
     const QDate today = QDate::currentDate();
     fill(env, today, {
-        {"Review the quarterly plan with Mia", "high", "in progress"},
-        {"Book train tickets to Lyon", "high", "not set"},
-        {"Water the plants", "low", "done"},
-        {"Draft the newsletter intro", "medium", "not set"},
-        {"Call the dentist about Thursday", "medium", "done"},
-        {"Read two chapters of “The Overstory”", "low", "not set"},
+        {"Review the quarterly plan with Mia", Todo::Priority::High, Todo::Status::InProgress},
+        {"Book train tickets to Lyon", Todo::Priority::High, Todo::Status::NotSet},
+        {"Water the plants", Todo::Priority::Low, Todo::Status::Done},
+        {"Draft the newsletter intro", Todo::Priority::Medium, Todo::Status::NotSet},
+        {"Call the dentist about Thursday", Todo::Priority::Medium, Todo::Status::Done},
+        {"Read two chapters of “The Overstory”", Todo::Priority::Low, Todo::Status::NotSet},
     });
     fill(env, today.addDays(-1), {
-        {"Send invoice #1042", "high", "not set"},
-        {"Tidy the downloads folder", "low", "done"},
-        {"Reply to Sam about the offsite", "medium", "not set"},
+        {"Send invoice #1042", Todo::Priority::High, Todo::Status::NotSet},
+        {"Tidy the downloads folder", Todo::Priority::Low, Todo::Status::Done},
+        {"Reply to Sam about the offsite", Todo::Priority::Medium, Todo::Status::NotSet},
     });
-    fill(env, today.addDays(1), {{"Pick up dry cleaning", "low", "not set"}, {"Team retro", "medium", "not set"}});
-    fill(env, today.addDays(2), {{"Yoga at 7", "low", "done"}});
+    fill(env, today.addDays(1), {{"Pick up dry cleaning", Todo::Priority::Low, Todo::Status::NotSet}, {"Team retro", Todo::Priority::Medium, Todo::Status::NotSet}});
+    fill(env, today.addDays(2), {{"Yoga at 7", Todo::Priority::Low, Todo::Status::Done}});
     if (!settle(env)) {
         std::fprintf(stderr, "sample data did not reach the server\n");
         return 1;

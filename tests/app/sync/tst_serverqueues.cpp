@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Issue 3: each server has its own queue of unsent edits. Edits queued for server A while it is
-// down are never sent to server B after a switch; they go to A when the app uses A again. The
+// Each server has its own queue of unsent edits (docs/sync.md §5). Edits queued for server A while
+// it is down are never sent to server B after a switch; they go to A when the app uses A again. The
 // cache forgets A's values (and revisions) on the switch, so B's lower revisions are taken.
 #include "appserverfixture.h"
-#include "daycache.h"
-#include "hpkvclient.h"
-#include "monitorclient.h"
-#include "syncsession.h"
-#include "todocodec.h"
+#include "sync/daycache.h"
+#include "sync/hpkvclient.h"
+#include "sync/monitorclient.h"
+#include "sync/syncsession.h"
+#include "sync/todocodec.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -22,15 +22,11 @@ constexpr int timeout = 30000;
 
 TodoOperation insertOp(const QString &id)
 {
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Insert;
-    op.day = day;
-    op.todo.id = id;
-    op.todoId = id;
-    op.todo.text = id;
-    op.todo.created = 1700000000000;
-    op.timestampMs = 1700000000000;
-    return op;
+    Todo todo;
+    todo.id = id;
+    todo.text = id;
+    todo.created = 1700000000000;
+    return TodoOperation::insert(day, todo, -1, {}, 1700000000000);
 }
 
 QStringList idsOf(const TodoList &list)

@@ -3,9 +3,9 @@
 // wss:// base URL gives wss:// sockets and https:// token requests; a certificate the system
 // does not trust is refused and reported. The certificate is made with the openssl CLI.
 
-#include "dayboardserver.h"
-#include "hpkvclient.h"
-#include "monitorclient.h"
+#include "daemon/dayboardserver.h"
+#include "sync/hpkvclient.h"
+#include "sync/monitorclient.h"
 #include "selfsignedcertificate.h"
 
 #include <QSignalSpy>

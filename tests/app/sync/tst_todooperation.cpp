@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "todocodec.h"
-#include "todooperation.h"
+#include "sync/todocodec.h"
+#include "sync/todooperation.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -26,23 +26,31 @@ QStringList ids(const TodoList &list)
     return result;
 }
 
-TodoOperation op(TodoOperation::Kind kind, const QString &id, const QString &text = {})
-{
-    TodoOperation o;
-    o.kind = kind;
-    o.day = QDate(2026, 11, 22);
-    o.todoId = id;
-    o.text = text;
-    return o;
-}
+const QDate day(2026, 11, 22);
 
 TodoOperation insert(const QString &id, int position = -1, const QString &afterId = {})
 {
-    TodoOperation o = op(TodoOperation::Kind::Insert, id);
-    o.todo = todo(id);
-    o.position = position;
-    o.afterId = afterId;
-    return o;
+    return TodoOperation::insert(day, todo(id), position, afterId);
+}
+
+/// An operation of `kind` on todo `id`; a Set* sets its field to a value no todo of `abc` has.
+TodoOperation op(TodoOperation::Kind kind, const QString &id)
+{
+    switch (kind) {
+    case TodoOperation::Kind::Insert:
+        return insert(id);
+    case TodoOperation::Kind::SetText:
+        return TodoOperation::setText(day, id, u"x"_s);
+    case TodoOperation::Kind::SetPriority:
+        return TodoOperation::setPriority(day, id, Todo::Priority::High);
+    case TodoOperation::Kind::SetStatus:
+        return TodoOperation::setStatus(day, id, Todo::Status::InProgress);
+    case TodoOperation::Kind::Remove:
+        return TodoOperation::remove(day, id);
+    case TodoOperation::Kind::Move:
+        return TodoOperation::move(day, id, -1);
+    }
+    return {};
 }
 
 const TodoList abc = {todo(u"a"_s), todo(u"b"_s), todo(u"c"_s)};
@@ -64,6 +72,8 @@ private slots:
     void jsonRoundTrip_data();
     void jsonRoundTrip();
     void unreadableJsonIsInvalid();
+    void readsQueueEntriesOfEarlierVersions();
+    void namedConstructorsFillTheirFields();
 };
 
 void TestTodoOperation::insertPlacement()
@@ -88,26 +98,24 @@ void TestTodoOperation::insertExistingIdIsNoOp()
 
 void TestTodoOperation::setFields()
 {
-    TodoOperation text = op(TodoOperation::Kind::SetText, u"b"_s, u"new"_s);
-    text.timestampMs = 77;
-    TodoList list = text.applyTo(abc);
+    TodoList list = TodoOperation::setText(day, u"b"_s, u"new"_s, 77).applyTo(abc);
     QCOMPARE(list.at(1).text, u"new"_s);
     QCOMPARE(list.at(1).updated, 77);
     QCOMPARE(list.at(0), abc.at(0));
-    list = op(TodoOperation::Kind::SetPriority, u"c"_s, u"high"_s).applyTo(list);
-    QCOMPARE(list.at(2).priority, u"high"_s);
+    list = TodoOperation::setPriority(day, u"c"_s, Todo::Priority::High).applyTo(list);
+    QCOMPARE(list.at(2).priority, Todo::Priority::High);
     QCOMPARE(list.at(2).updated, 0);
-    list = op(TodoOperation::Kind::SetStatus, u"a"_s, u"done"_s).applyTo(list);
+    list = TodoOperation::setStatus(day, u"a"_s, Todo::Status::Done).applyTo(list);
     QVERIFY(list.at(0).isDone());
 }
 
 void TestTodoOperation::setFieldReplacesUnknownRawValue()
 {
     const TodoList stored = TodoCodec::parse(R"([{"id":"a","text":"t","priority":"urgent","status":"done"}])").todos;
-    const TodoList changed = op(TodoOperation::Kind::SetPriority, u"a"_s, u"low"_s).applyTo(stored);
+    const TodoList changed = TodoOperation::setPriority(day, u"a"_s, Todo::Priority::Low).applyTo(stored);
     QCOMPARE(TodoCodec::serialize(changed), R"([{"id":"a","text":"t","priority":"low","status":"done"}])");
     // Editing another field leaves the unknown value alone.
-    const TodoList other = op(TodoOperation::Kind::SetText, u"a"_s, u"u"_s).applyTo(stored);
+    const TodoList other = TodoOperation::setText(day, u"a"_s, u"u"_s).applyTo(stored);
     QCOMPARE(TodoCodec::serialize(other), R"([{"id":"a","text":"u","priority":"urgent","status":"done"}])");
 }
 
@@ -116,13 +124,12 @@ void TestTodoOperation::removeAndMissingIds()
     QCOMPARE(ids(op(TodoOperation::Kind::Remove, u"b"_s).applyTo(abc)), (QStringList{u"a"_s, u"c"_s}));
     for (auto kind : {TodoOperation::Kind::Remove, TodoOperation::Kind::SetText, TodoOperation::Kind::SetPriority,
                       TodoOperation::Kind::SetStatus, TodoOperation::Kind::Move})
-        QCOMPARE(op(kind, u"gone"_s, u"x"_s).applyTo(abc), abc);
+        QCOMPARE(op(kind, u"gone"_s).applyTo(abc), abc);
 }
 
 void TestTodoOperation::move()
 {
-    TodoOperation m = op(TodoOperation::Kind::Move, u"a"_s);
-    m.position = -1;
+    TodoOperation m = TodoOperation::move(day, u"a"_s, -1);
     QCOMPARE(ids(m.applyTo(abc)), (QStringList{u"b"_s, u"c"_s, u"a"_s}));
     m.position = 1;
     QCOMPARE(ids(m.applyTo(abc)), (QStringList{u"b"_s, u"a"_s, u"c"_s}));
@@ -130,18 +137,17 @@ void TestTodoOperation::move()
     QCOMPARE(ids(m.applyTo(abc)), (QStringList{u"b"_s, u"c"_s, u"a"_s}));
     // Replaying a move gives the same list.
     QCOMPARE(m.applyTo(m.applyTo(abc)), m.applyTo(abc));
-    TodoOperation c = op(TodoOperation::Kind::Move, u"c"_s);
-    c.position = 0;
+    const TodoOperation c = TodoOperation::move(day, u"c"_s, 0);
     QCOMPARE(ids(c.applyTo(abc)), (QStringList{u"c"_s, u"a"_s, u"b"_s}));
 }
 
 void TestTodoOperation::concurrentEditsOfDifferentFieldsMerge()
 {
-    const TodoOperation mine = op(TodoOperation::Kind::SetText, u"b"_s, u"mine"_s);
-    const TodoOperation theirs = op(TodoOperation::Kind::SetStatus, u"b"_s, u"done"_s);
+    const TodoOperation mine = TodoOperation::setText(day, u"b"_s, u"mine"_s);
+    const TodoOperation theirs = TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done);
     const TodoList merged = mine.applyTo(theirs.applyTo(abc));
     QCOMPARE(merged.at(1).text, u"mine"_s);
-    QCOMPARE(merged.at(1).status, u"done"_s);
+    QCOMPARE(merged.at(1).status, Todo::Status::Done);
 }
 
 void TestTodoOperation::jsonRoundTrip_data()
@@ -154,7 +160,7 @@ void TestTodoOperation::jsonRoundTrip_data()
 void TestTodoOperation::jsonRoundTrip()
 {
     QFETCH(int, kind);
-    TodoOperation o = op(TodoOperation::Kind(kind), u"b"_s, u"in progress"_s);
+    TodoOperation o = op(TodoOperation::Kind(kind), u"b"_s);
     o.timestampMs = 1700000000999;
     if (o.kind == TodoOperation::Kind::Insert) {
         o.todo = TodoCodec::parse(R"([{"id":"b","text":"t","priority":"weird","status":"done","created":3,"x":[1]}])")
@@ -192,6 +198,58 @@ void TestTodoOperation::unreadableJsonIsInvalid()
     QVERIFY(TodoOperation::fromJson(QJsonObject{{u"kind"_s, u"remove"_s}, {u"day"_s, u"2026-11-22"_s},
                                                 {u"todoId"_s, u"a"_s}})
                 .isValid());
+}
+
+void TestTodoOperation::readsQueueEntriesOfEarlierVersions()
+{
+    // Entries as the queue file held them when priority and status were strings in the app.
+    const auto read = [](const char *json) {
+        return TodoOperation::fromJson(QJsonDocument::fromJson(QByteArray(json)).object());
+    };
+    const TodoOperation priority
+        = read(R"({"kind":"setPriority","day":"2026-11-22","todoId":"c","text":"high","timestamp":5})");
+    QVERIFY(priority.isValid());
+    QCOMPARE(priority.priority, Todo::Priority::High);
+    QCOMPARE(priority.timestampMs, 5);
+    const TodoOperation status = read(R"({"kind":"setStatus","day":"2026-11-22","todoId":"a","text":"in progress"})");
+    QVERIFY(status.isValid());
+    QCOMPARE(status.status, Todo::Status::InProgress);
+    const TodoOperation text = read(R"({"kind":"setText","day":"2026-11-22","todoId":"a","text":"high"})");
+    QCOMPARE(text.text, u"high"_s);
+    // What this version writes is what earlier versions wrote.
+    QCOMPARE(QJsonDocument(priority.toJson()).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"day":"2026-11-22","kind":"setPriority","text":"high","timestamp":5,"todoId":"c"})"));
+    // A value the app never chose means a damaged entry.
+    QVERIFY(!read(R"({"kind":"setStatus","day":"2026-11-22","todoId":"a","text":"blocked"})").isValid());
+    QVERIFY(!read(R"({"kind":"setPriority","day":"2026-11-22","todoId":"a","text":"done"})").isValid());
+}
+
+void TestTodoOperation::namedConstructorsFillTheirFields()
+{
+    const TodoOperation in = TodoOperation::insert(day, todo(u"x"_s), 2, u"a"_s, 9);
+    QCOMPARE(in.kind, TodoOperation::Kind::Insert);
+    QCOMPARE(in.day, day);
+    QCOMPARE(in.targetId(), u"x"_s);
+    QCOMPARE(in.todo, todo(u"x"_s));
+    QCOMPARE(in.position, 2);
+    QCOMPARE(in.afterId, u"a"_s);
+    QCOMPARE(in.timestampMs, 9);
+    const TodoOperation mv = TodoOperation::move(day, u"b"_s, 1, u"c"_s, 8);
+    QCOMPARE(mv.kind, TodoOperation::Kind::Move);
+    QCOMPARE(mv.targetId(), u"b"_s);
+    QCOMPARE(mv.position, 1);
+    QCOMPARE(mv.afterId, u"c"_s);
+    QCOMPARE(mv.timestampMs, 8);
+    const TodoOperation rm = TodoOperation::remove(day, u"b"_s, 7);
+    QCOMPARE(rm.kind, TodoOperation::Kind::Remove);
+    QCOMPARE(rm.targetId(), u"b"_s);
+    QCOMPARE(rm.timestampMs, 7);
+    QCOMPARE(TodoOperation::setText(day, u"b"_s, u"t"_s).text, u"t"_s);
+    QCOMPARE(TodoOperation::setPriority(day, u"b"_s, Todo::Priority::Medium).priority, Todo::Priority::Medium);
+    QCOMPARE(TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done, 6).status, Todo::Status::Done);
+    QCOMPARE(TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done, 6).kind, TodoOperation::Kind::SetStatus);
+    QVERIFY(TodoOperation::setText(day, u"b"_s, u"t"_s).isFieldEdit());
+    QVERIFY(!rm.isFieldEdit());
 }
 
 QTEST_GUILESS_MAIN(TestTodoOperation)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "todocodec.h"
+#include "sync/todocodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +25,7 @@ private slots:
     void serializesInStableOrder();
     void escapesText();
     void newIdHasShowcaseShape();
+    void storedNamesOfPriorityAndStatus();
 };
 
 void TestTodoCodec::parsesShowcaseValue()
@@ -36,8 +37,8 @@ void TestTodoCodec::parsesShowcaseValue()
     const Todo &todo = result.todos.first();
     QCOMPARE(todo.id, u"todo_1700000000000_3"_s);
     QCOMPARE(todo.text, u"Buy milk"_s);
-    QCOMPARE(todo.priority, u"high"_s);
-    QCOMPARE(todo.status, u"done"_s);
+    QCOMPARE(todo.priority, Todo::Priority::High);
+    QCOMPARE(todo.status, Todo::Status::Done);
     QVERIFY(todo.isDone());
     QCOMPARE(todo.created, 1700000000000);
     QCOMPARE(todo.updated, 0);
@@ -67,8 +68,8 @@ void TestTodoCodec::unknownPriorityAndStatusSurviveRoundTrip()
     const TodoCodec::Result result = TodoCodec::parse(value);
     QVERIFY(result.ok);
     const Todo &todo = result.todos.first();
-    QCOMPARE(todo.priority, u"low"_s);
-    QCOMPARE(todo.status, u"not set"_s);
+    QCOMPARE(todo.priority, Todo::Priority::Low);
+    QCOMPARE(todo.status, Todo::Status::NotSet);
     QCOMPARE(TodoCodec::serialize(result.todos), value);
 
     const QByteArray oddTypes = R"([{"id":"a","text":"t","priority":3,"status":null,"created":5}])";
@@ -79,8 +80,8 @@ void TestTodoCodec::missingPriorityAndStatusReadAsDefaults()
 {
     const TodoCodec::Result result = TodoCodec::parse(R"([{"id":"a","text":"t"}])");
     QVERIFY(result.ok);
-    QCOMPARE(result.todos.first().priority, u"low"_s);
-    QCOMPARE(result.todos.first().status, u"not set"_s);
+    QCOMPARE(result.todos.first().priority, Todo::Priority::Low);
+    QCOMPARE(result.todos.first().status, Todo::Status::NotSet);
     QVERIFY(!result.todos.first().isDone());
     QCOMPARE(TodoCodec::serialize(result.todos), R"([{"id":"a","text":"t","priority":"low","status":"not set"}])");
 }
@@ -130,8 +131,8 @@ void TestTodoCodec::serializesInStableOrder()
     todo.extra.insert(u"a"_s, 1);
     todo.updated = 9;
     todo.created = 8;
-    todo.status = u"done"_s;
-    todo.priority = u"high"_s;
+    todo.status = Todo::Status::Done;
+    todo.priority = Todo::Priority::High;
     todo.text = u"x"_s;
     todo.id = u"i"_s;
     QCOMPARE(TodoCodec::serialize({todo}),
@@ -158,6 +159,27 @@ void TestTodoCodec::newIdHasShowcaseShape()
     QVERIFY2(QRegularExpression(u"^todo_1700000000123_[0-9a-z]+$"_s).match(a).hasMatch(), qPrintable(a));
     QVERIFY(TodoCodec::newId() != TodoCodec::newId());
     QVERIFY(TodoCodec::newId().startsWith(u"todo_"_s));
+}
+
+void TestTodoCodec::storedNamesOfPriorityAndStatus()
+{
+    const QList<std::pair<Todo::Priority, QString>> priorities
+        = {{Todo::Priority::Low, u"low"_s}, {Todo::Priority::Medium, u"medium"_s}, {Todo::Priority::High, u"high"_s}};
+    for (const auto &[priority, name] : priorities) {
+        QCOMPARE(TodoCodec::priorityName(priority), name);
+        QCOMPARE(TodoCodec::priorityFromName(name), priority);
+    }
+    const QList<std::pair<Todo::Status, QString>> statuses = {{Todo::Status::NotSet, u"not set"_s},
+                                                              {Todo::Status::InProgress, u"in progress"_s},
+                                                              {Todo::Status::Done, u"done"_s}};
+    for (const auto &[status, name] : statuses) {
+        QCOMPARE(TodoCodec::statusName(status), name);
+        QCOMPARE(TodoCodec::statusFromName(name), status);
+    }
+    QVERIFY(!TodoCodec::priorityFromName(u"High"_s));
+    QVERIFY(!TodoCodec::priorityFromName(u"done"_s));
+    QVERIFY(!TodoCodec::statusFromName(u""_s));
+    QVERIFY(!TodoCodec::statusFromName(u"high"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTodoCodec)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "appserverfixture.h"
-#include "hpkvclient.h"
+#include "sync/hpkvclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Issue 5, the desktop client side: the server vanishing mid-edit loses no edit. A real
-// dayboard-server process (SQLite) is killed with SIGKILL while edits are being made and
-// written; the SyncSession keeps them in its queue file (also across a restart of the client
-// side while the server is down); the server comes back on the same port and data dir, and
-// every edit is there exactly once.
-#include "daycache.h"
-#include "hpkvclient.h"
-#include "monitorclient.h"
+// The desktop client side of crash safety (docs/sync.md): the server vanishing mid-edit loses no
+// edit. A real dayboard-server process (SQLite) is killed with SIGKILL while edits are being made
+// and written; the SyncSession keeps them in its queue file (also across a restart of the client
+// side while the server is down); the server comes back on the same port and data dir, and every
+// edit is there exactly once.
+#include "sync/daycache.h"
+#include "sync/hpkvclient.h"
+#include "sync/monitorclient.h"
 #include "serverprocess.h"
-#include "syncsession.h"
-#include "todocodec.h"
+#include "sync/syncsession.h"
+#include "sync/todocodec.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,26 +33,17 @@ QString idOf(int i)
 
 TodoOperation insertOp(int i)
 {
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Insert;
-    op.day = day;
-    op.todo.id = idOf(i);
-    op.todoId = op.todo.id;
-    op.todo.text = u"todo %1"_s.arg(i);
-    op.todo.created = 1700000000000 + i;
-    op.timestampMs = op.todo.created;
-    return op;
+    Todo todo;
+    todo.id = idOf(i);
+    todo.text = u"todo %1"_s.arg(i);
+    todo.created = 1700000000000 + i;
+    return TodoOperation::insert(day, todo, -1, {}, todo.created);
 }
 
-TodoOperation setOp(TodoOperation::Kind kind, int i, const QString &value)
+/// When the edits of todo `i` were made.
+qint64 editMs(int i)
 {
-    TodoOperation op;
-    op.kind = kind;
-    op.day = day;
-    op.todoId = idOf(i);
-    op.text = value;
-    op.timestampMs = 1800000000000 + i;
-    return op;
+    return 1800000000000 + i;
 }
 
 /** One app process: its cache and sync session, reconnecting within milliseconds. */
@@ -136,9 +127,9 @@ void TestServerKill::editsSurviveKill()
     QVERIFY(!server.isRunning());
     // Edits of acknowledged, in-flight and never-sent todos alike, made while the server is gone.
     for (int i = 0; i < todoCount; i += 3)
-        app->session.submit(setOp(TodoOperation::Kind::SetText, i, u"edited %1"_s.arg(i)));
+        app->session.submit(TodoOperation::setText(day, idOf(i), u"edited %1"_s.arg(i), editMs(i)));
     for (int i = 1; i < todoCount; i += 4)
-        app->session.submit(setOp(TodoOperation::Kind::SetStatus, i, u"done"_s));
+        app->session.submit(TodoOperation::setStatus(day, idOf(i), Todo::Status::Done, editMs(i)));
     QCOMPARE(app->cache.day(day).todos.size(), todoCount);
     QVERIFY(app->session.pendingCount() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(app->session.isQueueSaved(), timeout);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "backoff.h"
+#include "sync/backoff.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "appserverfixture.h"
-#include "daycache.h"
-#include "hpkvclient.h"
-#include "monitorclient.h"
-#include "syncsession.h"
-#include "todocodec.h"
+#include "sync/daycache.h"
+#include "sync/hpkvclient.h"
+#include "sync/monitorclient.h"
+#include "sync/syncsession.h"
+#include "sync/todocodec.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -20,25 +20,16 @@ constexpr int timeout = 30000;
 
 TodoOperation insertOp(const QString &id, const QString &text)
 {
-    TodoOperation op;
-    op.kind = TodoOperation::Kind::Insert;
-    op.day = day;
-    op.todo.id = id;
-    op.todo.text = text;
-    op.todo.created = 1700000000000;
-    op.timestampMs = 1700000000000;
-    return op;
+    Todo todo;
+    todo.id = id;
+    todo.text = text;
+    todo.created = 1700000000000;
+    return TodoOperation::insert(day, todo, -1, {}, 1700000000000);
 }
 
-TodoOperation setOp(TodoOperation::Kind kind, const QString &id, const QString &value)
+qint64 nowMs()
 {
-    TodoOperation op;
-    op.kind = kind;
-    op.day = day;
-    op.todoId = id;
-    op.text = value;
-    op.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    return op;
+    return QDateTime::currentMSecsSinceEpoch();
 }
 
 const Todo *find(const TodoList &list, const QString &id)
@@ -176,7 +167,7 @@ void TestSyncSession::offlineQueueSurvivesRestart()
         app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
         app.session.submit(insertOp(u"todo_2_a"_s, u"Offline one"_s));
         app.session.submit(insertOp(u"todo_2_b"_s, u"Offline two"_s));
-        app.session.submit(setOp(TodoOperation::Kind::SetStatus, u"todo_2_a"_s, u"done"_s));
+        app.session.submit(TodoOperation::setStatus(day, u"todo_2_a"_s, Todo::Status::Done, nowMs()));
         QCOMPARE(app.todos().size(), 2);
         QVERIFY(app.todos().first().isDone());
         QTRY_VERIFY_WITH_TIMEOUT(app.session.isQueueSaved(), timeout);
@@ -239,11 +230,11 @@ void TestSyncSession::concurrentEditsBothSurvive()
     // Both edit at once: different todos, and different fields of one todo.
     for (int round = 0; round < 3; ++round) {
         const QString n = QString::number(round);
-        one.session.submit(setOp(TodoOperation::Kind::SetText, u"a"_s, u"text from one "_s + n));
-        two.session.submit(setOp(TodoOperation::Kind::SetPriority, u"a"_s, round % 2 ? u"low"_s : u"high"_s));
+        one.session.submit(TodoOperation::setText(day, u"a"_s, u"text from one "_s + n, nowMs()));
+        two.session.submit(TodoOperation::setPriority(day, u"a"_s, round % 2 ? Todo::Priority::Low : Todo::Priority::High, nowMs()));
         one.session.submit(insertOp(u"one_"_s + n, u"inserted by one"_s));
         two.session.submit(insertOp(u"two_"_s + n, u"inserted by two"_s));
-        two.session.submit(setOp(TodoOperation::Kind::SetStatus, u"b"_s, round % 2 ? u"not set"_s : u"done"_s));
+        two.session.submit(TodoOperation::setStatus(day, u"b"_s, round % 2 ? Todo::Status::NotSet : Todo::Status::Done, nowMs()));
     }
     QTRY_COMPARE_WITH_TIMEOUT(one.session.pendingCount(), 0, timeout);
     QTRY_COMPARE_WITH_TIMEOUT(two.session.pendingCount(), 0, timeout);
@@ -258,8 +249,8 @@ void TestSyncSession::concurrentEditsBothSurvive()
             inserts = inserts && find(list, u"one_"_s + QString::number(round))
                 && find(list, u"two_"_s + QString::number(round));
         }
-        return a && b && inserts && a->text == u"text from one 2"_s && a->priority == u"high"_s
-            && b->status == u"done"_s;
+        return a && b && inserts && a->text == u"text from one 2"_s && a->priority == Todo::Priority::High
+            && b->status == Todo::Status::Done;
     };
     // Under RMW a clobbered batch is repaired after the fact, so the server converges.
     QTRY_VERIFY2_WITH_TIMEOUT(check(raw.todos()), raw.get().value_or("(none)").constData(), timeout);
@@ -376,7 +367,7 @@ void TestSyncSession::staleRevisionIsRebasedOn409()
     QVERIFY(raw.set(TodoCodec::serialize(theirs)));
     QCOMPARE(app.cache.day(day).revision, known); // still the stale revision
 
-    app.session.submit(setOp(TodoOperation::Kind::SetStatus, u"mine_1"_s, u"done"_s));
+    app.session.submit(TodoOperation::setStatus(day, u"mine_1"_s, Todo::Status::Done, nowMs()));
     app.session.submit(insertOp(u"mine_2"_s, u"second"_s));
     QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
     const TodoList stored = raw.todos();

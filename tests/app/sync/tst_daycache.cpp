@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "daycache.h"
+#include "sync/daycache.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "appserverfixture.h"
-#include "hpkvclient.h"
-#include "monitorclient.h"
+#include "sync/hpkvclient.h"
+#include "sync/monitorclient.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "dayboardserver.h"
+#include "daemon/dayboardserver.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

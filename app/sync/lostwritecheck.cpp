@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "sync/lostwritecheck.h"
+
+#include "sync/todocodec.h"
+
+#include <algorithm>
+
+namespace {
+
+/// The value of the field `kind` edits (invalid for other kinds).
+QVariant fieldOf(const Todo &todo, TodoOperation::Kind kind)
+{
+    switch (kind) {
+    case TodoOperation::Kind::SetText:
+        return todo.text;
+    case TodoOperation::Kind::SetPriority:
+        return QVariant::fromValue(todo.priority);
+    case TodoOperation::Kind::SetStatus:
+        return QVariant::fromValue(todo.status);
+    default:
+        return {};
+    }
+}
+
+/// The value a field edit writes.
+QVariant newValue(const TodoOperation &op)
+{
+    Todo written;
+    written.text = op.text;
+    written.priority = op.priority;
+    written.status = op.status;
+    return fieldOf(written, op.kind);
+}
+
+const Todo *findTodo(const TodoList &list, const QString &id)
+{
+    const auto it = std::find_if(list.cbegin(), list.cend(), [&](const Todo &t) { return t.id == id; });
+    return it == list.cend() ? nullptr : &*it;
+}
+
+/// The value an op overwrites, so a later value showing exactly it again reveals a lost write.
+QVariant fieldBefore(const TodoList &list, const TodoOperation &op)
+{
+    const Todo *todo = findTodo(list, op.todoId);
+    return todo ? fieldOf(*todo, op.kind) : QVariant();
+}
+
+enum class Seen { Present, Lost, Unknown };
+
+/// Whether `list`, a value someone else wrote after our write, still shows `op`'s effect.
+Seen effectIn(const TodoList &list, const TodoOperation &op, const QList<QVariant> &before)
+{
+    const Todo *todo = findTodo(list, op.targetId());
+    switch (op.kind) {
+    case TodoOperation::Kind::Insert:
+        return todo ? Seen::Present : Seen::Lost;
+    case TodoOperation::Kind::Remove:
+        return todo ? Seen::Lost : Seen::Present;
+    case TodoOperation::Kind::SetText:
+    case TodoOperation::Kind::SetPriority:
+    case TodoOperation::Kind::SetStatus: {
+        if (!todo)
+            return Seen::Unknown;
+        const QVariant now = fieldOf(*todo, op.kind);
+        if (now == newValue(op))
+            return Seen::Present;
+        // Back to the old value: our write was overwritten by a stale read. Anything else is
+        // a newer edit of the same field by someone who saw ours, which stands.
+        return before.contains(now) ? Seen::Lost : Seen::Present;
+    }
+    case TodoOperation::Kind::Move:
+        return Seen::Unknown;
+    }
+    return Seen::Unknown;
+}
+
+} // namespace
+
+LostWriteCheck::LostWriteCheck(int windowMs)
+    : m_windowMs(windowMs)
+{ }
+
+bool LostWriteCheck::supersedes(const TodoOperation &newer, const TodoOperation &older)
+{
+    return newer.isFieldEdit() && older.kind == newer.kind && older.todoId == newer.todoId;
+}
+
+void LostWriteCheck::written(const QDate &day, const TodoList &base, const QList<TodoOperation> &ops,
+                             const QByteArray &value)
+{
+    Write write { value, {}, QDeadlineTimer(m_windowMs) };
+    TodoList next = base;
+    for (const TodoOperation &op : ops) {
+        Check check { op, { fieldBefore(next, op) } };
+        next = op.applyTo(std::move(next));
+        // An older check of the same field is folded into this one: only the latest of our
+        // values counts, and every value we replaced is a sign of a lost write.
+        for (qsizetype i = write.checks.size() - 1; i >= 0; --i) {
+            if (supersedes(op, write.checks.at(i).op)) {
+                check.before = write.checks.at(i).before + check.before;
+                write.checks.removeAt(i);
+            }
+        }
+        write.checks.append(std::move(check));
+    }
+    QList<Write> &writes = m_writes[day];
+    for (Check &check : write.checks) {
+        for (Write &older : writes) {
+            older.checks.removeIf([&](const Check &old) {
+                if (!supersedes(check.op, old.op))
+                    return false;
+                check.before = old.before + check.before;
+                return true;
+            });
+        }
+    }
+    writes.removeIf([](const Write &w) { return w.checks.isEmpty(); });
+    writes.append(std::move(write));
+}
+
+bool LostWriteCheck::isChecking(const QDate &day) const
+{
+    return m_writes.contains(day);
+}
+
+QList<TodoOperation> LostWriteCheck::takeLost(const QDate &day, const std::optional<QByteArray> &value,
+                                              const QList<TodoOperation> &pending)
+{
+    const auto it = m_writes.find(day);
+    if (it == m_writes.end())
+        return {};
+    QList<Write> &writes = *it;
+    writes.removeIf([](const Write &w) { return w.deadline.hasExpired(); });
+    const bool ours = value
+        && std::any_of(writes.cbegin(), writes.cend(), [&](const Write &w) { return w.value == *value; });
+    const TodoCodec::Result parsed = TodoCodec::parse(value.value_or("[]"));
+    QList<TodoOperation> lost;
+    if (!ours && parsed.ok) {
+        for (Write &write : writes) {
+            write.checks.removeIf([&](const Check &check) {
+                switch (effectIn(parsed.todos, check.op, check.before)) {
+                case Seen::Present:
+                    return true;
+                case Seen::Lost:
+                    lost.append(check.op);
+                    return true;
+                case Seen::Unknown:
+                    return false;
+                }
+                return false;
+            });
+        }
+        writes.removeIf([](const Write &w) { return w.checks.isEmpty(); });
+    }
+    if (writes.isEmpty())
+        m_writes.erase(it);
+    lost.removeIf([&](const TodoOperation &op) {
+        return std::any_of(pending.cbegin(), pending.cend(),
+                           [&](const TodoOperation &newer) { return supersedes(newer, op); });
+    });
+    return lost;
+}
+
+void LostWriteCheck::clear()
+{
+    m_writes.clear();
+}

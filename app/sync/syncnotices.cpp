@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "sync/syncnotices.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString dayText(const QDate &day)
+{
+    return QLocale().toString(day, QLocale::ShortFormat);
+}
+
+} // namespace
+
+void SyncNotices::connectionLost()
+{
+    if (m_outageReported)
+        return;
+    m_outageReported = true;
+    say(u"The connection to the sync server was lost; reconnecting. Changes are kept and sent when it "
+        u"is back."_s);
+}
+
+void SyncNotices::connectionError(const QString &text)
+{
+    if (m_outageReported)
+        return;
+    m_outageReported = true;
+    say(text + u" Changes are kept and sent when the connection is back."_s);
+}
+
+void SyncNotices::connected()
+{
+    if (m_outageReported)
+        say(u"Connected to the sync server again."_s);
+    m_outageReported = false;
+    m_lastMessage.clear();
+}
+
+void SyncNotices::endpointChanged()
+{
+    m_outageReported = false;
+}
+
+void SyncNotices::forgetDays()
+{
+    m_reportedUnreadable.clear();
+}
+
+void SyncNotices::dayUnreadable(const QDate &day, const QString &error)
+{
+    if (m_reportedUnreadable.contains(day))
+        return;
+    m_reportedUnreadable.insert(day);
+    say(u"The list of %1 on the server cannot be read (%2). It is left as it is; your changes to it are kept "
+        u"and not sent."_s.arg(dayText(day), error));
+}
+
+void SyncNotices::dayReadable(const QDate &day)
+{
+    m_reportedUnreadable.remove(day);
+}
+
+void SyncNotices::changeRefused(const QDate &day, const QString &error)
+{
+    say(u"The server refused a change to %1 (%2); it was undone."_s.arg(dayText(day), error));
+}
+
+void SyncNotices::readRefused(const QDate &day, const QString &error)
+{
+    say(u"The server refused to read %1 (%2)."_s.arg(dayText(day), error));
+}
+
+void SyncNotices::loadFailed(const QDate &day, const QString &error)
+{
+    say(u"%1 could not be loaded (%2)."_s.arg(dayText(day), error));
+}
+
+void SyncNotices::accessRefused(int code)
+{
+    say(u"The sync server refused access (%1). Check the API key; changes stay queued."_s.arg(code));
+}
+
+void SyncNotices::say(const QString &text)
+{
+    if (text == m_lastMessage)
+        return;
+    m_lastMessage = text;
+    emit message(text);
+}
