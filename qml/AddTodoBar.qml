@@ -13,7 +13,7 @@ RowLayout {
     readonly property alias field: addField
 
     // Enter or Add with some text; the receiver adds the todo and clears the field.
-    signal submitted(string text, string priority)
+    signal submitted(string text, int priority)
     signal downPressed()
 
     spacing: Theme.spacingS
@@ -45,9 +45,9 @@ RowLayout {
         valueRole: "value"
         currentIndex: 1
         model: [
-            { value: "high", label: qsTr("↑ High") },
-            { value: "medium", label: qsTr("– Medium") },
-            { value: "low", label: qsTr("↓ Low") }
+            { value: Todo.High, label: qsTr("↑ High") },
+            { value: Todo.Medium, label: qsTr("– Medium") },
+            { value: Todo.Low, label: qsTr("↓ Low") }
         ]
         background: Rectangle {
             radius: Theme.radiusSmall

@@ -6,8 +6,8 @@ import Dayboard
 Rectangle {
     id: root
 
-    property string priority: "medium"
-    readonly property string label: priority === "high" ? qsTr("High") : priority === "low" ? qsTr("Low") : qsTr("Medium")
+    property int priority: Todo.Medium
+    readonly property string label: priority === Todo.High ? qsTr("High") : priority === Todo.Low ? qsTr("Low") : qsTr("Medium")
 
     implicitWidth: row.implicitWidth + 2 * Theme.spacingS
     implicitHeight: 22
@@ -23,7 +23,7 @@ Rectangle {
         spacing: 3
         Icon {
             anchors.verticalCenter: parent.verticalCenter
-            name: root.priority === "high" ? "arrow-up" : root.priority === "low" ? "arrow-down" : "minus"
+            name: root.priority === Todo.High ? "arrow-up" : root.priority === Todo.Low ? "arrow-down" : "minus"
             size: 12
             strokeWidth: 2
             color: root.tint

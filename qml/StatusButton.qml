@@ -8,7 +8,7 @@ import QtQuick.Controls
 AbstractButton {
     id: root
 
-    property string status: "not set"
+    property int status: Todo.NotSet
 
     implicitWidth: 28
     implicitHeight: 28
@@ -16,8 +16,8 @@ AbstractButton {
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.CheckBox
     Accessible.checkable: true
-    Accessible.checked: status === "done"
-    Accessible.name: status === "done" ? qsTr("Done") : status === "in progress" ? qsTr("In progress") : qsTr("Not done")
+    Accessible.checked: status === Todo.Done
+    Accessible.name: status === Todo.Done ? qsTr("Done") : status === Todo.InProgress ? qsTr("In progress") : qsTr("Not done")
 
     background: null
     contentItem: Item {
@@ -26,24 +26,24 @@ AbstractButton {
             width: 20
             height: 20
             radius: 10
-            color: root.status === "done" ? Theme.done : "transparent"
+            color: root.status === Todo.Done ? Theme.done : "transparent"
             border.width: 1.6
-            border.color: root.status === "done" ? Theme.done
-                        : root.status === "in progress" ? Theme.progress
+            border.color: root.status === Todo.Done ? Theme.done
+                        : root.status === Todo.InProgress ? Theme.progress
                         : root.hovered ? Theme.accent : Theme.borderStrong
             Behavior on color { ColorAnimation { duration: Theme.animationMs } }
 
             Icon {
                 anchors.centerIn: parent
-                visible: root.status === "done" || (root.hovered && root.status === "not set")
+                visible: root.status === Todo.Done || (root.hovered && root.status === Todo.NotSet)
                 name: "check"
                 size: 14
                 strokeWidth: 2.2
-                color: root.status === "done" ? Theme.surface : Theme.textFaint
+                color: root.status === Todo.Done ? Theme.surface : Theme.textFaint
             }
             Icon {
                 anchors.centerIn: parent
-                visible: root.status === "in progress"
+                visible: root.status === Todo.InProgress
                 name: "progress"
                 size: 14
                 filled: true

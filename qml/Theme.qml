@@ -53,6 +53,6 @@ QtObject {
     readonly property int animationMs: 140
 
     function priorityColor(priority) {
-        return priority === "high" ? highPriority : priority === "medium" ? mediumPriority : lowPriority
+        return priority === Todo.High ? highPriority : priority === Todo.Medium ? mediumPriority : lowPriority
     }
 }

@@ -13,8 +13,8 @@ Item {
     required property int index
     required property string todoId
     required property string text
-    required property string priority
-    required property string status
+    required property int priority
+    required property int status
     required property bool done
     // What the row works with: its list (current row, focus, drop line), the day's model for
     // every change, the filter model for reordering.
@@ -39,7 +39,7 @@ Item {
     Accessible.name: qsTr("%1, %2, priority %3").arg(root.text).arg(statusLabel(root.status)).arg(card.priorityLabel)
 
     function statusLabel(s) {
-        return s === "done" ? qsTr("done") : s === "in progress" ? qsTr("in progress") : qsTr("not done")
+        return s === Todo.Done ? qsTr("done") : s === Todo.InProgress ? qsTr("in progress") : qsTr("not done")
     }
 
     function startEditing() {
@@ -175,7 +175,7 @@ Item {
             }
 
             Text {
-                visible: root.status === "in progress" && !root.editing
+                visible: root.status === Todo.InProgress && !root.editing
                 text: qsTr("In progress")
                 color: Theme.progress
                 font.family: Theme.fontFamily
@@ -207,15 +207,15 @@ Item {
         DayMenuItem { text: qsTr("Edit text"); onTriggered: root.startEditing() }
         DayMenuItem { text: root.done ? qsTr("Mark as not done") : qsTr("Mark as done"); onTriggered: root.dayModel.toggleDone(root.todoId) }
         DayMenuItem {
-            text: root.status === "in progress" ? qsTr("Clear “in progress”") : qsTr("Mark as in progress")
-            onTriggered: root.dayModel.setStatus(root.todoId, root.status === "in progress" ? "not set" : "in progress")
+            text: root.status === Todo.InProgress ? qsTr("Clear “in progress”") : qsTr("Mark as in progress")
+            onTriggered: root.dayModel.setStatus(root.todoId, root.status === Todo.InProgress ? Todo.NotSet : Todo.InProgress)
         }
         MenuSeparator {}
         DayMenu {
             title: qsTr("Priority")
-            DayMenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === "high"; onTriggered: root.dayModel.setPriority(root.todoId, "high") }
-            DayMenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === "medium"; onTriggered: root.dayModel.setPriority(root.todoId, "medium") }
-            DayMenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === "low"; onTriggered: root.dayModel.setPriority(root.todoId, "low") }
+            DayMenuItem { text: qsTr("↑ High"); checkable: true; checked: root.priority === Todo.High; onTriggered: root.dayModel.setPriority(root.todoId, Todo.High) }
+            DayMenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === Todo.Medium; onTriggered: root.dayModel.setPriority(root.todoId, Todo.Medium) }
+            DayMenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === Todo.Low; onTriggered: root.dayModel.setPriority(root.todoId, Todo.Low) }
         }
         DayMenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.moveToDayRequested(root.todoId, App.addDays(root.dayModel.date, 1)) }
         DayMenuItem { text: qsTr("Move to another day…"); onTriggered: root.pickDayRequested(root.todoId) }

@@ -70,7 +70,7 @@ TestCase {
         addByKeyboard(window, "Buy milk")
         compare(window.todoList.count, 1)
         compare(window.dayModel.get(0).text, "Buy milk")
-        compare(window.dayModel.get(0).priority, "medium")
+        compare(window.dayModel.get(0).priority, Todo.Medium)
         compare(window.addField.text, "")
         verify(window.addField.activeFocus)
         verify(!findByName(window.contentItem, "emptyState").visible)
@@ -81,7 +81,7 @@ TestCase {
         window.addField.text = "Call Ana"
         mouseClick(findByName(window.contentItem, "addButton"))
         compare(texts(window), ["Buy milk", "Call Ana"])
-        compare(window.dayModel.get(1).priority, "high")
+        compare(window.dayModel.get(1).priority, Todo.High)
 
         // Blank text adds nothing.
         addByKeyboard(window, "   ")
@@ -120,7 +120,7 @@ TestCase {
         addByKeyboard(window, "Two")
         const row = window.todoList.itemAtIndex(0)
         mouseClick(findByName(row, "statusButton"))
-        compare(window.dayModel.get(0).status, "done")
+        compare(window.dayModel.get(0).status, Todo.Done)
         compare(window.dayModel.doneCount, 1)
         compare(findByName(window.contentItem, "countsText").text, "1 open · 1 done")
 
@@ -128,7 +128,7 @@ TestCase {
         window.todoList.forceActiveFocus()
         window.todoList.currentIndex = 0
         keyClick(Qt.Key_Space)
-        compare(window.dayModel.get(0).status, "not set")
+        compare(window.dayModel.get(0).status, Todo.NotSet)
 
         // Ctrl+D completes; Ctrl+H hides done todos, and shows them again.
         keyClick(Qt.Key_D, Qt.ControlModifier)
