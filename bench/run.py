@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Orchestrates bench/run: starts each target on 127.0.0.1, runs dayboard-bench against it,
 interleaving the targets within every round, and prints one table (medians with min-max and
-the issue's ratios computed per round). Started by bench/run after it has built Release."""
+the target ratios computed per round). Started by bench/run after it has built Release."""
 
 import argparse
 import datetime
@@ -257,7 +257,7 @@ def run_bench(bench, target, args, data_root, timeout=240):
     try:
         # The fdatasync floor stands for the server's own disk work, so it runs where the servers
         # run: on this VM disk interrupts land on the load CPU, where the same loop is ~1.4x faster
-        # (bench/RESULTS.md, "Durable writes on SQLite"), an edge no server pinned to
+        # (bench/HISTORY.md §5, durable writes on SQLite), an edge no server pinned to
         # SERVER_CPU gets.
         p = subprocess.run(pinned(cmd, SERVER_CPU if target is None else LOAD_CPU), capture_output=True,
                            text=True, timeout=timeout)
@@ -376,7 +376,7 @@ def ratio_defs():
 
 
 def backend_ratio_defs():
-    """The Redis backend (issue 6) beside plain Redis and db-memory: no goal, what it costs."""
+    """The Redis backend (docs/scaling.md) beside plain Redis and db-memory: no goal, what it costs."""
     def get(res, row, target, key):
         r = res.get((row, target))
         return metrics_of(r)[0].get(key) if r else None
@@ -433,7 +433,7 @@ def build_table(rows_order, results, rounds):
         missing = rounds - len(got)
         note = f" ({missing} round(s) failed)" if missing else ""
         lines.append(f"| {row} | {target} | {'; '.join(parts)}{note} | {srv_cell} | {bch_cell} |")
-    lines.append("| **targets (issue #4)** | goal | ratio per round: median (min–max) | verdict | |")
+    lines.append("| **targets** | goal | ratio per round: median (min–max) | verdict | |")
     for label, goal, fn, ok in ratio_defs():
         vals = [fn(results[i]) for i in range(rounds)]
         vals = [v for v in vals if v is not None]
@@ -453,7 +453,7 @@ def build_table(rows_order, results, rounds):
             cell = f"{med:.2f} ({min(vals):.2f}–{max(vals):.2f})" if len(vals) > 1 else f"{med:.2f}"
             backend_lines.append(f"| {label} | – | {cell} | – | |")
     if backend_lines:
-        lines.append("| **Redis backend (issue 6)** | goal | ratio per round: median (min–max) | | |")
+        lines.append("| **Redis backend** | goal | ratio per round: median (min–max) | | |")
         lines += backend_lines
     return "\n".join(lines)
 

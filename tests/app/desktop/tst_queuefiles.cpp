@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Issue 3: ConnectionManager gives each server its own queue file of unsent edits; the same
+// ConnectionManager gives each server its own queue file of unsent edits; the same
 // server written in another accepted form (docs/sync.md §6) keeps the same file.
 #include "desktop/connectionmanager.h"
 
