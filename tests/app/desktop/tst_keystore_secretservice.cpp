@@ -5,6 +5,7 @@
 // save, and when the keyring goes away the file is used again and Settings is told
 // (backendChanged, storageDescription).
 #include "desktop/keystore.h"
+#include "environmentskip.h"
 #include "secretservicesession.h"
 
 #include <QFile>
@@ -63,9 +64,10 @@ void TstKeyStoreSecretService::initTestCase()
 {
     const QString missing = SecretServiceSession::missingPrograms();
     if (!missing.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("no Secret Service to test against: %1 not on PATH "
-                                        "(install gnome-keyring and dbus-daemon, see tools/dependencies.sh)")
-                             .arg(missing)));
+        DAYBOARD_ENVIRONMENT_SKIP(
+            QStringLiteral("no Secret Service to test against: %1 not on PATH "
+                           "(install gnome-keyring and dbus-daemon, see tools/dependencies.sh)")
+                .arg(missing));
     QVERIFY(m_dataDir.isValid());
     QVERIFY2(m_session.start(), qPrintable(m_session.errorString()));
     // Every D-Bus client in this process (libsecret inside QtKeychain) connects on first use,

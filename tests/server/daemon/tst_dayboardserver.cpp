@@ -4,6 +4,7 @@
 // command-line/environment parser of dayboard-server.
 
 #include "core/storage.h"
+#include "environmentskip.h"
 #include "core/tokenservice.h"
 #include "daemon/dayboardserver.h"
 #include "daemon/serveroptionsparser.h"
@@ -367,7 +368,7 @@ void TestDayboardServer::foreignOpenDataDirIsWarnedAbout()
 {
     // Only root can hand a directory to another user here.
     if (::geteuid() != 0)
-        QSKIP("needs root to chown a directory to another user");
+        DAYBOARD_ENVIRONMENT_SKIP(QStringLiteral("needs root to chown a directory to another user"));
     QTemporaryDir parent;
     const QString dataDir = parent.filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkdir(dataDir));

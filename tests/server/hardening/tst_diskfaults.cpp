@@ -4,6 +4,7 @@
 // SQLite meets a real ENOSPC/SQLITE_FULL and a real read-only file system (EROFS); "space
 // returns" is a real remount with a larger size. Mounting needs root (CAP_SYS_ADMIN): CI and
 // the dev machine run as root; elsewhere these two tests skip and say so.
+#include "environmentskip.h"
 #include "serverprocess.h"
 #include "testhttpclient.h"
 
@@ -100,7 +101,7 @@ void TestDiskFaults::diskFullAnswers500AndRecovers()
 {
     TmpfsMount disk;
     if (!mountTmpfs(disk, u"size=1m"_s))
-        QSKIP(qPrintable(u"needs root to mount a 1 MiB tmpfs (a real ENOSPC): "_s + disk.error()));
+        DAYBOARD_ENVIRONMENT_SKIP(u"needs root to mount a 1 MiB tmpfs (a real ENOSPC): "_s + disk.error());
     const QString dataDir = disk.path() + u"/data"_s;
     ServerProcess server;
     QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey }),
@@ -188,9 +189,9 @@ void TestDiskFaults::readOnlyDataDirRefusesToStart()
 {
     TmpfsMount disk;
     if (!mountTmpfs(disk, u"size=4m"_s))
-        QSKIP(
-            qPrintable(u"needs root to mount a tmpfs and remount it read-only (chmod does not stop root): "_s
-                       + disk.error()));
+        DAYBOARD_ENVIRONMENT_SKIP(
+            u"needs root to mount a tmpfs and remount it read-only (chmod does not stop root): "_s
+            + disk.error());
     const QString dataDir = disk.path() + u"/data"_s;
     ServerProcess server;
     QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey }),

@@ -8,6 +8,7 @@
 #include "daemon/dayboardserver.h"
 #include "daemon/serverconfig.h"
 #include "daemon/serveroptionsparser.h"
+#include "environmentskip.h"
 #include "net/connectioncounter.h"
 #include "net/tokenbucket.h"
 #include "testhttpclient.h"
@@ -287,7 +288,7 @@ void TestLimits::perAddressLimitLeavesOtherAddressesAlone()
     // Another loopback address is another client.
     QTcpSocket other;
     if (!other.bind(QHostAddress(u"127.0.0.2"_s)))
-        QSKIP("cannot bind 127.0.0.2 as a second client address here");
+        DAYBOARD_ENVIRONMENT_SKIP(u"cannot bind 127.0.0.2 as a second client address here"_s);
     other.connectToHost(QHostAddress::LocalHost, m_server->port());
     other.write("GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     QByteArray received;
