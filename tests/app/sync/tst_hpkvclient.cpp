@@ -262,18 +262,39 @@ void TestHpkvClient::reconnectsAfterServerRestart()
 
 void TestHpkvClient::disconnectStopsReconnecting()
 {
+    // Told to disconnect while it waits to reconnect, the client must not come back. What
+    // proves the negative is a control client with the same fixed 10 ms backoff (no jitter),
+    // cut off by the same server stop: it fails three more attempts after the disconnect, so
+    // any retry armed in the client under test (due 10 ms after its last failure) has come due
+    // and been run by then (timers run in the order they are due), and would have shown as a
+    // state change. Then the server comes back: the control reconnects, the client does not.
     AppServerFixture server;
     QVERIFY(server.start());
     HpkvClient client;
-    client.setBackoff(Backoff(10, 20));
-    client.setEndpoint(server.baseUrl(), AppServerFixture::apiKey);
-    QVERIFY(waitConnected(client));
+    HpkvClient control;
+    for (HpkvClient *c : { &client, &control }) {
+        c->setBackoff(Backoff(10, 10, 0));
+        c->setEndpoint(server.baseUrl(), AppServerFixture::apiKey);
+        QVERIFY(waitConnected(*c));
+    }
+    QVERIFY(server.stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!client.isConnected() && !control.isConnected(), 20000);
+    QSignalSpy clientErrors(&client, &HpkvClient::connectionError);
+    QTRY_VERIFY(clientErrors.size() >= 1); // its retries are running
+    QSignalSpy states(&client, &HpkvClient::stateChanged);
     client.disconnectFromServer();
     QCOMPARE(client.state(), HpkvClient::State::Disconnected);
-    QTRY_COMPARE(server.server()->webSocketCount(), 0);
-    QSignalSpy connected(&client, &HpkvClient::connected);
-    QVERIFY(!connected.wait(300));
+    QCOMPARE(states.size(), 1);
+
+    QSignalSpy controlErrors(&control, &HpkvClient::connectionError);
+    QTRY_VERIFY(controlErrors.size() >= 3);
+    QCOMPARE(states.size(), 1); // no attempt since the disconnect
+    QVERIFY(server.start(server.port()));
+    QSignalSpy controlConnected(&control, &HpkvClient::connected);
+    QVERIFY(controlConnected.wait(20000));
+    QCOMPARE(states.size(), 1);
     QCOMPARE(client.state(), HpkvClient::State::Disconnected);
+    QCOMPARE(server.server()->webSocketCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHpkvClient)

@@ -5,6 +5,11 @@
 // restarted on the same data dir, and the store is checked against what was acknowledged.
 // The same with SIGTERM, which must exit 0 with every acknowledged write kept and every write
 // it committed answered first (no stored write that its writer never got a reply for).
+//
+// Replaying a failure: the run prints "seed N"; DAYBOARD_CRASH_SEED=N feeds it back in
+// (`DAYBOARD_CRASH_SEED=N ctest -R tst_crashsafety --output-on-failure`). The seed fixes the
+// kill moments (acknowledgements before each kill) and every writer's choice of keys; the
+// interleaving of the processes is still up to the scheduler.
 #include "serverprocess.h"
 
 #include <QElapsedTimer>
@@ -52,8 +57,9 @@ public:
     using AckHandler = std::function<void(const QByteArray &key, const QByteArray &value, qint64 revision)>;
     using SendHandler = std::function<void(const QByteArray &key, const QByteArray &value)>;
 
-    Writer(int id, AckHandler onAck, SendHandler onSend)
+    Writer(int id, quint32 seed, AckHandler onAck, SendHandler onSend)
         : m_id(id)
+        , m_random(seed)
         , m_onAck(std::move(onAck))
         , m_onSend(std::move(onSend))
     {
@@ -96,7 +102,7 @@ private:
 
     void sendSet()
     {
-        const QByteArray key = "k" + QByteArray::number(QRandomGenerator::global()->bounded(sharedKeys));
+        const QByteArray key = "k" + QByteArray::number(m_random.bounded(sharedKeys));
         const QByteArray value = "w" + QByteArray::number(m_id) + "-" + QByteArray::number(m_nextValue++);
         send(QJsonObject { { u"op"_s, 2 },
                            { u"key"_s, QString::fromLatin1(key) },
@@ -148,6 +154,7 @@ private:
     }
 
     int m_id;
+    QRandomGenerator m_random;
     AckHandler m_onAck;
     SendHandler m_onSend;
     QWebSocket m_socket;
@@ -167,6 +174,7 @@ class TestCrashSafety : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void killNineAtRandomMoments();
@@ -194,7 +202,19 @@ private:
     qint64 m_unansweredTotal = 0;
     qint64 m_appliedUnanswered = 0; ///< keys whose newest stored write was never answered
     QStringList m_violations;
+    quint32 m_seed = 0;
 };
+
+void TestCrashSafety::initTestCase()
+{
+    // A fixed seed would hide moments, so each run draws one, unless DAYBOARD_CRASH_SEED replays
+    // a printed one.
+    bool given = false;
+    m_seed = qEnvironmentVariable("DAYBOARD_CRASH_SEED").toUInt(&given);
+    if (!given)
+        m_seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u (replay: DAYBOARD_CRASH_SEED=%u)", m_seed, m_seed);
+}
 
 void TestCrashSafety::init()
 {
@@ -208,7 +228,7 @@ void TestCrashSafety::init()
     m_violations.clear();
     for (int i = 0; i < writerCount; ++i) {
         m_writers.push_back(std::make_unique<Writer>(
-            i,
+            i, m_seed + quint32(i) + 1,
             [this](const QByteArray &key, const QByteArray &value, qint64 revision) {
                 onAck(key, value, revision);
             },
@@ -355,10 +375,7 @@ void TestCrashSafety::restartAndVerify()
 
 void TestCrashSafety::killNineAtRandomMoments()
 {
-    // Fixed seed per run would hide moments; the seed is printed so a failure can be replayed.
-    const quint32 seed = QRandomGenerator::global()->generate();
-    qInfo("seed %u", seed);
-    QRandomGenerator random(seed);
+    QRandomGenerator random(m_seed); // the kill moments (initTestCase: the seed and its replay)
     startServer();
     if (QTest::currentTestFailed())
         return;

@@ -5,9 +5,6 @@
 #include "netfixture.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
-
-#include <algorithm>
 
 using namespace NetFixture;
 using namespace Qt::StringLiterals;
@@ -76,24 +73,9 @@ private slots:
         QVERIFY(m_writer->frames().size() == 1);
     }
 
-    void notificationLatency()
-    {
-        // docs/protocol.md §5 asks for 100 ms on loopback; a loaded CI machine gets a wide margin,
-        // and the figure is printed.
-        const auto sub = connectSubscriber({u"latency"_s});
-        QVERIFY(sub);
-        QList<qint64> latencies;
-        for (int i = 0; i < 20; ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            m_writer->sendText(compact(op(2, u"latency"_s, QString::number(i))));
-            QVERIFY(sub->waitForNotifications(i + 1));
-            latencies << timer.elapsed();
-        }
-        std::sort(latencies.begin(), latencies.end());
-        qInfo("notification latency over 20 writes: median %lld ms, max %lld ms", latencies.at(10), latencies.last());
-        QVERIFY2(latencies.at(10) < 1000, "median notification latency above 1 s");
-    }
+    // Notification latency (docs/protocol.md §5: 100 ms on loopback) is a measurement, not a
+    // test: bench/run workload 4 (fan-out, write sent -> last subscriber received) records it in
+    // bench/RESULTS.md.
 
     void everyWriteKindNotifiesWithFullValue()
     {
@@ -186,14 +168,17 @@ private slots:
         QVERIFY(days->waitForNotifications(3));
         QVERIFY(middle->waitForNotifications(2));
         QVERIFY(byPattern->waitForNotifications(1));
-        // One more write that everybody hears flushes anything still in flight.
+        // A last write each subscriber hears flushes anything still in flight to it (no key
+        // matches both "todos-*" and "a*z", so two): what arrived before it is all there is.
         QCOMPARE(m_writer->request(op(2, u"todos-2026-z"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
+        QCOMPARE(m_writer->request(op(2, u"a-flush-z"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
         QVERIFY(days->waitForNotifications(4));
         QVERIFY(byPattern->waitForNotifications(2));
+        QVERIFY(middle->waitForNotifications(3));
         QCOMPARE(keysOf(days->notifications()),
                  QStringList({u"todos-20261122"_s, u"todos-"_s, u"todos-2025"_s, u"todos-2026-z"_s}));
         QCOMPARE(keysOf(byPattern->notifications()), QStringList({u"todos-20261122"_s, u"todos-2026-z"_s}));
-        QCOMPARE(keysOf(middle->notifications()), QStringList({u"az"_s, u"a-long-z"_s}));
+        QCOMPARE(keysOf(middle->notifications()), QStringList({u"az"_s, u"a-long-z"_s, u"a-flush-z"_s}));
     }
 
     void overlappingSubscriptionsNotifyOnce()

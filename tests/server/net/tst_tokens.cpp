@@ -60,8 +60,14 @@ private slots:
             const QByteArray decoded = QByteArray::fromBase64(part, QByteArray::Base64UrlEncoding);
             QVERIFY2(!decoded.contains(apiKey), "the token carries the API key");
         }
-        // Two tokens for the same claims are both valid.
-        QVERIFY(!m_server->tokenFor({u"a"_s}).isEmpty());
+        // Two tokens for the same claims are both valid: each opens a socket that may write its key.
+        const QByteArray second = m_server->tokenFor({u"a"_s});
+        QVERIFY(!second.isEmpty());
+        for (const QByteArray &each : { token, second }) {
+            const auto socket = m_server->connectToken(each);
+            QVERIFY2(socket, "a token was refused at the handshake");
+            QCOMPARE(socket->request(op(2, u"a"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
+        }
         // subscribePatterns is accepted like subscribeKeys.
         QCOMPARE(http.postJson("/token/websocket", {{u"subscribePatterns"_s, QJsonArray{u"a*"_s}}}).status, 200);
     }

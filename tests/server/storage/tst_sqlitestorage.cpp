@@ -3,7 +3,6 @@
 #include "storagecontract.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -173,8 +172,6 @@ private slots:
         QSignalSpy spy(storage.get(), &Storage::changed);
         constexpr int count = 200;
         QList<WriteResult> results;
-        QElapsedTimer timer;
-        timer.start();
         for (int i = 0; i < count; ++i) {
             const QByteArray key = "todos-" + QByteArray::number(i);
             storage->write(setOp(key, "v" + QByteArray::number(i)),
@@ -190,10 +187,11 @@ private slots:
         }
         QCOMPARE(spy.size(), count);
         QCOMPARE(storage->writesCommitted(), count);
-        qInfo("200 writes took %lld transactions (largest %lld writes), all acknowledged after %lld ms",
-              storage->transactionsCommitted(), storage->largestTransaction(), timer.elapsed());
-        QVERIFY2(storage->transactionsCommitted() <= 5,
-                 qPrintable(QString::number(storage->transactionsCommitted())));
+        // The first write starts a commit at once; the other 199 arrive while it is in flight
+        // (commits are only seen on the event loop, which this loop did not return to) and go
+        // into the next transaction together, however slow the machine is.
+        QCOMPARE(storage->transactionsCommitted(), 2);
+        QCOMPARE(storage->largestTransaction(), count - 1);
 
         storage.reset();
         const QString file = m_dir->filePath(QStringLiteral("dayboard.sqlite3"));
@@ -205,11 +203,9 @@ private slots:
         auto storage = openStorage();
         QVERIFY(storage);
         constexpr int count = 50;
-        QElapsedTimer timer;
-        timer.start();
+        // (The time per durable write is measured by bench/run, workload 7.)
         for (int i = 0; i < count; ++i)
             QCOMPARE(writeAndWait(*storage, incrementOp("counter", 1)).status, WriteStatus::Ok);
-        qInfo("%d sequential writes: %.2f ms per durable write", count, double(timer.elapsed()) / count);
         QCOMPARE(storage->transactionsCommitted(), count);
         QCOMPARE(storage->largestTransaction(), 1);
         QCOMPARE(getAndWait(*storage, "counter").record->value, QByteArray::number(count));
