@@ -153,6 +153,7 @@ void DayWriter::onWriteReply(const QDate &day, const QList<quint64> &seqs, const
     }
     if (reply.code == 409) {
         // Someone wrote the day first: rebase every pending op on the value in the 409 body.
+        qCDebug(lcSync) << "conflict on" << day << "- rebasing on revision" << reply.revision().value_or(0);
         m_cache->setServerValue(day, reply.value(), reply.revision().value_or(0));
         if (++m_conflicts[day] >= conflictsBeforeBackoff) {
             m_conflicts.remove(day);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "appserverfixture.h"
+#include "logrecorder.h"
 #include "sync/daycache.h"
 #include "sync/hpkvclient.h"
 #include "sync/monitorclient.h"
@@ -7,6 +8,7 @@
 #include "sync/todocodec.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -227,7 +229,10 @@ void TestSyncSession::concurrentEditsBothSurvive()
     QTRY_COMPARE_WITH_TIMEOUT(two.todos().size(), 2, timeout);
     QTRY_VERIFY_WITH_TIMEOUT(one.session.monitor()->isConnected() && two.session.monitor()->isConnected(), timeout);
 
-    // Both edit at once: different todos, and different fields of one todo.
+    // Both edit at once: different todos, and different fields of one todo. Each round's edits
+    // are submitted in one event-loop pass, so both sessions write from the same state: under CAS
+    // one of them gets a 409, under RMW one write overwrites the other's (asserted below).
+    const LogRecorder log(u"dayboard.client.sync"_s);
     for (int round = 0; round < 3; ++round) {
         const QString n = QString::number(round);
         one.session.submit(TodoOperation::setText(day, u"a"_s, u"text from one "_s + n, nowMs()));
@@ -257,6 +262,13 @@ void TestSyncSession::concurrentEditsBothSurvive()
     const TodoList stored = raw.todos();
     QTRY_COMPARE_WITH_TIMEOUT(one.todos(), stored, timeout);
     QTRY_COMPARE_WITH_TIMEOUT(two.todos(), stored, timeout);
+    // The race this test exists for happened at least once: a 409 rebased (CAS), or an
+    // overwritten read-modify-write found and sent again (RMW).
+    if (extensions)
+        QVERIFY2(log.count(QRegularExpression(u"^conflict on .* rebasing"_s)) > 0, "no 409: the writes never raced");
+    else
+        QVERIFY2(log.count(QRegularExpression(u"^a concurrent write overwrote"_s)) > 0,
+                 "no overwritten read-modify-write: the writes never raced");
 }
 
 void TestSyncSession::notificationReachesOtherSession()
