@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Renders Dayboard windows offscreen with sample data, in light and dark, and writes PNGs:
+// Renders Dayboard windows offscreen with sample data, in light and dark, and writes PNGs for
+// review (a tool, not a test: `cmake --build build --target screenshots`):
 //   dayboard-screenshot [output-dir]     (default: <build>/screenshots)
+// It waits for what it shows (a popup opened, a frame rendered), never a fixed time, and exits
+// 1 when a control it wants to show is missing.
 #include "ui/daymodel.h"
 #include "uitestenv.h"
 
@@ -15,6 +18,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTest>
 #include <cstdio>
 
@@ -45,12 +49,35 @@ bool settle(UiTestEnv &env)
     return QTest::qWaitFor([&] { return env.session->pendingCount() == 0; }, 20000);
 }
 
+/** Waits until the window has rendered `frames` more frames. */
+bool renderFrames(QQuickWindow *window, int frames)
+{
+    for (int i = 0; i < frames; ++i) {
+        QSignalSpy swapped(window, &QQuickWindow::frameSwapped);
+        window->update();
+        if (!swapped.wait(5000))
+            return false;
+    }
+    return true;
+}
+
+/** Waits until `popup` (a QQuickPopup) is opened (`open` true) or closed, its transition done. */
+bool waitForPopup(QObject *popup, bool open)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return popup->property("opened").toBool() == open && popup->property("visible").toBool() == open;
+        },
+        5000);
+}
+
 bool shoot(QQuickWindow *window, const QString &file)
 {
     // Two frames: bindings that depend on the first layout settle in the second.
-    QTest::qWait(50);
-    window->requestUpdate();
-    QTest::qWait(50);
+    if (!renderFrames(window, 2)) {
+        std::fprintf(stderr, "no frame rendered for %s\n", qPrintable(file));
+        return false;
+    }
     const QImage image = window->grabWindow();
     if (image.isNull() || !image.save(file)) {
         std::fprintf(stderr, "could not write %s\n", qPrintable(file));
@@ -91,7 +118,8 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
-    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(DAYBOARD_SCREENSHOT_DIR);
+    const QString outDir
+        = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(DAYBOARD_SCREENSHOT_DIR);
     QDir().mkpath(outDir);
 
     // The app icon as the desktop will show it.
@@ -100,26 +128,33 @@ int main(int argc, char *argv[])
         std::printf("%s\n", qPrintable(iconFile));
 
     UiTestEnv env;
-    if (!env.start() || !QTest::qWaitFor([&] { return env.session->connectionState() == SyncSession::ConnectionState::Connected; }, 20000)) {
+    if (!env.start()
+        || !QTest::qWaitFor(
+            [&] { return env.session->connectionState() == SyncSession::ConnectionState::Connected; },
+            20000)) {
         std::fprintf(stderr, "the embedded server did not come up\n");
         return 1;
     }
     const QDate today = QDate::currentDate();
-    fill(env, today, {
-        {"Review the quarterly plan with Mia", Todo::Priority::High, Todo::Status::InProgress},
-        {"Book train tickets to Lyon", Todo::Priority::High, Todo::Status::NotSet},
-        {"Water the plants", Todo::Priority::Low, Todo::Status::Done},
-        {"Draft the newsletter intro", Todo::Priority::Medium, Todo::Status::NotSet},
-        {"Call the dentist about Thursday", Todo::Priority::Medium, Todo::Status::Done},
-        {"Read two chapters of “The Overstory”", Todo::Priority::Low, Todo::Status::NotSet},
-    });
-    fill(env, today.addDays(-1), {
-        {"Send invoice #1042", Todo::Priority::High, Todo::Status::NotSet},
-        {"Tidy the downloads folder", Todo::Priority::Low, Todo::Status::Done},
-        {"Reply to Sam about the offsite", Todo::Priority::Medium, Todo::Status::NotSet},
-    });
-    fill(env, today.addDays(1), {{"Pick up dry cleaning", Todo::Priority::Low, Todo::Status::NotSet}, {"Team retro", Todo::Priority::Medium, Todo::Status::NotSet}});
-    fill(env, today.addDays(2), {{"Yoga at 7", Todo::Priority::Low, Todo::Status::Done}});
+    fill(env, today,
+         {
+             { "Review the quarterly plan with Mia", Todo::Priority::High, Todo::Status::InProgress },
+             { "Book train tickets to Lyon", Todo::Priority::High, Todo::Status::NotSet },
+             { "Water the plants", Todo::Priority::Low, Todo::Status::Done },
+             { "Draft the newsletter intro", Todo::Priority::Medium, Todo::Status::NotSet },
+             { "Call the dentist about Thursday", Todo::Priority::Medium, Todo::Status::Done },
+             { "Read two chapters of “The Overstory”", Todo::Priority::Low, Todo::Status::NotSet },
+         });
+    fill(env, today.addDays(-1),
+         {
+             { "Send invoice #1042", Todo::Priority::High, Todo::Status::NotSet },
+             { "Tidy the downloads folder", Todo::Priority::Low, Todo::Status::Done },
+             { "Reply to Sam about the offsite", Todo::Priority::Medium, Todo::Status::NotSet },
+         });
+    fill(env, today.addDays(1),
+         { { "Pick up dry cleaning", Todo::Priority::Low, Todo::Status::NotSet },
+           { "Team retro", Todo::Priority::Medium, Todo::Status::NotSet } });
+    fill(env, today.addDays(2), { { "Yoga at 7", Todo::Priority::Low, Todo::Status::Done } });
     if (!settle(env)) {
         std::fprintf(stderr, "sample data did not reach the server\n");
         return 1;
@@ -128,11 +163,11 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/qt-project.org/imports/Dayboard/Main.qml")));
     bool ok = true;
-    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+    for (const QString &theme : { QStringLiteral("light"), QStringLiteral("dark") }) {
         env.controller->setThemeOverride(theme);
         const auto open = [&](const QDate &date) {
             auto *window = qobject_cast<QQuickWindow *>(component.createWithInitialProperties(
-                {{QStringLiteral("day"), date.toString(Qt::ISODate)}}));
+                { { QStringLiteral("day"), date.toString(Qt::ISODate) } }));
             if (!window) {
                 std::fprintf(stderr, "%s\n", qPrintable(component.errorString()));
                 std::exit(1);
@@ -147,24 +182,43 @@ int main(int argc, char *argv[])
         ok &= shoot(today_.get(), outDir + QStringLiteral("/main-%1.png").arg(theme));
 
         // The same with a selected row and an undo note, as after pressing Delete.
-        if (auto *list = today_->findChild<QQuickItem *>(QStringLiteral("todoList"))) {
-            list->setProperty("currentIndex", 3);
-            list->forceActiveFocus();
+        auto *list = findItem(today_->contentItem(), QStringLiteral("todoList"));
+        auto *toasts = findItem(today_->contentItem(), QStringLiteral("toastArea"));
+        if (!list || !toasts) {
+            std::fprintf(stderr, "no todoList or toastArea in the window\n");
+            return 1;
         }
-        if (auto *toasts = today_->findChild<QQuickItem *>(QStringLiteral("toastArea")))
-            QMetaObject::invokeMethod(toasts, "show", Q_ARG(QVariant, QStringLiteral("Deleted “Pay the electricity bill”")),
-                                      Q_ARG(QVariant, QStringLiteral("Undo")), Q_ARG(QVariant, QVariant()));
-        QTest::qWait(300);
+        list->setProperty("currentIndex", 3);
+        list->forceActiveFocus();
+        QMetaObject::invokeMethod(toasts, "show",
+                                  Q_ARG(QVariant, QStringLiteral("Deleted “Pay the electricity bill”")),
+                                  Q_ARG(QVariant, QStringLiteral("Undo")), Q_ARG(QVariant, QVariant()));
+        if (!QTest::qWaitFor(
+                [&] {
+                    QQuickItem *action = findItem(toasts, QStringLiteral("toastAction"));
+                    return action && action->isVisible() && action->opacity() == 1.0;
+                },
+                5000))
+            std::fprintf(stderr, "the undo toast did not appear\n"), ok = false;
         ok &= shoot(today_.get(), outDir + QStringLiteral("/selected-%1.png").arg(theme));
 
         // A row's menu.
-        if (auto *menuButton = findItem(today_->contentItem(), QStringLiteral("menuButton"))) {
-            QMetaObject::invokeMethod(menuButton, "clicked");
-            QTest::qWait(300);
-            ok &= shoot(today_.get(), outDir + QStringLiteral("/menu-%1.png").arg(theme));
-            QTest::keyClick(today_.get(), Qt::Key_Escape);
-            QTest::qWait(300);
+        QQuickItem *menuButton = findItem(today_->contentItem(), QStringLiteral("menuButton"));
+        if (!menuButton) {
+            std::fprintf(stderr, "no menuButton in the window\n");
+            return 1;
         }
+        QMetaObject::invokeMethod(menuButton, "clicked");
+        QObject *menu = nullptr; // the row's own menu: a child of the delegate around the button
+        for (QQuickItem *item = menuButton; item && !menu; item = item->parentItem())
+            menu = findPopup(item, "DayMenu");
+        if (!menu || !waitForPopup(menu, true)) {
+            std::fprintf(stderr, "the row menu did not open\n");
+            return 1;
+        }
+        ok &= shoot(today_.get(), outDir + QStringLiteral("/menu-%1.png").arg(theme));
+        QMetaObject::invokeMethod(menu, "close");
+        ok &= waitForPopup(menu, false);
 
         std::unique_ptr<QQuickWindow> past(open(today.addDays(-1)));
         ok &= shoot(past.get(), outDir + QStringLiteral("/yesterday-%1.png").arg(theme));
@@ -172,7 +226,7 @@ int main(int argc, char *argv[])
         std::unique_ptr<QQuickWindow> empty(open(today.addDays(5)));
         ok &= shoot(empty.get(), outDir + QStringLiteral("/empty-%1.png").arg(theme));
 
-        for (const char *popup : {"HelpSheet", "SettingsSheet", "DatePicker"}) {
+        for (const char *popup : { "HelpSheet", "SettingsSheet", "DatePicker" }) {
             QObject *sheet = findPopup(today_.get(), popup);
             if (!sheet) {
                 std::fprintf(stderr, "no %s in the window\n", popup);
@@ -183,10 +237,16 @@ int main(int argc, char *argv[])
                 QMetaObject::invokeMethod(sheet, "openAt", Q_ARG(QVariant, today.toString(Qt::ISODate)));
             else
                 QMetaObject::invokeMethod(sheet, "open");
-            QTest::qWait(300); // the popup's enter transition
-            ok &= shoot(today_.get(), outDir + QStringLiteral("/%1-%2.png").arg(QString::fromLatin1(popup).toLower(), theme));
+            if (!waitForPopup(sheet, true)) { // the popup's enter transition
+                std::fprintf(stderr, "%s did not open\n", popup);
+                ok = false;
+                continue;
+            }
+            ok &= shoot(today_.get(),
+                        outDir
+                            + QStringLiteral("/%1-%2.png").arg(QString::fromLatin1(popup).toLower(), theme));
             QMetaObject::invokeMethod(sheet, "close");
-            QTest::qWait(300);
+            ok &= waitForPopup(sheet, false);
         }
     }
     return ok ? 0 : 1;
