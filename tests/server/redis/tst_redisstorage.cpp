@@ -95,6 +95,7 @@ private slots:
     void compareAndSwap() { runContract(checkCompareAndSwap); }
     void rangeOrderLimitTruncated() { runContract(checkRange); }
     void revisionsNeverRepeat() { runContract(checkRevisionsNeverRepeat); }
+    void producedValueLimit() { runContract(checkProducedValueLimit); }
     void changedOncePerCommittedWrite() { runContract(checkChangedSignal); }
 
     void patchKeepsMemberOrder()
