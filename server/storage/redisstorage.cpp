@@ -4,6 +4,7 @@
 #include "redischangecodec.h"
 #include "redisconnection.h"
 #include "redislog.h"
+#include "redispersistence.h"
 #include "redisscripts.h"
 #include "writerules.h"
 
@@ -173,6 +174,7 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
             qCWarning(lcRedis) << "the shared API key in Redis changed; this instance keeps accepting the one it started with";
         if (wantApiKey && m_apiKey.isEmpty())
             m_apiKey = setup->apiKey;
+        RedisPersistence::check(m_commands, m_config.endpoint());
         m_subscriber->open(m_config);
     });
 }
@@ -201,6 +203,7 @@ void RedisStorage::message(quint64 generation, const redisReply *reply)
         qCWarning(lcRedis) << "ignored a malformed message on the notification channel";
         return;
     }
+    m_revisionFloor.see(change->revision);
     emit changed(*change);
 }
 
@@ -256,7 +259,10 @@ void RedisStorage::get(const QByteArray &key, GetCallback done)
             done({std::nullopt, f.status, f.detail});
             return;
         }
-        done({recordFrom(reply->element[0], reply->element[1]), WriteStatus::Ok, {}});
+        const std::optional<Record> record = recordFrom(reply->element[0], reply->element[1]);
+        if (record)
+            m_revisionFloor.see(record->revision);
+        done({record, WriteStatus::Ok, {}});
     });
     if (!sent)
         unavailable();
@@ -287,8 +293,10 @@ void RedisStorage::range(const QByteArray &first, const QByteArray &last, int li
                 result.truncated = true;
                 break;
             }
-            if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2]))
+            if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2])) {
+                m_revisionFloor.see(record->revision);
                 result.records.append({bytes(reply->element[i]), *record});
+            }
         }
         done(result);
     });
@@ -330,6 +338,8 @@ void RedisStorage::attemptWrite(const WriteOp &op, int attempt, WriteCallback fi
             return;
         }
         const std::optional<Record> current = recordFrom(reply->element[0], reply->element[1]);
+        if (current)
+            m_revisionFloor.see(current->revision);
         const PlannedWrite plan = planWrite(current ? &*current : nullptr, op);
         if (plan.status == WriteStatus::Conflict) {
             finish({WriteStatus::Conflict, current ? current->revision : 0,
@@ -351,7 +361,8 @@ void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const Plann
 {
     const QByteArray head = RedisChangeCodec::head(QDateTime::currentMSecsSinceEpoch(), op.key.size(), plan.remove);
     runScript(m_writeSha, RedisScripts::write, {recordKey(op.key), m_base + "rev", m_base + "idx"},
-              {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head},
+              {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head,
+               QByteArray::number(m_revisionFloor.highest())},
               [=, this](const redisReply *reply, bool sent) {
         if (!reply && sent) {
             // The script either ran whole or not at all, but which one is unknown.
@@ -367,12 +378,16 @@ void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const Plann
         const long long outcome = reply->element[0]->integer;
         const qint64 revision = reply->element[1]->integer;
         if (outcome == 1) {
+            if (reply->elements > 2 && reply->element[2]->type == REDIS_REPLY_INTEGER && reply->element[2]->integer > 0)
+                m_revisionFloor.counterWasBehind(reply->element[2]->integer, revision);
+            m_revisionFloor.see(revision);
             finish({WriteStatus::Ok, revision, plan.remove ? std::nullopt : std::optional<QByteArray>(plan.newValue), {}});
         } else if (outcome == 2) {
             // Deleted by someone else since we read it: plan again from what is there now.
             attempt < maxWriteAttempts ? attemptWrite(op, attempt + 1, finish)
                                        : finish({WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("too much contention on one key")});
         } else if (op.kind == WriteKind::Set) {
+            m_revisionFloor.see(revision);
             const redisReply *value = reply->elements > 2 ? reply->element[2] : nullptr;
             finish({WriteStatus::Conflict, revision, isString(value) ? std::optional<QByteArray>(bytes(value)) : std::nullopt, {}});
         } else if (attempt < maxWriteAttempts) {
