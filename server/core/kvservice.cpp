@@ -6,6 +6,7 @@
 #include "storage.h"
 #include "writerules.h"
 
+#include <QPointer>
 #include <memory>
 
 namespace {
@@ -243,7 +244,10 @@ void KvService::execute(const Request &request, const AccessScope &scope, ReplyC
     if (!m_options.extensions)
         write.ifRevision.reset();
     const bool extensions = m_options.extensions;
-    m_storage->write(writeOpFor(write), [write, extensions, done = std::move(done)](const WriteResult &result) {
+    QPointer<KvService> self(this);
+    m_storage->write(writeOpFor(write), [write, extensions, self, done = std::move(done)](const WriteResult &result) {
+        if (self)
+            self->m_writeHealth.record(result);
         Reply reply = replyTo(write);
         fillWrite(reply, write, result, extensions);
         done(reply);

@@ -4,6 +4,7 @@
 #include "accessscope.h"
 #include "reply.h"
 #include "request.h"
+#include "writehealth.h"
 
 #include <QObject>
 #include <functional>
@@ -40,6 +41,8 @@ public:
     void execute(const Request &request, const AccessScope &scope, ReplyCallback done);
 
     const ServiceOptions &options() const { return m_options; }
+    /** Whether the last write that reached storage committed (/healthz reports it). */
+    const WriteHealth &writeHealth() const { return m_writeHealth; }
 
 private:
     void executeGet(const Request &request, ReplyCallback done);
@@ -47,4 +50,5 @@ private:
 
     Storage *m_storage;
     ServiceOptions m_options;
+    WriteHealth m_writeHealth;
 };
