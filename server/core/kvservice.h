@@ -9,6 +9,7 @@
 #include <QObject>
 #include <functional>
 
+class MemoryBudget;
 class Storage;
 
 /** @brief Protocol options that change what clients see. */
@@ -16,6 +17,10 @@ struct ServiceOptions
 {
     /** false: behave like the hosted HPKV (no `revision` anywhere, `ifRevision` ignored). */
     bool extensions = true;
+    /** A RANGE reply stops at about this many bytes of records (`truncated`); one record always fits. */
+    qint64 maxRangeBytes = 4 * 1024 * 1024;
+    /** Server-wide budget RANGE replies are charged to while built (503 when exhausted); may be null. */
+    MemoryBudget *budget = nullptr;
 };
 
 /**

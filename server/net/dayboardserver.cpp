@@ -3,8 +3,10 @@
 
 #include "apikeyring.h"
 #include "datadirectory.h"
+#include "heaptrimmer.h"
 #include "httpfrontend.h"
 #include "kvservice.h"
+#include "memorybudget.h"
 #include "memorystorage.h"
 #include "netlog.h"
 #include "redisstorage.h"
@@ -62,7 +64,10 @@ bool DayboardServer::start(QString *error)
         return false;
     }
     m_tokens = std::make_unique<TokenService>(m_tokenSecret);
-    m_service = std::make_unique<KvService>(m_storage.get(), ServiceOptions{m_config.extensions});
+    m_budget = std::make_unique<MemoryBudget>(m_config.maxBufferedBytes);
+    m_budget->setTrim(&HeapTrimmer::trimHeap);
+    m_service = std::make_unique<KvService>(m_storage.get(),
+                                            ServiceOptions{m_config.extensions, m_config.maxRangeBytes, m_budget.get()});
 
     SubscriptionHub::Options hubOptions;
     hubOptions.withRevision = m_config.extensions;
@@ -84,6 +89,7 @@ bool DayboardServer::start(QString *error)
     options.webSocket.rateLimit = options.http.rateLimit = m_config.rateLimit;
     options.webSocket.rateBurst = options.http.rateBurst = m_config.rateBurst;
     options.webSocket.idleTimeoutMs = m_config.idleTimeoutMs;
+    options.webSocket.outputBudget = m_budget.get();
     options.maxConnections = m_config.maxConnections;
     options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),

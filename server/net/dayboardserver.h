@@ -12,6 +12,7 @@
 class ApiKeyRing;
 class HttpFrontEnd;
 class KvService;
+class MemoryBudget;
 class Storage;
 class SubscriptionHub;
 class TokenService;
@@ -53,6 +54,8 @@ public:
     int webSocketCount() const;
     /** Open TCP connections (HTTP, handshaking and WebSocket), as counted against the limits. */
     int openConnectionCount() const;
+    /** The server-wide budget of unsent output and RANGE replies (null when not running). */
+    const MemoryBudget *memoryBudget() const { return m_budget.get(); }
 
 signals:
     void stopped();
@@ -70,6 +73,7 @@ private:
     QString m_generatedKeyFile;
     QByteArray m_tokenSecret;
     QByteArray m_sharedApiKeyCandidate; ///< offered to Redis when no key is configured
+    std::unique_ptr<MemoryBudget> m_budget; ///< first: outlives every session and reply charged to it
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ApiKeyRing> m_keyRing;
     std::unique_ptr<TokenService> m_tokens;

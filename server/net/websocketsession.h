@@ -12,6 +12,7 @@
 #include <functional>
 
 class KvService;
+class MemoryBudget;
 class QTcpSocket;
 class WebSocketConnection;
 
@@ -45,6 +46,8 @@ public:
         int idleTimeoutMs = 0; ///< 0: never
         qint64 maxSendBufferBytes = 8 * 1024 * 1024;
         int closeGraceMs = 5000;
+        /** Server-wide bound on unsent output (docs/security.md §7); null: none. */
+        MemoryBudget *outputBudget = nullptr;
     };
 
     using Clock = std::function<qint64()>; ///< monotonic milliseconds
@@ -87,6 +90,7 @@ signals:
 
 private:
     void afterSend();
+    void onOutputBudgetExceeded();
     void onTextMessage(const QByteArray &message);
     void onBinaryMessage();
     void onHeard();
