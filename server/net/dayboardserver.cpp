@@ -3,6 +3,7 @@
 
 #include "apikeyring.h"
 #include "datadirectory.h"
+#include "dataowner.h"
 #include "heaptrimmer.h"
 #include "httpfrontend.h"
 #include "kvservice.h"
@@ -111,6 +112,11 @@ bool DayboardServer::prepareSecrets(QString *error)
     const DataDirectory dir(m_config.dataDir);
     if (hasDataDir && !dir.ensure(error))
         return false;
+    if (hasDataDir && !m_config.allowForeignOwner) {
+        *error = DataOwner::foreignOwnerRefusal(m_config.dataDir);
+        if (!error->isEmpty())
+            return false;
+    }
     if (!m_config.memory && !hasDataDir) {
         *error = QStringLiteral("A data directory is required unless the server runs in memory");
         return false;

@@ -19,6 +19,7 @@ struct ServerConfig
     QHostAddress listenAddress{QHostAddress::LocalHost};
     quint16 port = 8080;               ///< 0: any free port (see DayboardServer::port())
     QString dataDir;                   ///< SQLite file, generated api-key and token-secret
+    bool allowForeignOwner = false;    ///< accept a dataDir owned by another user (refused otherwise)
     bool memory = false;               ///< keep records in memory only (tests, demos)
     QStringList apiKeys;
     QString apiKeysFile;               ///< one key per line; blank lines and `#` comments ignored
