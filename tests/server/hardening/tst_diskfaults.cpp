@@ -72,6 +72,31 @@ QByteArray recordBody(const QByteArray &key, const QByteArray &value)
     return R"({"key":")" + key + R"(","value":")" + value + R"("})";
 }
 
+/** What fillUntilRefused() stored, and the answer that stopped it. */
+struct Fill
+{
+    QList<QByteArray> stored;
+    QByteArray refusedKey;
+    HttpResponse refused;
+};
+
+/** Writes `value` under fill0, fill1, … (at most 40) until one is refused. */
+Fill fillUntilRefused(const TestHttpClient &http, const QByteArray &value)
+{
+    Fill fill;
+    for (int i = 0; i < 40 && fill.refused.status == 0; ++i) {
+        const QByteArray key = "fill" + QByteArray::number(i);
+        const HttpResponse response = http.send("POST", "/record", recordBody(key, value));
+        if (response.status == 200) {
+            fill.stored.append(key);
+        } else {
+            fill.refused = response;
+            fill.refusedKey = key;
+        }
+    }
+    return fill;
+}
+
 } // namespace
 
 class TestDiskFaults : public QObject
@@ -119,18 +144,11 @@ void TestDiskFaults::diskFullAnswers500AndRecovers()
 
     // Fill it with 60 KB values until SQLite reports the disk full (1 MiB holds < 17 of them).
     const QByteArray big(60000, 'x');
-    HttpResponse refused;
-    QByteArray refusedKey;
-    for (int i = 0; i < 40 && refused.status == 0; ++i) {
-        const QByteArray key = "fill" + QByteArray::number(i);
-        const HttpResponse response = http.send("POST", "/record", recordBody(key, big));
-        if (response.status == 200) {
-            acknowledged.insert(key, big);
-        } else {
-            refused = response;
-            refusedKey = key;
-        }
-    }
+    const Fill fill = fillUntilRefused(http, big);
+    for (const QByteArray &key : fill.stored)
+        acknowledged.insert(key, big);
+    const HttpResponse &refused = fill.refused;
+    const QByteArray &refusedKey = fill.refusedKey;
     QCOMPARE(refused.status, 500);
     QCOMPARE(refused.json().value(u"error"_s).toString().toUtf8(), storageError);
 
@@ -198,15 +216,9 @@ void TestDiskFaults::healthReportsFailedCommitsAndDeleteFreesSpace()
     QCOMPARE(http.get("/healthz").status, 200);
 
     const QByteArray big(60000, 'x');
-    QList<QByteArray> stored;
-    int status = 200;
-    for (int i = 0; i < 40 && status == 200; ++i) {
-        const QByteArray key = "fill" + QByteArray::number(i);
-        status = http.send("POST", "/record", recordBody(key, big)).status;
-        if (status == 200)
-            stored.append(key);
-    }
-    QCOMPARE(status, 500);
+    const Fill fill = fillUntilRefused(http, big);
+    const QList<QByteArray> &stored = fill.stored;
+    QCOMPARE(fill.refused.status, 500);
     QVERIFY(stored.size() >= 2);
 
     // Writes fail: health says so, with the reason, while /ping and reads still answer.

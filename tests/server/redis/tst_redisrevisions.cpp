@@ -2,12 +2,12 @@
 // Issue 12 item 8: a Redis that loses its data (restarted without persistence, or a counter
 // set back) must not make dayboard hand out a revision twice.
 #include "../storage/storagecontract.h"
+#include "rediscommand.h"
 #include "redisserver.h"
 #include "redisstorage.h"
 
 #include <QSignalSpy>
 #include <QTest>
-#include <hiredis/hiredis.h>
 #include <memory>
 
 using namespace contract;
@@ -72,7 +72,7 @@ private slots:
         // A fresh instance has seen nothing: only the record itself tells the counter is behind.
         auto fresh = openStorage(redis, "behind:");
         QVERIFY(fresh);
-        QVERIFY(redisCommand(redis, { "SET", "{behind:}rev", "3" }));
+        QCOMPARE(redisCommand(redis, { "SET", "{behind:}rev", "3" }), QList<QByteArray> { "OK" });
         const WriteResult patched = writeAndWait(*fresh, patchOp("doc", "-more"));
         QCOMPARE(patched.status, WriteStatus::Ok);
         QVERIFY2(patched.revision > stored, qPrintable(QString::number(patched.revision)));
@@ -92,26 +92,6 @@ private:
             return nullptr;
         }
         return storage;
-    }
-
-    /** One blocking command through a plain hiredis connection; true when Redis said OK. */
-    static bool redisCommand(const RedisServer &redis, const QList<QByteArray> &args)
-    {
-        redisContext *context = redisConnect("127.0.0.1", redis.port());
-        std::vector<const char *> argv;
-        std::vector<size_t> lengths;
-        for (const QByteArray &arg : args) {
-            argv.push_back(arg.constData());
-            lengths.push_back(size_t(arg.size()));
-        }
-        bool ok = false;
-        if (auto *reply = static_cast<redisReply *>(
-                redisCommandArgv(context, int(args.size()), argv.data(), lengths.data()))) {
-            ok = reply->type == REDIS_REPLY_STATUS;
-            freeReplyObject(reply);
-        }
-        redisFree(context);
-        return ok;
     }
 };
 
