@@ -2,6 +2,7 @@
 #include "dayboardserver.h"
 
 #include "apikeyring.h"
+#include "credentialadmin.h"
 #include "datadirectory.h"
 #include "dataowner.h"
 #include "heaptrimmer.h"
@@ -95,7 +96,16 @@ bool DayboardServer::start(QString *error)
     options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),
                                                 m_hub.get(), options);
-    if (!m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
+    // Tokens are bound to the key that issued them; revocations are kept in the data dir.
+    CredentialAdmin::Sources sources{ m_config.apiKeysFile.isEmpty() ? m_apiKeys : m_config.apiKeys,
+                                      m_config.apiKeysFile, m_config.tlsCertFile, m_config.tlsKeyFile,
+                                      m_config.dataDir };
+    m_admin = std::make_unique<CredentialAdmin>(sources, m_apiKeys, m_keyRing.get(), m_tokens.get(), m_hub.get(),
+                                                m_frontEnd.get());
+    m_frontEnd->setRoute([admin = m_admin.get()](const HttpRequest &request, const RestApi::Done &done) {
+        return admin->handle(request, done);
+    });
+    if (!m_admin->loadRevocations(error) || !m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
         m_storage->flush();
         teardown();
         return false;
@@ -252,6 +262,7 @@ void DayboardServer::finishStop()
             session->abort();
     }
     m_storage->flush();
+    m_admin.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();
@@ -263,11 +274,24 @@ void DayboardServer::finishStop()
 
 void DayboardServer::teardown()
 {
+    m_admin.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();
     m_tokens.reset();
     m_storage.reset();
+}
+
+QStringList DayboardServer::apiKeys() const
+{
+    return m_admin ? m_admin->apiKeys() : m_apiKeys;
+}
+
+bool DayboardServer::reloadCredentials()
+{
+    if (!m_running || !m_admin)
+        return false;
+    return m_admin->reload().errors.isEmpty();
 }
 
 quint16 DayboardServer::port() const

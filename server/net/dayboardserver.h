@@ -10,6 +10,7 @@
 #include <memory>
 
 class ApiKeyRing;
+class CredentialAdmin;
 class HttpFrontEnd;
 class KvService;
 class MemoryBudget;
@@ -44,7 +45,12 @@ public:
     /** http://addr:port of the listening socket (https:// with TLS). */
     QUrl baseUrl() const;
     /** Every accepted key (configured or generated). Never log them. */
-    QStringList apiKeys() const { return m_apiKeys; }
+    QStringList apiKeys() const;
+    /** Reloads the API keys file, the TLS certificate and key (SIGHUP, docs/security.md §10);
+     *  closes the WebSockets of removed keys. False when something could not be reloaded. */
+    bool reloadCredentials();
+    /** Token revocation and reload while running; null when not running. */
+    CredentialAdmin *credentialAdmin() const { return m_admin.get(); }
     Storage *storage() const { return m_storage.get(); }
 
     const ServerConfig &config() const { return m_config; }
@@ -80,6 +86,7 @@ private:
     std::unique_ptr<KvService> m_service;
     std::unique_ptr<SubscriptionHub> m_hub;
     std::unique_ptr<HttpFrontEnd> m_frontEnd;
+    std::unique_ptr<CredentialAdmin> m_admin;
     QTimer m_stopPoll;
     bool m_running = false;
     bool m_stopping = false;

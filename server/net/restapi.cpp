@@ -263,6 +263,7 @@ void RestApi::issueToken(const HttpRequest &request, const Done &done) const
             return done(badRequest(error));
         claims.accessPattern = pattern.toString();
     }
+    claims.keyId = m_tokens->keyId(request.header("x-api-key")); // bound to the key that asked
     const QByteArray token = m_tokens->issue(claims);
     const QJsonObject reply{{QStringLiteral("token"), QString::fromLatin1(token)}};
     done(HttpServerResponse::json(200, QJsonDocument(reply).toJson(QJsonDocument::Compact)));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accessscope.h"
+#include "sessioncredential.h"
 #include "tokenbucket.h"
 
 #include <QByteArray>
@@ -61,6 +62,8 @@ public:
     void start();
 
     const AccessScope &scope() const { return m_scope; }
+    const SessionCredential &credential() const { return m_credential; }
+    void setCredential(SessionCredential credential) { m_credential = std::move(credential); }
     bool isOpen() const { return !m_closing; }
 
     /** Sends a text message unless closing; closes the socket when it cannot keep up. */
@@ -102,6 +105,7 @@ private:
 
     WebSocketConnection *m_connection;
     AccessScope m_scope;
+    SessionCredential m_credential;
     KvService *m_service;
     Options m_options;
     Clock m_clock;

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "tokenclaims.h"
+
+#include <QByteArray>
+#include <optional>
+
+/**
+ * @brief What a WebSocket was opened with: the id of its API key (TokenService::keyId), and
+ * the token's claims when it was opened with a token. CredentialAdmin closes the socket once
+ * these are no longer current (key removed, tokens revoked).
+ */
+struct SessionCredential
+{
+    QByteArray keyId;
+    std::optional<TokenClaims> token;
+};
