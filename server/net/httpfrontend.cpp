@@ -216,7 +216,12 @@ HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
             claims = m_tokens->verify(request.queryValue("token"));
         if (!claims)
             return { std::nullopt, 403, QStringLiteral("Invalid, expired or revoked token"), {} };
-        return { AccessScope::fromClaims(*claims), 0, {}, { claims->keyId, claims } };
+        // The session keeps only what revocation checks, not the subscriptions a second time.
+        TokenClaims binding;
+        binding.keyId = claims->keyId;
+        binding.allGeneration = claims->allGeneration;
+        binding.keyGeneration = claims->keyGeneration;
+        return { AccessScope::fromClaims(*claims), 0, {}, { claims->keyId, binding } };
     }
     QList<QByteArray> candidates { request.rawQueryValue("apiKey"), request.queryValue("apiKey"),
                                    request.header("x-api-key") };

@@ -7,9 +7,10 @@
 #include <optional>
 
 /**
- * @brief What a WebSocket was opened with: the id of its API key (TokenService::keyId), and
- * the token's claims when it was opened with a token. CredentialAdmin closes the socket once
- * these are no longer current (key removed, tokens revoked).
+ * @brief What a WebSocket was opened with: the id of its API key (TokenService::keyId), and,
+ * when it was opened with a token, the token's binding (key id and revocation generations; the
+ * subscriptions stay in the AccessScope only). CredentialAdmin closes the socket once these are
+ * no longer current (key removed, tokens revoked).
  */
 struct SessionCredential
 {
