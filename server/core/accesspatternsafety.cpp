@@ -5,6 +5,12 @@
 
 namespace {
 
+/** PCRE2 reads only ASCII digits as numbers (`\` before any other character is that character). */
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
 struct Group
 {
     bool hasRepetition = false;
@@ -46,7 +52,7 @@ int quantifierAt(const QString &regex, qsizetype i, qsizetype *length)
         return 2;
     if (c == u'?')
         return 1;
-    if (c != u'{' || i + 1 >= regex.size() || !(regex.at(i + 1).isDigit() || regex.at(i + 1) == u','))
+    if (c != u'{' || i + 1 >= regex.size() || !(isAsciiDigit(regex.at(i + 1)) || regex.at(i + 1) == u','))
         return 0;
     const qsizetype end = regex.indexOf(u'}', i);
     if (end < 0)
@@ -73,8 +79,8 @@ QString groupProblem(const QString &regex, qsizetype i)
         return {}; // non-capturing, lookaround, branch reset, atomic, comment, named group
     if (c == u'<')
         return {}; // lookbehind or named group
-    if (c.isDigit() || QStringView(u"+&(PRC").contains(c)
-        || (c == u'-' && after.size() > 1 && after.at(1).isDigit()))
+    if (isAsciiDigit(c) || QStringView(u"+&(PRC").contains(c)
+        || (c == u'-' && after.size() > 1 && isAsciiDigit(after.at(1))))
         return references;
     for (const QChar flag : after) {
         if (flag == u')' || flag == u':')
@@ -127,7 +133,7 @@ QString AccessPatternSafety::problem(const QString &regex)
             if (i + 1 >= size)
                 break;
             const QChar e = regex.at(++i);
-            if (e.isDigit() && e != u'0')
+            if (isAsciiDigit(e) && e != u'0')
                 return QStringLiteral("Backreferences are not allowed in an accessPattern");
             if (e == u'g' || e == u'k')
                 return QStringLiteral(
