@@ -256,6 +256,11 @@ KvService::KvService(Storage *storage, ServiceOptions options, QObject *parent)
     , m_storage(storage)
     , m_options(options)
 {
+    // Back after an outage: the writes that failed while it was away say nothing any more.
+    connect(storage, &Storage::readyChanged, this, [this](bool ready) {
+        if (ready)
+            m_writeHealth.clear();
+    });
 }
 
 void KvService::handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done)
