@@ -3,9 +3,12 @@
 // Input: `pattern 0xFF key 0xFF key ...`. Checked: wildcardMatch agrees with a reference
 // dynamic-programming glob matcher; translateAccessPattern changes nothing in a pattern without
 // `*` and only ever inserts `.` before a `*`; an AccessScope built from a pattern that
-// accessPatternError() rejects grants nothing; exact subscriptions always match themselves.
+// accessPatternError() rejects grants nothing; exact subscriptions always match themselves; an
+// anchored literal pattern grants its key and never the key with a control character added.
 #include "core/accessscope.h"
 #include "fuzzsupport.h"
+
+#include <QRegularExpression>
 
 #include <vector>
 
@@ -51,6 +54,29 @@ void checkTranslation(const QString &pattern)
     FUZZ_CHECK(stripped == strippedPattern, pattern.toUtf8() + " -> " + regex.toUtf8());
 }
 
+/**
+ * `^<key, escaped>$` grants the key and never the key with a line break or another control
+ * character before or after it: `$` is the end of the key (docs/protocol.md §9.8).
+ */
+void checkAnchoredLiteral(const QByteArray &key)
+{
+    const QString literal = QString::fromUtf8(key);
+    // NUL is skipped: QRegularExpression::escape writes it as \0, which takes following digits as octal.
+    if (key.isEmpty() || key.contains('\0') || literal.contains(QChar::ReplacementCharacter))
+        return;
+    TokenClaims claims;
+    claims.subscriptions = { "x" };
+    claims.accessPattern = u'^' + QRegularExpression::escape(literal) + u'$';
+    FUZZ_CHECK(AccessScope::accessPatternError(*claims.accessPattern).isEmpty(), key);
+    const AccessScope exact = AccessScope::fromClaims(claims);
+    FUZZ_CHECK(exact.mayAccess(key), key);
+    for (const QByteArray &affix : { QByteArray("\n"), QByteArray("\r\n"), QByteArray("\r"), QByteArray("\t"),
+                                    QByteArray("\0", 1), QByteArray("\x1f") }) {
+        FUZZ_CHECK(!exact.mayAccess(key + affix), key + " + control character");
+        FUZZ_CHECK(!exact.mayAccess(affix + key), "control character + " + key);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -88,6 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const bool granted = withPattern.mayAccess(key);
         if (!valid)
             FUZZ_CHECK(!granted, pattern + " ~ " + key);
+        checkAnchoredLiteral(key);
     }
     return 0;
 }

@@ -1,16 +1,32 @@
 // SPDX-License-Identifier: MIT
 #include "core/accessscope.h"
 
+#include "core/accesspatternsafety.h"
+
 namespace {
+
+/** Every access check stops after this many PCRE2 match steps and then denies (docs/security.md). */
+constexpr int matchLimit = 10000;
+
+QString limitPrefix()
+{
+    return QStringLiteral("(*LIMIT_MATCH=%1)").arg(matchLimit);
+}
 
 bool isRegexSyntax(QChar c)
 {
     return QLatin1String("\\^$.|?*+()[]{}").contains(c);
 }
 
+/**
+ * `$` only at the very end of the key (never before a final newline); the match limit first,
+ * where nothing in the pattern can lift it (AccessPatternSafety refuses `(*...)`).
+ */
 QRegularExpression compile(const QString &accessPattern)
 {
-    return QRegularExpression(AccessScope::translateAccessPattern(accessPattern));
+    return QRegularExpression(
+        limitPrefix()
+        + AccessPatternSafety::dollarAtEndOnly(AccessScope::translateAccessPattern(accessPattern)));
 }
 
 } // namespace
@@ -31,8 +47,13 @@ AccessScope AccessScope::fromClaims(const TokenClaims &claims)
         else
             scope.m_exact.append(subscription);
     }
-    if (claims.accessPattern)
+    if (claims.accessPattern) {
         scope.m_access = compile(*claims.accessPattern);
+        // A pattern the token endpoint would refuse grants nothing (tokens from older versions).
+        scope.m_accessUsable = accessPatternError(*claims.accessPattern).isEmpty();
+        if (scope.m_accessUsable)
+            scope.m_access->optimize();
+    }
     return scope;
 }
 
@@ -96,10 +117,10 @@ QString AccessScope::accessPatternError(const QString &accessPattern)
 {
     const QRegularExpression regex = compile(accessPattern);
     if (regex.isValid())
-        return {};
+        return AccessPatternSafety::problem(translateAccessPattern(accessPattern));
     return QStringLiteral("accessPattern is not a valid regular expression: %1 (at offset %2)")
         .arg(regex.errorString())
-        .arg(regex.patternErrorOffset());
+        .arg(qMax<qsizetype>(0, regex.patternErrorOffset() - limitPrefix().size()));
 }
 
 bool AccessScope::wildcardMatch(const QByteArray &pattern, const QByteArray &key)
@@ -133,8 +154,9 @@ bool AccessScope::mayAccess(const QByteArray &key) const
     if (m_full)
         return true;
     if (m_access) {
-        // An invalid pattern (never issued, see accessPatternError) grants nothing.
-        return m_access->isValid() && m_access->match(QString::fromUtf8(key)).hasMatch();
+        // A refused pattern (never issued, see accessPatternError) grants nothing; a key whose
+        // check runs past the match limit is denied (no match).
+        return m_accessUsable && m_access->match(QString::fromUtf8(key)).hasMatch();
     }
     return subscribesTo(key);
 }

@@ -13,7 +13,8 @@
  * @brief What one connection may touch and hear (docs/protocol.md §5).
  *
  * An API-key connection has full access and no subscriptions. A token connection may touch
- * keys matching the token's accessPattern (search semantics, `X*` read as `X.*`), or only its
+ * keys matching the token's accessPattern (search semantics, `X*` read as `X.*`, `$` only at the
+ * very end of the key, at most a fixed number of match steps per check), or only its
  * subscribed keys when there is no pattern; it hears writes to keys matching its subscriptions
  * (exact keys, or patterns where `*` matches any run of characters).
  */
@@ -24,7 +25,8 @@ public:
     static AccessScope fromClaims(const TokenClaims &claims);
 
     /**
-     * Empty when `accessPattern` is usable, else a message for the token requester (400).
+     * Empty when `accessPattern` is usable (a valid regex that AccessPatternSafety allows), else
+     * a message for the token requester (400).
      * The token endpoint calls this before issuing a token.
      */
     static QString accessPatternError(const QString &accessPattern);
@@ -46,4 +48,5 @@ private:
     QList<QByteArray> m_exact;
     QList<QByteArray> m_wildcards;
     std::optional<QRegularExpression> m_access;
+    bool m_accessUsable = false; ///< m_access compiled and passed accessPatternError()
 };

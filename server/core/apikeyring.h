@@ -19,6 +19,8 @@ public:
 
     /** Adds `key`; empty keys are ignored (an empty key would accept a missing header). */
     void add(const QByteArray &key);
+    /** Forgets every key (a reload adds the new set). */
+    void clear() { m_digests.clear(); }
     bool isEmpty() const { return m_digests.isEmpty(); }
     qsizetype size() const { return m_digests.size(); }
     /** True when `candidate` is one of the keys. */

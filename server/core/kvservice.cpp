@@ -2,10 +2,12 @@
 #include "core/kvservice.h"
 
 #include "core/corelogging.h"
+#include "core/memorybudget.h"
 #include "core/requestparser.h"
 #include "core/storage.h"
 #include "core/writerules.h"
 
+#include <QPointer>
 #include <memory>
 
 namespace {
@@ -138,38 +140,47 @@ void fillWrite(Reply &reply, const Request &request, const WriteResult &result, 
 }
 
 /**
- * RANGE for a scoped token: pages through the storage range and keeps only keys the scope may
- * access, until `limit` accessible records are found and one more proves `truncated`.
+ * RANGE: pages through the storage range, keeps only keys the scope may access (all of them on
+ * a full scope), until `limit` records are found and one more proves `truncated`. Bounded in
+ * memory (docs/security.md §7): a reply stops at ServiceOptions::maxRangeBytes of records
+ * (`truncated`, the client pages on from its last key; one record always fits), and the records
+ * are charged to the server-wide MemoryBudget while the reply is built: a RANGE the budget
+ * cannot take is answered 503.
  */
 class ScopedRange : public std::enable_shared_from_this<ScopedRange>
 {
 public:
     static constexpr int pageSize = 1000;
 
-    ScopedRange(Storage *storage, Request request, AccessScope scope, bool extensions,
+    ScopedRange(Storage *storage, Request request, AccessScope scope, const ServiceOptions &options,
                 KvService::ReplyCallback done)
         : m_storage(storage)
         , m_request(std::move(request))
         , m_scope(std::move(scope))
-        , m_extensions(extensions)
+        , m_extensions(options.extensions)
+        , m_maxBytes(options.maxRangeBytes)
+        , m_budget(options.budget)
         , m_done(std::move(done))
         , m_reply(replyTo(m_request))
     {
     }
+    ~ScopedRange() { releaseBudget(); }
 
     void fetch(const QByteArray &first)
     {
         auto self = shared_from_this();
-        m_storage->range(first, m_request.endKey, pageSize, [self](const RangeResult &page) {
-            self->consume(page);
-        });
+        // A full scope keeps every record: one page of `limit` (storage proves `truncated`), at
+        // most what the byte cap can hold of the largest values (Redis copies every page).
+        const int pageCap = int(qBound(qint64(100), m_maxBytes / RequestParser::maxValueBytes, qint64(pageSize)));
+        const int count = m_scope.isFull() ? qMin(m_request.limit - int(m_reply.records.size()), pageCap) : pageSize;
+        m_storage->range(first, m_request.endKey, count, [self](const RangeResult &page) { self->consume(page); });
     }
 
 private:
     void consume(const RangeResult &page)
     {
         if (failOnBackend(m_reply, page.status, page.detail)) {
-            m_done(m_reply);
+            answer();
             return;
         }
         for (const KeyedRecord &record : page.records) {
@@ -179,10 +190,27 @@ private:
                 finish(true);
                 return;
             }
+            const qint64 bytes = 48 + record.key.size() + record.record.value.size();
+            if (!m_reply.records.isEmpty() && m_bytes + bytes > m_maxBytes) {
+                finish(true);
+                return;
+            }
+            if (m_budget && !m_budget->tryCharge(bytes)) {
+                qCWarning(lcCore) << "RANGE refused: the server's memory budget for replies is exhausted";
+                m_reply.records.clear();
+                fail(m_reply, 503, QStringLiteral("Server memory budget for replies exhausted; retry later"));
+                answer();
+                return;
+            }
+            m_bytes += bytes;
             m_reply.records.append(record);
         }
         if (!page.truncated || page.records.isEmpty()) {
             finish(false);
+            return;
+        }
+        if (m_scope.isFull() && m_reply.records.size() == m_request.limit) {
+            finish(true);
             return;
         }
         // The byte-wise successor of the last key: the next page starts right after it.
@@ -193,13 +221,30 @@ private:
     {
         m_reply.truncated = truncated;
         m_reply.recordRevisions = m_extensions;
+        answer();
+    }
+
+    void answer()
+    {
         m_done(m_reply);
+        m_reply.records.clear();
+        releaseBudget();
+    }
+
+    void releaseBudget()
+    {
+        if (m_budget)
+            m_budget->release(m_bytes);
+        m_bytes = 0;
     }
 
     Storage *m_storage;
     Request m_request;
     AccessScope m_scope;
     bool m_extensions;
+    qint64 m_maxBytes;
+    MemoryBudget *m_budget;
+    qint64 m_bytes = 0;
     KvService::ReplyCallback m_done;
     Reply m_reply;
 };
@@ -211,6 +256,11 @@ KvService::KvService(Storage *storage, ServiceOptions options, QObject *parent)
     , m_storage(storage)
     , m_options(options)
 {
+    // Back after an outage: the writes that failed while it was away say nothing any more.
+    connect(storage, &Storage::readyChanged, this, [this](bool ready) {
+        if (ready)
+            m_writeHealth.clear();
+    });
 }
 
 void KvService::handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done)
@@ -243,7 +293,10 @@ void KvService::execute(const Request &request, const AccessScope &scope, ReplyC
     if (!m_options.extensions)
         write.ifRevision.reset();
     const bool extensions = m_options.extensions;
-    m_storage->write(writeOpFor(write), [write, extensions, done = std::move(done)](const WriteResult &result) {
+    QPointer<KvService> self(this);
+    m_storage->write(writeOpFor(write), [write, extensions, self, done = std::move(done)](const WriteResult &result) {
+        if (self)
+            self->m_writeHealth.record(result);
         Reply reply = replyTo(write);
         fillWrite(reply, write, result, extensions);
         done(reply);
@@ -275,20 +328,6 @@ void KvService::executeGet(const Request &request, ReplyCallback done)
 
 void KvService::executeRange(const Request &request, const AccessScope &scope, ReplyCallback done)
 {
-    if (!scope.isFull()) {
-        auto range = std::make_shared<ScopedRange>(m_storage, request, scope, m_options.extensions, std::move(done));
-        range->fetch(request.key);
-        return;
-    }
-    const bool extensions = m_options.extensions;
-    m_storage->range(request.key, request.endKey, request.limit,
-                     [request, extensions, done = std::move(done)](const RangeResult &result) {
-                         Reply reply = replyTo(request);
-                         if (!failOnBackend(reply, result.status, result.detail)) {
-                             reply.records = result.records;
-                             reply.truncated = result.truncated;
-                             reply.recordRevisions = extensions;
-                         }
-                         done(reply);
-                     });
+    auto range = std::make_shared<ScopedRange>(m_storage, request, scope, m_options, std::move(done));
+    range->fetch(request.key);
 }

@@ -4,10 +4,12 @@
 #include "core/accessscope.h"
 #include "core/reply.h"
 #include "core/request.h"
+#include "core/writehealth.h"
 
 #include <QObject>
 #include <functional>
 
+class MemoryBudget;
 class Storage;
 
 /** @brief Protocol options that change what clients see. */
@@ -15,6 +17,10 @@ struct ServiceOptions
 {
     /** false: behave like the hosted HPKV (no `revision` anywhere, `ifRevision` ignored). */
     bool extensions = true;
+    /** A RANGE reply stops at about this many bytes of records (`truncated`); one record always fits. */
+    qint64 maxRangeBytes = 4 * 1024 * 1024;
+    /** Server-wide budget RANGE replies are charged to while built (503 when exhausted); may be null. */
+    MemoryBudget *budget = nullptr;
 };
 
 /**
@@ -40,6 +46,8 @@ public:
     void execute(const Request &request, const AccessScope &scope, ReplyCallback done);
 
     const ServiceOptions &options() const { return m_options; }
+    /** Whether the last write that reached storage committed (/healthz reports it). */
+    const WriteHealth &writeHealth() const { return m_writeHealth; }
 
 private:
     void executeGet(const Request &request, ReplyCallback done);
@@ -47,4 +55,5 @@ private:
 
     Storage *m_storage;
     ServiceOptions m_options;
+    WriteHealth m_writeHealth;
 };

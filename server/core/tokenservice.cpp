@@ -3,6 +3,7 @@
 
 #include "core/corelogging.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -14,7 +15,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr auto base64Options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-constexpr int payloadVersion = 1;
+constexpr int payloadVersion = 2; // 2: bound to a key id and revocation generations
 
 QByteArray sign(const QByteArray &secret, const QByteArray &payload)
 {
@@ -46,7 +47,11 @@ QByteArray encodeClaims(const TokenClaims &claims)
     Json subscriptions = Json::array();
     for (const QByteArray &subscription : claims.subscriptions)
         subscriptions.push_back(subscription.toStdString());
-    Json payload = { { "v", payloadVersion }, { "s", std::move(subscriptions) }, { "e", claims.expiresAtMs } };
+    Json payload = { { "v", payloadVersion },
+                     { "s", std::move(subscriptions) },
+                     { "e", claims.expiresAtMs },
+                     { "k", claims.keyId.toStdString() },
+                     { "g", Json::array({ claims.allGeneration, claims.keyGeneration }) } };
     if (claims.accessPattern)
         payload["a"] = claims.accessPattern->toStdString();
     // Replace, not throw: subscriptions are UTF-8 from a JSON request, so this is only a safety net.
@@ -61,10 +66,18 @@ std::optional<TokenClaims> decodeClaims(const QByteArray &bytes)
     const auto version = payload.find("v");
     const auto subscriptions = payload.find("s");
     const auto expiry = payload.find("e");
+    const auto keyId = payload.find("k");
+    const auto generations = payload.find("g");
     if (version == payload.end() || *version != payloadVersion || subscriptions == payload.end()
-        || !subscriptions->is_array() || expiry == payload.end() || !expiry->is_number_integer())
+        || !subscriptions->is_array() || expiry == payload.end() || !expiry->is_number_integer()
+        || keyId == payload.end() || !keyId->is_string() || generations == payload.end()
+        || !generations->is_array() || generations->size() != 2 || !(*generations)[0].is_number_unsigned()
+        || !(*generations)[1].is_number_unsigned())
         return std::nullopt;
     TokenClaims claims;
+    claims.keyId = QByteArray::fromStdString(keyId->get<std::string>());
+    claims.allGeneration = (*generations)[0].get<quint64>();
+    claims.keyGeneration = (*generations)[1].get<quint64>();
     for (const Json &subscription : *subscriptions) {
         if (!subscription.is_string())
             return std::nullopt;
@@ -92,6 +105,8 @@ TokenService::TokenService(QByteArray secret, Clock clock)
 QByteArray TokenService::issue(TokenClaims claims) const
 {
     claims.expiresAtMs = m_clock() + lifetimeMs;
+    claims.allGeneration = m_revocations.allGeneration();
+    claims.keyGeneration = m_revocations.keyGeneration(claims.keyId);
     const QByteArray payload = encodeClaims(claims).toBase64(base64Options);
     return payload + '.' + sign(m_secret, payload).toBase64(base64Options);
 }
@@ -110,9 +125,25 @@ std::optional<TokenClaims> TokenService::verify(const QByteArray &token) const
     if (!claimsJson)
         return std::nullopt;
     std::optional<TokenClaims> claims = decodeClaims(*claimsJson);
-    if (!claims || m_clock() >= claims->expiresAtMs)
+    if (!claims || m_clock() >= claims->expiresAtMs || !isCurrent(*claims))
         return std::nullopt;
     return claims;
+}
+
+bool TokenService::isCurrent(const TokenClaims &claims) const
+{
+    // Not behind (rather than equal): an instance sharing the secret through Redis that has not
+    // revoked yet still accepts tokens issued after another instance revoked.
+    return isCurrentKey(claims.keyId) && claims.allGeneration >= m_revocations.allGeneration()
+        && claims.keyGeneration >= m_revocations.keyGeneration(claims.keyId);
+}
+
+QByteArray TokenService::keyId(const QByteArray &apiKey) const
+{
+    const QByteArray digest = QCryptographicHash::hash(apiKey, QCryptographicHash::Sha256);
+    return sign(m_secret, QByteArrayLiteral("dayboard api key id\0") + digest)
+        .first(12)
+        .toBase64(base64Options);
 }
 
 QByteArray TokenService::generateSecret()

@@ -2,6 +2,7 @@
 #include "core/writerules.h"
 
 #include "core/jsonmergepatch.h"
+#include "core/requestparser.h"
 
 #include <limits>
 #include <optional>
@@ -89,12 +90,20 @@ QString WriteMessages::notNumeric()
     return QStringLiteral("ATOMIC needs a stored value that is a decimal 64-bit integer, and a result that fits in one");
 }
 
+QString WriteMessages::valueTooLong()
+{
+    return QStringLiteral("The value this write would produce is longer than %1 bytes; nothing was changed")
+        .arg(RequestParser::maxValueBytes);
+}
+
 QString WriteMessages::patchTooDeep()
 {
     return QStringLiteral("PATCH cannot merge JSON nested deeper than %1 levels").arg(JsonMergePatch::maxDepth);
 }
 
-PlannedWrite planWrite(const Record *current, const WriteOp &op)
+namespace {
+
+PlannedWrite planUnbounded(const Record *current, const WriteOp &op)
 {
     if (op.ifRevision) {
         const qint64 currentRevision = current ? current->revision : 0;
@@ -118,4 +127,16 @@ PlannedWrite planWrite(const Record *current, const WriteOp &op)
         return planIncrement(current, op);
     }
     return status(WriteStatus::Invalid, QStringLiteral("Unknown write kind"));
+}
+
+} // namespace
+
+PlannedWrite planWrite(const Record *current, const WriteOp &op)
+{
+    PlannedWrite plan = planUnbounded(current, op);
+    // The size limit is on the value a write produces, whatever the operation: a PATCH that
+    // appends or merges past it is refused like an oversized SET, and changes nothing.
+    if (plan.status == WriteStatus::Ok && !plan.remove && plan.newValue.size() > RequestParser::maxValueBytes)
+        return status(WriteStatus::Invalid, WriteMessages::valueTooLong());
+    return plan;
 }

@@ -25,7 +25,11 @@ struct PlannedWrite
 namespace WriteMessages {
 QString notNumeric();   ///< ATOMIC on a non-integer stored value, or a result beyond int64
 QString patchTooDeep(); ///< PATCH on JSON nested deeper than JsonMergePatch::maxDepth
+QString valueTooLong(); ///< the value a write would produce is over RequestParser::maxValueBytes
 } // namespace WriteMessages
 
-/** Applies `op` to `current` (nullptr when the key is missing). Pure function. */
+/**
+ * Applies `op` to `current` (nullptr when the key is missing). Pure function. A value it would
+ * produce over RequestParser::maxValueBytes is refused (Invalid, WriteMessages::valueTooLong()).
+ */
 PlannedWrite planWrite(const Record *current, const WriteOp &op);

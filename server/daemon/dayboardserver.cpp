@@ -3,8 +3,12 @@
 
 #include "core/apikeyring.h"
 #include "core/kvservice.h"
+#include "core/memorybudget.h"
 #include "core/tokenservice.h"
 #include "daemon/datadirectory.h"
+#include "daemon/heaptrimmer.h"
+#include "daemon/credentialadmin.h"
+#include "daemon/dataowner.h"
 #include "net/httpfrontend.h"
 #include "net/netlog.h"
 #include "net/subscriptionhub.h"
@@ -62,7 +66,10 @@ bool DayboardServer::start(QString *error)
         return false;
     }
     m_tokens = std::make_unique<TokenService>(m_tokenSecret);
-    m_service = std::make_unique<KvService>(m_storage.get(), ServiceOptions{m_config.extensions});
+    m_budget = std::make_unique<MemoryBudget>(m_config.maxBufferedBytes);
+    m_budget->setTrim(&HeapTrimmer::trimHeap);
+    m_service = std::make_unique<KvService>(m_storage.get(),
+                                            ServiceOptions{m_config.extensions, m_config.maxRangeBytes, m_budget.get()});
 
     SubscriptionHub::Options hubOptions;
     hubOptions.withRevision = m_config.extensions;
@@ -84,11 +91,21 @@ bool DayboardServer::start(QString *error)
     options.webSocket.rateLimit = options.http.rateLimit = m_config.rateLimit;
     options.webSocket.rateBurst = options.http.rateBurst = m_config.rateBurst;
     options.webSocket.idleTimeoutMs = m_config.idleTimeoutMs;
+    options.webSocket.outputBudget = m_budget.get();
     options.maxConnections = m_config.maxConnections;
     options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),
                                                 m_hub.get(), options);
-    if (!m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
+    // Tokens are bound to the key that issued them; revocations are kept in the data dir.
+    CredentialAdmin::Sources sources{ m_config.apiKeysFile.isEmpty() ? m_apiKeys : m_config.apiKeys,
+                                      m_config.apiKeysFile, m_config.tlsCertFile, m_config.tlsKeyFile,
+                                      m_config.dataDir };
+    m_admin = std::make_unique<CredentialAdmin>(sources, m_apiKeys, m_keyRing.get(), m_tokens.get(), m_hub.get(),
+                                                m_frontEnd.get());
+    m_frontEnd->setRoute([admin = m_admin.get()](const HttpRequest &request, const RestApi::Done &done) {
+        return admin->handle(request, done);
+    });
+    if (!m_admin->loadRevocations(error) || !m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
         m_storage->flush();
         teardown();
         return false;
@@ -105,6 +122,11 @@ bool DayboardServer::prepareSecrets(QString *error)
     const DataDirectory dir(m_config.dataDir);
     if (hasDataDir && !dir.ensure(error))
         return false;
+    if (hasDataDir && !m_config.allowForeignOwner) {
+        *error = DataOwner::foreignOwnerRefusal(m_config.dataDir);
+        if (!error->isEmpty())
+            return false;
+    }
     if (!m_config.memory && !hasDataDir) {
         *error = QStringLiteral("A data directory is required unless the server runs in memory");
         return false;
@@ -240,6 +262,7 @@ void DayboardServer::finishStop()
             session->abort();
     }
     m_storage->flush();
+    m_admin.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();
@@ -251,11 +274,24 @@ void DayboardServer::finishStop()
 
 void DayboardServer::teardown()
 {
+    m_admin.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();
     m_tokens.reset();
     m_storage.reset();
+}
+
+QStringList DayboardServer::apiKeys() const
+{
+    return m_admin ? m_admin->apiKeys() : m_apiKeys;
+}
+
+bool DayboardServer::reloadCredentials()
+{
+    if (!m_running || !m_admin)
+        return false;
+    return m_admin->reload().errors.isEmpty();
 }
 
 quint16 DayboardServer::port() const

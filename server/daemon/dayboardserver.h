@@ -10,8 +10,10 @@
 #include <memory>
 
 class ApiKeyRing;
+class CredentialAdmin;
 class HttpFrontEnd;
 class KvService;
+class MemoryBudget;
 class Storage;
 class SubscriptionHub;
 class TokenService;
@@ -43,7 +45,12 @@ public:
     /** http://addr:port of the listening socket (https:// with TLS). */
     QUrl baseUrl() const;
     /** Every accepted key (configured or generated). Never log them. */
-    QStringList apiKeys() const { return m_apiKeys; }
+    QStringList apiKeys() const;
+    /** Reloads the API keys file, the TLS certificate and key (SIGHUP, docs/security.md §10);
+     *  closes the WebSockets of removed keys. False when something could not be reloaded. */
+    bool reloadCredentials();
+    /** Token revocation and reload while running; null when not running. */
+    CredentialAdmin *credentialAdmin() const { return m_admin.get(); }
     Storage *storage() const { return m_storage.get(); }
 
     const ServerConfig &config() const { return m_config; }
@@ -53,6 +60,8 @@ public:
     int webSocketCount() const;
     /** Open TCP connections (HTTP, handshaking and WebSocket), as counted against the limits. */
     int openConnectionCount() const;
+    /** The server-wide budget of unsent output and RANGE replies (null when not running). */
+    const MemoryBudget *memoryBudget() const { return m_budget.get(); }
 
 signals:
     void stopped();
@@ -70,12 +79,14 @@ private:
     QString m_generatedKeyFile;
     QByteArray m_tokenSecret;
     QByteArray m_sharedApiKeyCandidate; ///< offered to Redis when no key is configured
+    std::unique_ptr<MemoryBudget> m_budget; ///< first: outlives every session and reply charged to it
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ApiKeyRing> m_keyRing;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<KvService> m_service;
     std::unique_ptr<SubscriptionHub> m_hub;
     std::unique_ptr<HttpFrontEnd> m_frontEnd;
+    std::unique_ptr<CredentialAdmin> m_admin;
     QTimer m_stopPoll;
     bool m_running = false;
     bool m_stopping = false;

@@ -41,6 +41,15 @@ LimitOptions::LimitOptions()
         { QStringLiteral("max-send-buffer-bytes"), Kind::Bytes,
           QStringLiteral("Unsent bytes queued for one WebSocket; beyond, close 4001 (slow consumer)."),
           false },
+        { QStringLiteral("max-buffered-bytes"), Kind::Bytes,
+          QStringLiteral("Unsent WebSocket output and RANGE replies being built, in all (server-wide memory "
+                         "budget); beyond, the socket that crossed it is closed 4001 and a RANGE gets 503. 0: no "
+                         "limit."),
+          true },
+        { QStringLiteral("max-range-bytes"), Kind::Bytes,
+          QStringLiteral("Keys and values in one RANGE reply; beyond, the reply ends with truncated: true "
+                         "(page on from its last key)."),
+          false },
     };
 }
 
@@ -103,6 +112,10 @@ double LimitOptions::defaultOf(const QString &flag, const ServerConfig &c)
         return double(c.maxMessageBytes);
     if (flag == u"max-frame-bytes")
         return double(c.maxFrameBytes);
+    if (flag == u"max-buffered-bytes")
+        return double(c.maxBufferedBytes);
+    if (flag == u"max-range-bytes")
+        return double(c.maxRangeBytes);
     return double(c.maxSendBufferBytes);
 }
 
@@ -126,6 +139,10 @@ void LimitOptions::store(const QString &flag, double v, ServerConfig *c)
         c->maxMessageBytes = qint64(v);
     else if (flag == u"max-frame-bytes")
         c->maxFrameBytes = qint64(v);
+    else if (flag == u"max-buffered-bytes")
+        c->maxBufferedBytes = qint64(v);
+    else if (flag == u"max-range-bytes")
+        c->maxRangeBytes = qint64(v);
     else
         c->maxSendBufferBytes = qint64(v);
 }

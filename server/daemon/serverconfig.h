@@ -19,6 +19,7 @@ struct ServerConfig
     QHostAddress listenAddress{QHostAddress::LocalHost};
     quint16 port = 8080;               ///< 0: any free port (see DayboardServer::port())
     QString dataDir;                   ///< SQLite file, generated api-key and token-secret
+    bool allowForeignOwner = false;    ///< accept a dataDir owned by another user (refused otherwise)
     bool memory = false;               ///< keep records in memory only (tests, demos)
     QStringList apiKeys;
     QString apiKeysFile;               ///< one key per line; blank lines and `#` comments ignored
@@ -45,4 +46,6 @@ struct ServerConfig
     double rateLimit = 1000;                         ///< requests per second per connection; 0: no limit (429 beyond)
     double rateBurst = 2000;                         ///< token bucket size of the rate limit
     int idleTimeoutMs = 0;                           ///< close a WebSocket sending no message for this long; 0: never
+    qint64 maxBufferedBytes = 256 * 1024 * 1024;     ///< unsent WebSocket output + RANGE replies being built, in all; 0: no limit
+    qint64 maxRangeBytes = 4 * 1024 * 1024;          ///< records in one RANGE reply (`truncated` beyond)
 };

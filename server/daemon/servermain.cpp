@@ -55,6 +55,10 @@ int ServerMain::run(QCoreApplication &app)
         qCInfo(lcNet) << "signal" << number << "received; stopping";
         server.stop();
     });
+    QObject::connect(&watcher, &SignalWatcher::reloadRequested, &server, [&server] {
+        qCInfo(lcNet) << "SIGHUP received; reloading the API keys file and the TLS certificate";
+        server.reloadCredentials();
+    });
     QObject::connect(&server, &DayboardServer::stopped, &app, [] { QCoreApplication::exit(0); });
     return app.exec();
 }

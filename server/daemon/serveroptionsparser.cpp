@@ -2,6 +2,7 @@
 #include "daemon/serveroptionsparser.h"
 
 #include "daemon/limitoptions.h"
+#include "daemon/redispasswordoption.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -93,7 +94,9 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
     const QCommandLineOption listen(QStringLiteral("listen"),
-        QStringLiteral("Address to listen on: an IP, localhost or any [DAYBOARD_LISTEN]. Default 127.0.0.1."),
+        QStringLiteral("Address to listen on: an IP, localhost or any [DAYBOARD_LISTEN]. One address only: "
+                       "localhost is 127.0.0.1 (IPv4; give ::1 for IPv6 loopback), any is every IPv4 and IPv6 "
+                       "address. Default 127.0.0.1."),
         QStringLiteral("address"));
     const QCommandLineOption port(QStringLiteral("port"),
         QStringLiteral("TCP port, 0 for any free port [DAYBOARD_PORT]. Default 8080."), QStringLiteral("port"));
@@ -121,8 +124,16 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
     const QCommandLineOption redisPrefix(QStringLiteral("redis-prefix"),
         QStringLiteral("Prefix of every Redis key and channel [DAYBOARD_REDIS_PREFIX]. Default dayboard:."),
         QStringLiteral("prefix"));
+    const QCommandLineOption redisPasswordFile(QStringLiteral("redis-password-file"),
+        QStringLiteral("Read the Redis password from this file (first line), so that it is not in the URL "
+                       "where ps shows it [DAYBOARD_REDIS_PASSWORD_FILE; or the password itself in "
+                       "DAYBOARD_REDIS_PASSWORD]."),
+        QStringLiteral("file"));
+    const QCommandLineOption allowForeignOwner(QStringLiteral("allow-foreign-owner"),
+        QStringLiteral("Use a data directory that belongs to another user (refused otherwise: that user "
+                       "could replace the secrets kept there) [DAYBOARD_ALLOW_FOREIGN_OWNER=1]."));
     parser.addOptions({help, version, listen, port, dataDir, memory, apiKey, apiKeysFile, noExtensions,
-                       redis, redisPrefix});
+                       redis, redisPrefix, redisPasswordFile, allowForeignOwner});
     const LimitOptions limits;
     parser.addOptions(limits.options());
 
@@ -190,6 +201,16 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
     config.apiKeysFile = pick(parser, apiKeysFile.names().constFirst(), env,
                               QStringLiteral("DAYBOARD_API_KEYS_FILE"));
     config.redisUrl = pick(parser, redis.names().constFirst(), env, QStringLiteral("DAYBOARD_REDIS"));
+    if (QString error; !RedisPasswordOption::apply(
+            pick(parser, redisPasswordFile.names().constFirst(), env, QStringLiteral("DAYBOARD_REDIS_PASSWORD_FILE")),
+            env.value(QStringLiteral("DAYBOARD_REDIS_PASSWORD")), &config.redisUrl, &error)) {
+        return fail(error);
+    }
+    config.allowForeignOwner = parser.isSet(allowForeignOwner);
+    if (!config.allowForeignOwner && env.contains(QStringLiteral("DAYBOARD_ALLOW_FOREIGN_OWNER"))
+        && !parseBool(env.value(QStringLiteral("DAYBOARD_ALLOW_FOREIGN_OWNER")), &config.allowForeignOwner)) {
+        return fail(QStringLiteral("Invalid DAYBOARD_ALLOW_FOREIGN_OWNER: expected 1 or 0"));
+    }
     if (const QString prefix = pick(parser, redisPrefix.names().constFirst(), env,
                                     QStringLiteral("DAYBOARD_REDIS_PREFIX"));
         !prefix.isNull()) {

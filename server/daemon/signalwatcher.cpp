@@ -30,7 +30,8 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    if (::sigaction(SIGTERM, &action, nullptr) != 0 || ::sigaction(SIGINT, &action, nullptr) != 0)
+    if (::sigaction(SIGTERM, &action, nullptr) != 0 || ::sigaction(SIGINT, &action, nullptr) != 0
+        || ::sigaction(SIGHUP, &action, nullptr) != 0)
         return;
     m_notifier = new QSocketNotifier(pipeFds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignal);
@@ -43,6 +44,7 @@ SignalWatcher::~SignalWatcher()
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
     delete m_notifier;
     for (int &fd : pipeFds) {
         if (fd >= 0)
@@ -54,6 +56,10 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::readSignal()
 {
     unsigned char byte = 0;
-    while (::read(pipeFds[1], &byte, 1) == 1)
-        emit terminationRequested(int(byte));
+    while (::read(pipeFds[1], &byte, 1) == 1) {
+        if (byte == SIGHUP)
+            emit reloadRequested();
+        else
+            emit terminationRequested(int(byte));
+    }
 }

@@ -6,7 +6,8 @@
 class QSocketNotifier;
 
 /**
- * @brief Turns SIGTERM and SIGINT into a Qt signal on the event loop (self-pipe trick).
+ * @brief Turns SIGTERM and SIGINT (stop) and SIGHUP (reload credentials) into Qt signals on
+ * the event loop (self-pipe trick).
  *
  * The handler only writes the signal number to a socket pair; everything else happens in
  * the event loop. One instance per process.
@@ -23,6 +24,8 @@ public:
 
 signals:
     void terminationRequested(int signalNumber);
+    /** SIGHUP: reload the API keys file, the TLS certificate and key, the token revocations. */
+    void reloadRequested();
 
 private:
     void readSignal();

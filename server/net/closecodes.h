@@ -21,6 +21,9 @@ inline constexpr quint16 TooBig = 1009;
 inline constexpr quint16 SlowConsumer = 4001;
 /** The storage may have lost change notifications (e.g. Redis reconnected): refetch. */
 inline constexpr quint16 Refetch = 4002;
+/** The socket's API key was removed, or the tokens of its key (or all tokens) were revoked: get
+ *  new credentials (a new token from a current key) before reconnecting. */
+inline constexpr quint16 CredentialsRevoked = 4003;
 
 /** Whether a peer may send @p code in a close frame (RFC 6455 §7.4; 1012–1014 as registered). */
 constexpr bool isValidReceived(quint16 code)

@@ -130,10 +130,12 @@ void HttpFrontEnd::onNewConnection()
         connect(connection, &HttpConnection::requestReceived, this,
                 [this, connection](const HttpRequest &request) {
                     QPointer<HttpConnection> guard(connection);
-                    m_api.handle(request, [guard](const HttpServerResponse &response) {
+                    const RestApi::Done done = [guard](const HttpServerResponse &response) {
                         if (guard)
                             guard->respond(response);
-                    });
+                    };
+                    if (!m_route || !m_route(request, done))
+                        m_api.handle(request, done);
                 });
     }
 }
@@ -205,7 +207,7 @@ void HttpFrontEnd::logRefusal(const QString &address, const QString &reason)
 HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
 {
     if (RestApi::normalizedPath(request.path) != "/ws")
-        return { std::nullopt, 404, QStringLiteral("Not found") };
+        return { std::nullopt, 404, QStringLiteral("Not found"), {} };
     // Clients do not URL-encode query values, so the raw value is tried before the decoded one.
     const QByteArray rawToken = request.rawQueryValue("token");
     if (!rawToken.isEmpty()) {
@@ -213,16 +215,21 @@ HttpFrontEnd::Admission HttpFrontEnd::admit(const HttpRequest &request) const
         if (!claims)
             claims = m_tokens->verify(request.queryValue("token"));
         if (!claims)
-            return { std::nullopt, 403, QStringLiteral("Invalid or expired token") };
-        return { AccessScope::fromClaims(*claims), 0, {} };
+            return { std::nullopt, 403, QStringLiteral("Invalid, expired or revoked token"), {} };
+        // The session keeps only what revocation checks, not the subscriptions a second time.
+        TokenClaims binding;
+        binding.keyId = claims->keyId;
+        binding.allGeneration = claims->allGeneration;
+        binding.keyGeneration = claims->keyGeneration;
+        return { AccessScope::fromClaims(*claims), 0, {}, { claims->keyId, binding } };
     }
     QList<QByteArray> candidates { request.rawQueryValue("apiKey"), request.queryValue("apiKey"),
                                    request.header("x-api-key") };
     for (const QByteArray &candidate : candidates) {
         if (!candidate.isEmpty() && m_keys->accepts(candidate))
-            return { AccessScope::full(), 0, {} };
+            return { AccessScope::full(), 0, {}, { m_tokens->keyId(candidate), std::nullopt } };
     }
-    return { std::nullopt, 401, QStringLiteral("Missing or invalid API key") };
+    return { std::nullopt, 401, QStringLiteral("Missing or invalid API key"), {} };
 }
 
 void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &request)
@@ -241,7 +248,16 @@ void HttpFrontEnd::onUpgrade(HttpConnection *connection, const HttpRequest &requ
                             true);
         return;
     }
-    openWebSocket(connection, request, *admission.scope);
+    openWebSocket(connection, request, admission);
+}
+
+bool HttpFrontEnd::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    auto *tls = qobject_cast<TlsServer *>(m_tcpServer);
+    if (!tls)
+        return false;
+    tls->setConfiguration(configuration);
+    return true;
 }
 
 std::optional<HttpServerResponse> HttpFrontEnd::handshakeError(const HttpRequest &request) const
@@ -261,8 +277,9 @@ std::optional<HttpServerResponse> HttpFrontEnd::handshakeError(const HttpRequest
 }
 
 void HttpFrontEnd::openWebSocket(HttpConnection *connection, const HttpRequest &request,
-                                 const AccessScope &scope)
+                                 const Admission &admission)
 {
+    const AccessScope &scope = *admission.scope;
     QTcpSocket *socket = connection->takeSocket();
     DirectSocketWrite::write(
         socket, WebSocketHandshake::switchingProtocols(request.header("sec-websocket-key").trimmed()));
@@ -271,6 +288,7 @@ void HttpFrontEnd::openWebSocket(HttpConnection *connection, const HttpRequest &
     // The session owns the socket from now on; the socket's ConnectionSlot goes with it.
     auto *session = new WebSocketSession(
         socket, scope, m_service, m_options.webSocket, [hub = m_hub] { return hub->nowMs(); }, this);
+    session->setCredential(admission.credential);
     m_hub->add(session);
     session->start();
 }

@@ -5,6 +5,7 @@
 #include "net/connectioncounter.h"
 #include "net/httpconnection.h"
 #include "net/restapi.h"
+#include "net/sessioncredential.h"
 #include "net/websocketsession.h"
 
 #include <QElapsedTimer>
@@ -74,8 +75,15 @@ public:
         std::optional<AccessScope> scope;
         int status = 0;
         QString error;
+        SessionCredential credential;
     };
     Admission admit(const HttpRequest &request) const;
+
+    /** Answers a plain HTTP request before RestApi when it returns true (the admin routes). */
+    using Route = std::function<bool(const HttpRequest &, const RestApi::Done &)>;
+    void setRoute(Route route) { m_route = std::move(route); }
+    /** New TLS connections use `configuration` (open ones keep theirs); false without TLS. */
+    bool setTlsConfiguration(const QSslConfiguration &configuration);
 
 private:
     void onNewConnection();
@@ -90,7 +98,7 @@ private:
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
     /** The status (400/426) that refuses a malformed handshake, or nullopt when it is valid. */
     std::optional<HttpServerResponse> handshakeError(const HttpRequest &request) const;
-    void openWebSocket(HttpConnection *connection, const HttpRequest &request, const AccessScope &scope);
+    void openWebSocket(HttpConnection *connection, const HttpRequest &request, const Admission &admission);
 
     KvService *m_service;
     TokenService *m_tokens;
@@ -98,6 +106,7 @@ private:
     SubscriptionHub *m_hub;
     Options m_options;
     RestApi m_api;
+    Route m_route;
     QTcpServer *m_tcpServer;
     bool m_countedAtAccept = false; ///< TLS: sockets are counted before their handshake
     QSet<HttpConnection *> m_connections;

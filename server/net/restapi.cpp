@@ -171,9 +171,7 @@ void RestApi::handle(const HttpRequest &request, Done done) const
     if (path == "/healthz") {
         if (method != "GET" && method != "HEAD")
             return methodNotAllowed("GET, OPTIONS");
-        if (m_storage->isReady())
-            return done(HttpServerResponse::json(200, R"({"status":"ok"})"));
-        return done(HttpServerResponse::json(503, R"({"status":"unavailable","error":"Storage not ready"})"));
+        return done(health());
     }
     if (path == "/token/websocket") {
         if (method != "POST")
@@ -211,6 +209,20 @@ void RestApi::handle(const HttpRequest &request, Done done) const
     if (path == "/ws")
         return done(HttpServerResponse::error(426, QStringLiteral("WebSocket upgrade required")));
     done(HttpServerResponse::error(404, QStringLiteral("Not found")));
+}
+
+HttpServerResponse RestApi::health() const
+{
+    if (!m_storage->isReady()) {
+        return HttpServerResponse::json(
+            503, R"({"status":"unavailable","error":"Storage not ready","reason":"storage unreachable"})");
+    }
+    const WriteHealth &writes = m_service->writeHealth();
+    if (writes.canWrite())
+        return HttpServerResponse::json(200, R"({"status":"ok"})");
+    const QJsonObject body { { QStringLiteral("status"), QStringLiteral("degraded") },
+                             { QStringLiteral("reason"), writes.reason() } };
+    return HttpServerResponse::json(503, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 void RestApi::issueToken(const HttpRequest &request, const Done &done) const
@@ -251,6 +263,7 @@ void RestApi::issueToken(const HttpRequest &request, const Done &done) const
             return done(badRequest(error));
         claims.accessPattern = pattern.toString();
     }
+    claims.keyId = m_tokens->keyId(request.header("x-api-key")); // bound to the key that asked
     const QByteArray token = m_tokens->issue(claims);
     const QJsonObject reply{{QStringLiteral("token"), QString::fromLatin1(token)}};
     done(HttpServerResponse::json(200, QJsonDocument(reply).toJson(QJsonDocument::Compact)));

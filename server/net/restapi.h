@@ -36,6 +36,8 @@ public:
 
 private:
     bool authorized(const HttpRequest &request) const;
+    /** /healthz: 200 when storage is reachable and the last write committed, else 503 and why. */
+    HttpServerResponse health() const;
     void issueToken(const HttpRequest &request, const Done &done) const;
     void postRecord(const HttpRequest &request, const Done &done) const;
     void postAtomic(const HttpRequest &request, const Done &done) const;

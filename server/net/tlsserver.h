@@ -33,6 +33,8 @@ public:
     /** Decides on each accepted socket before its handshake; false aborts it. */
     using Admission = std::function<bool(QTcpSocket *socket)>;
     void setAdmission(Admission admission) { m_admission = std::move(admission); }
+    /** Used for connections accepted from now on (certificate renewal); open ones keep theirs. */
+    void setConfiguration(QSslConfiguration configuration) { m_configuration = std::move(configuration); }
 
     /** A TlsServer when `tls` is set, else a plain QTcpServer. */
     static QTcpServer *createListener(const std::optional<QSslConfiguration> &tls, int handshakeTimeoutMs,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "net/websocketconnection.h"
 
+#include "core/memorybudget.h"
 #include "net/closecodes.h"
 #include "net/directsocketwrite.h"
 #include "net/netlog.h"
@@ -14,6 +15,8 @@ using Opcode = WebSocketFrame::Opcode;
 namespace {
 /** Output collected beyond this is written at once instead of at the end of the pass. */
 constexpr qsizetype streamThreshold = 16 * 1024;
+/** Messages executed per event-loop pass; the rest wait one pass, so other sockets get their turn. */
+constexpr int maxMessagesPerPass = 32;
 } // namespace
 
 WebSocketConnection::WebSocketConnection(QTcpSocket *socket, WebSocketFrameParser::Limits limits,
@@ -29,7 +32,30 @@ WebSocketConnection::WebSocketConnection(QTcpSocket *socket, WebSocketFrameParse
     connect(socket, &QTcpSocket::disconnected, this, &WebSocketConnection::disconnected);
 }
 
-WebSocketConnection::~WebSocketConnection() = default;
+WebSocketConnection::~WebSocketConnection()
+{
+    if (m_budget)
+        m_budget->release(m_charged);
+}
+
+void WebSocketConnection::setOutputBudget(MemoryBudget *budget)
+{
+    m_budget = budget;
+    if (budget && m_socket)
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &WebSocketConnection::recharge);
+}
+
+void WebSocketConnection::recharge()
+{
+    const qint64 unsent = m_socket ? m_socket->bytesToWrite() : 0;
+    if (unsent == m_charged)
+        return;
+    const bool grew = unsent > m_charged;
+    m_budget->charge(unsent - m_charged);
+    m_charged = unsent;
+    if (grew && m_budget->exceeded() && m_charged >= offenderMinimumBytes)
+        emit outputBudgetExceeded();
+}
 
 void WebSocketConnection::start()
 {
@@ -93,14 +119,26 @@ void WebSocketConnection::abort()
 {
     if (m_socket)
         m_socket->abort();
+    if (m_budget)
+        recharge(); // the aborted socket's buffer is gone
 }
 
 void WebSocketConnection::flush()
 {
     m_flushScheduled = false;
+    // A socket already holding output that would push the server's budget over is not given
+    // more: it is closed instead (its close frame still goes out).
+    if (m_budget && m_charged >= offenderMinimumBytes && !m_closeSent && m_budget->limit() > 0
+        && m_budget->used() + m_output.size() > m_budget->limit()) {
+        m_output.clear();
+        emit outputBudgetExceeded();
+        return;
+    }
     if (!m_output.isEmpty() && m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
         DirectSocketWrite::write(m_socket, m_output);
     m_output.clear();
+    if (m_budget)
+        recharge();
 }
 
 bool WebSocketConnection::isConnected() const
@@ -119,10 +157,27 @@ void WebSocketConnection::onReadyRead()
         return;
     m_parser.append(m_socket->readAll());
     // A handler may close or abort the connection: stop reading then.
+    int messages = 0;
     while (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
+        if (messages == maxMessagesPerPass) {
+            // One client's burst must not hold the loop (docs/security.md §7): resume next pass.
+            if (!m_resumeScheduled) {
+                m_resumeScheduled = true;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        m_resumeScheduled = false;
+                        onReadyRead();
+                    },
+                    Qt::QueuedConnection);
+            }
+            return;
+        }
         std::optional<WebSocketFrameParser::Event> event = m_parser.next();
         if (!event)
             return;
+        if (event->kind == Kind::Text || event->kind == Kind::Binary)
+            ++messages;
         handle(std::move(*event));
     }
 }

@@ -22,6 +22,8 @@
  * violation sends its close code (1002, 1007, 1009) and closes at once. Nothing is sent after a
  * close frame. The owner bounds how long a close may take (abort()).
  */
+class MemoryBudget;
+
 class WebSocketConnection : public QObject
 {
     Q_OBJECT
@@ -41,6 +43,14 @@ public:
     void abort();
     /** Hands the output collected so far to the kernel now. */
     void flush();
+    /**
+     * Charges the bytes the kernel has not taken yet (the socket's buffer) to @p budget, kept
+     * current as they drain, released on destruction. When a flush leaves the budget exceeded and
+     * this socket holds at least offenderMinimumBytes of it, outputBudgetExceeded() is emitted.
+     */
+    void setOutputBudget(MemoryBudget *budget);
+    /** A socket holding less unsent output than this is never blamed for a full budget. */
+    static constexpr qint64 offenderMinimumBytes = 64 * 1024;
 
     bool isConnected() const;
     /** Output not yet taken by the kernel (collected here and in the socket's buffer). */
@@ -57,6 +67,8 @@ signals:
     /** A ping or close arrived (with textMessage, binaryMessage and pong: the peer is alive). */
     void controlFrameReceived();
     void disconnected();
+    /** This socket's unsent output pushed the server-wide budget over its limit. */
+    void outputBudgetExceeded();
 
 private:
     void onReadyRead();
@@ -66,6 +78,7 @@ private:
     void sendClose(quint16 code, QByteArrayView reason);
     void queue(const QByteArray &frame);
     void scheduleFlush();
+    void recharge();
 
     QPointer<QTcpSocket> m_socket;
     WebSocketFrameParser m_parser;
@@ -76,4 +89,7 @@ private:
     quint16 m_closeCode = 1006;
     bool m_closeSent = false;
     bool m_closeReceived = false;
+    bool m_resumeScheduled = false; ///< a burst is being worked off, maxMessagesPerPass at a time
+    MemoryBudget *m_budget = nullptr;
+    qint64 m_charged = 0; ///< bytes of the socket's buffer counted in m_budget
 };

@@ -35,6 +35,11 @@ WebSocketSession::WebSocketSession(QTcpSocket *socket, AccessScope scope, KvServ
     connect(m_connection, &WebSocketConnection::pong, this, &WebSocketSession::onHeard);
     connect(m_connection, &WebSocketConnection::controlFrameReceived, this, &WebSocketSession::onHeard);
     connect(m_connection, &WebSocketConnection::disconnected, this, &WebSocketSession::onDisconnected);
+    if (options.outputBudget) {
+        m_connection->setOutputBudget(options.outputBudget);
+        connect(m_connection, &WebSocketConnection::outputBudgetExceeded, this,
+                &WebSocketSession::onOutputBudgetExceeded);
+    }
     connect(socket, &QAbstractSocket::errorOccurred, this, [](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError)
             qCInfo(lcNet) << "websocket error" << error;
@@ -69,6 +74,16 @@ void WebSocketSession::afterSend()
         close(CloseCodes::SlowConsumer,
               QStringLiteral("Too slow: send buffer over limit; reconnect and refetch"));
     }
+}
+
+void WebSocketSession::onOutputBudgetExceeded()
+{
+    if (m_closing)
+        return;
+    qCWarning(lcNet) << "closing websocket peer" << m_connection->peerAddress().toString() << "with"
+                     << m_connection->bytesToWrite() << "bytes unsent: the server's output budget is exhausted";
+    close(CloseCodes::SlowConsumer,
+          QStringLiteral("Too slow: server output budget exhausted; reconnect and refetch"));
 }
 
 void WebSocketSession::close(quint16 code, const QString &reason)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/accessscope.h"
+#include "net/sessioncredential.h"
 #include "net/tokenbucket.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 #include <functional>
 
 class KvService;
+class MemoryBudget;
 class QTcpSocket;
 class WebSocketConnection;
 
@@ -45,6 +47,8 @@ public:
         int idleTimeoutMs = 0; ///< 0: never
         qint64 maxSendBufferBytes = 8 * 1024 * 1024;
         int closeGraceMs = 5000;
+        /** Server-wide bound on unsent output (docs/security.md §7); null: none. */
+        MemoryBudget *outputBudget = nullptr;
     };
 
     using Clock = std::function<qint64()>; ///< monotonic milliseconds
@@ -58,6 +62,8 @@ public:
     void start();
 
     const AccessScope &scope() const { return m_scope; }
+    const SessionCredential &credential() const { return m_credential; }
+    void setCredential(SessionCredential credential) { m_credential = std::move(credential); }
     bool isOpen() const { return !m_closing; }
 
     /** Sends a text message unless closing; closes the socket when it cannot keep up. */
@@ -87,6 +93,7 @@ signals:
 
 private:
     void afterSend();
+    void onOutputBudgetExceeded();
     void onTextMessage(const QByteArray &message);
     void onBinaryMessage();
     void onHeard();
@@ -98,6 +105,7 @@ private:
 
     WebSocketConnection *m_connection;
     AccessScope m_scope;
+    SessionCredential m_credential;
     KvService *m_service;
     Options m_options;
     Clock m_clock;

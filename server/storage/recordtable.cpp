@@ -37,6 +37,7 @@ RecordTable::Applied RecordTable::apply(const WriteOp &op)
 
     const PlannedWrite plan = planWrite(current, op);
     applied.result.status = plan.status;
+    applied.result.detail = plan.detail;
     if (plan.status != WriteStatus::Ok) {
         if (plan.status == WriteStatus::Conflict && current) {
             applied.result.revision = current->revision;

@@ -14,6 +14,13 @@ if ARGV[3] == 'del' and not current[2] then
   return {2, 0}
 end
 local revision = redis.call('INCR', KEYS[2])
+local floor = math.max(tonumber(ARGV[7]) or 0, currentRevision)
+local behind = 0
+if revision <= floor then
+  behind = revision
+  revision = floor + 1
+  redis.call('SET', KEYS[2], tostring(revision))
+end
 if ARGV[3] == 'del' then
   redis.call('DEL', KEYS[1])
   redis.call('ZREM', KEYS[3], ARGV[1])
@@ -23,7 +30,7 @@ else
   redis.call('ZADD', KEYS[3], 0, ARGV[1])
   redis.call('PUBLISH', ARGV[5], tostring(revision) .. ' ' .. ARGV[6] .. ARGV[1] .. ARGV[4])
 end
-return {1, revision}
+return {1, revision, behind}
 )lua");
 
 const QByteArray range = QByteArrayLiteral(R"lua(

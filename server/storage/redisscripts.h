@@ -18,8 +18,12 @@ namespace RedisScripts {
  * notification.
  *
  * KEYS: record, counter, index. ARGV: user key, expected revision (-1: any; 0: absent),
- * mode (`set` | `del`), new value, channel, notification head (see RedisChangeCodec).
- * Returns {1, revision} on success, {0, current revision, current value or nil} on a
+ * mode (`set` | `del`), new value, channel, notification head (see RedisChangeCodec), the
+ * highest revision the calling server has seen. Revisions never repeat even when Redis lost
+ * its data (restarted without persistence): a counter at or below that revision, or below the
+ * record's own, is set past it before the write takes its revision.
+ * Returns {1, revision, 0} on success ({1, revision, counter} when the counter was behind and
+ * moved forward), {0, current revision, current value or nil} on a
  * revision mismatch, {2, 0} for a delete of a missing record.
  */
 extern const QByteArray write;

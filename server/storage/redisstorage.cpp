@@ -5,8 +5,10 @@
 #include "storage/redischangecodec.h"
 #include "storage/redisconnection.h"
 #include "storage/redislog.h"
+#include "storage/redispersistence.h"
 #include "storage/redisreply.h"
 #include "storage/redisscripts.h"
+#include "storage/redissetup.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -112,56 +114,30 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
 {
     if (generation != m_generation || m_phase != Phase::Connecting)
         return;
-    // Pipelined: replies arrive in order, so the last callback sees the earlier results.
-    struct Setup { QByteArray writeSha, rangeSha, apiKey, secret; QString error; };
-    auto setup = std::make_shared<Setup>();
-    const auto keep = [setup](QByteArray Setup::*field) {
-        return [setup, field](const redisReply *reply) {
-            if (!reply)
-                return;
-            if (isString(reply) && reply->type == REDIS_REPLY_STRING)
-                (*setup).*field = bytes(reply);
-            else if (setup->error.isEmpty())
-                setup->error = RedisConnection::errorText(reply);
-        };
-    };
-    const QByteArray secretKey = m_base + "token-secret";
-    const QByteArray candidate = m_tokenSecret.isEmpty() ? randomSecret() : m_tokenSecret;
-    m_commands->command({"SCRIPT", "LOAD", RedisScripts::write}, keep(&Setup::writeSha));
-    m_commands->command({"SCRIPT", "LOAD", RedisScripts::range}, keep(&Setup::rangeSha));
-    const auto keepError = [setup](const redisReply *reply) {
-        if (reply && reply->type == REDIS_REPLY_ERROR && setup->error.isEmpty())
-            setup->error = RedisConnection::errorText(reply);
-    };
-    const bool wantApiKey = !m_apiKeyCandidate.isEmpty();
-    if (wantApiKey) {
-        const QByteArray apiKeyKey = m_base + "api-key";
-        m_commands->command({"SET", apiKeyKey, m_apiKey.isEmpty() ? m_apiKeyCandidate : m_apiKey, "NX"}, keepError);
-        m_commands->command({"GET", apiKeyKey}, keep(&Setup::apiKey));
-    }
-    m_commands->command({"SET", secretKey, candidate, "NX"}, [setup](const redisReply *reply) {
-        if (reply && reply->type == REDIS_REPLY_ERROR && setup->error.isEmpty())
-            setup->error = RedisConnection::errorText(reply);
-    });
-    m_commands->command({"GET", secretKey}, [this, generation, setup, keep, wantApiKey](const redisReply *reply) {
-        keep(&Setup::secret)(reply);
-        if (!reply || generation != m_generation || m_phase != Phase::Connecting)
+    const QByteArray secretCandidate = m_tokenSecret.isEmpty() ? randomSecret() : m_tokenSecret;
+    const QByteArray apiKeyCandidate = m_apiKeyCandidate.isEmpty() ? QByteArray()
+                                       : m_apiKey.isEmpty()        ? m_apiKeyCandidate
+                                                                   : m_apiKey;
+    const bool wantApiKey = !apiKeyCandidate.isEmpty();
+    RedisSetup::run(m_commands, m_base, secretCandidate, apiKeyCandidate,
+                    [this, generation, wantApiKey](const RedisSetup::Result &setup, bool connectionEnded) {
+        if (connectionEnded || generation != m_generation || m_phase != Phase::Connecting)
             return;
-        if (!setup->error.isEmpty() || setup->writeSha.isEmpty() || setup->rangeSha.isEmpty() || setup->secret.isEmpty()
-            || (wantApiKey && setup->apiKey.isEmpty())) {
-            m_commands->close(QStringLiteral("setup failed: ") + (setup->error.isEmpty() ? QStringLiteral("unexpected reply") : setup->error));
+        if (!setup.error.isEmpty()) {
+            m_commands->close(QStringLiteral("setup failed: ") + setup.error);
             return;
         }
-        m_writeSha = setup->writeSha;
-        m_rangeSha = setup->rangeSha;
-        if (!m_tokenSecret.isEmpty() && m_tokenSecret != setup->secret)
+        m_writeSha = setup.writeSha;
+        m_rangeSha = setup.rangeSha;
+        if (!m_tokenSecret.isEmpty() && m_tokenSecret != setup.secret)
             qCWarning(lcRedis) << "the shared token secret in Redis changed; tokens this instance issued earlier stay valid here only";
         if (m_tokenSecret.isEmpty())
-            m_tokenSecret = setup->secret;
-        if (wantApiKey && !m_apiKey.isEmpty() && m_apiKey != setup->apiKey)
+            m_tokenSecret = setup.secret;
+        if (wantApiKey && !m_apiKey.isEmpty() && m_apiKey != setup.apiKey)
             qCWarning(lcRedis) << "the shared API key in Redis changed; this instance keeps accepting the one it started with";
         if (wantApiKey && m_apiKey.isEmpty())
-            m_apiKey = setup->apiKey;
+            m_apiKey = setup.apiKey;
+        RedisPersistence::check(m_commands, m_config.endpoint());
         m_subscriber->open(m_config);
     });
 }
@@ -190,6 +166,7 @@ void RedisStorage::message(quint64 generation, const redisReply *reply)
         qCWarning(lcRedis) << "ignored a malformed message on the notification channel";
         return;
     }
+    m_revisionFloor.see(change->revision);
     emit changed(*change);
 }
 
@@ -245,7 +222,10 @@ void RedisStorage::get(const QByteArray &key, GetCallback done)
             done({std::nullopt, f.status, f.detail});
             return;
         }
-        done({recordFrom(reply->element[0], reply->element[1]), WriteStatus::Ok, {}});
+        const std::optional<Record> record = recordFrom(reply->element[0], reply->element[1]);
+        if (record)
+            m_revisionFloor.see(record->revision);
+        done({record, WriteStatus::Ok, {}});
     });
     if (!sent)
         unavailable();
@@ -276,8 +256,10 @@ void RedisStorage::range(const QByteArray &first, const QByteArray &last, int li
                 result.truncated = true;
                 break;
             }
-            if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2]))
+            if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2])) {
+                m_revisionFloor.see(record->revision);
                 result.records.append({bytes(reply->element[i]), *record});
+            }
         }
         done(result);
     });
@@ -319,6 +301,8 @@ void RedisStorage::attemptWrite(const WriteOp &op, int attempt, WriteCallback fi
             return;
         }
         const std::optional<Record> current = recordFrom(reply->element[0], reply->element[1]);
+        if (current)
+            m_revisionFloor.see(current->revision);
         const PlannedWrite plan = planWrite(current ? &*current : nullptr, op);
         if (plan.status == WriteStatus::Conflict) {
             finish({WriteStatus::Conflict, current ? current->revision : 0,
@@ -340,7 +324,8 @@ void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const Plann
 {
     const QByteArray head = RedisChangeCodec::head(QDateTime::currentMSecsSinceEpoch(), op.key.size(), plan.remove);
     runScript(m_writeSha, RedisScripts::write, {recordKey(op.key), m_base + "rev", m_base + "idx"},
-              {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head},
+              {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head,
+               QByteArray::number(m_revisionFloor.highest())},
               [=, this](const redisReply *reply, bool sent) {
         if (!reply && sent) {
             // The script either ran whole or not at all, but which one is unknown.
@@ -356,12 +341,16 @@ void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const Plann
         const long long outcome = reply->element[0]->integer;
         const qint64 revision = reply->element[1]->integer;
         if (outcome == 1) {
+            if (reply->elements > 2 && reply->element[2]->type == REDIS_REPLY_INTEGER && reply->element[2]->integer > 0)
+                m_revisionFloor.counterWasBehind(reply->element[2]->integer, revision);
+            m_revisionFloor.see(revision);
             finish({WriteStatus::Ok, revision, plan.remove ? std::nullopt : std::optional<QByteArray>(plan.newValue), {}});
         } else if (outcome == 2) {
             // Deleted by someone else since we read it: plan again from what is there now.
             attempt < maxWriteAttempts ? attemptWrite(op, attempt + 1, finish)
                                        : finish({WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("too much contention on one key")});
         } else if (op.kind == WriteKind::Set) {
+            m_revisionFloor.see(revision);
             const redisReply *value = reply->elements > 2 ? reply->element[2] : nullptr;
             finish({WriteStatus::Conflict, revision, isString(value) ? std::optional<QByteArray>(bytes(value)) : std::nullopt, {}});
         } else if (attempt < maxWriteAttempts) {

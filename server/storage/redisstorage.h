@@ -3,6 +3,7 @@
 
 #include "core/storage.h"
 #include "storage/redisconfig.h"
+#include "storage/redisrevisionfloor.h"
 
 #include <QByteArray>
 #include <QTimer>
@@ -22,6 +23,12 @@ struct redisReply;
  * another writer got in between. `changed` is emitted only from the deployment's pub/sub
  * channel (a dedicated connection), so every instance hears every write exactly once, its own
  * included.
+ *
+ * Revisions never repeat, even on a Redis that lost its data (restarted without persistence):
+ * every revision this instance sees (writes, reads, notifications) raises a floor that each
+ * write passes to the script, which moves a counter found at or below it past it (and logs
+ * it, RedisRevisionFloor). At connect the instance checks Redis's persistence settings and
+ * warns plainly when a restart would lose the data (RedisPersistence).
  *
  * Nothing blocks the event loop except open() (startup) and flush(). While Redis is
  * unreachable every request fails at once with Unavailable, isReady() is false, and the
@@ -121,6 +128,7 @@ private:
     QByteArray m_tokenSecret;
     QByteArray m_apiKeyCandidate;
     QByteArray m_apiKey;
+    RedisRevisionFloor m_revisionFloor;
     int m_writesInFlight = 0;
     QEventLoop *m_flushLoop = nullptr;
 };

@@ -20,9 +20,10 @@ QString notOpenDetail()
 
 constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
-QString commitFailedDetail()
+/** SQLite's own message (e.g. "database or disk is full") never holds keys or values. */
+QString commitFailedDetail(const QString &sqliteError)
 {
-    return QStringLiteral("storage could not commit the write; nothing was changed");
+    return QStringLiteral("storage could not commit the write (%1); nothing was changed").arg(sqliteError);
 }
 
 } // namespace
@@ -274,7 +275,7 @@ void SqliteStorage::commitFailed(Batch batch, const QString &error)
 
     if (m_destroying)
         return;
-    const WriteResult failure { WriteStatus::StorageFailed, 0, std::nullopt, commitFailedDetail() };
+    const WriteResult failure { WriteStatus::StorageFailed, 0, std::nullopt, commitFailedDetail(error) };
     for (const QList<PendingWrite> *writes : { &batch.writes, &later.writes }) {
         for (const PendingWrite &write : *writes) {
             if (write.done)

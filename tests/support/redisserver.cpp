@@ -80,7 +80,7 @@ bool RedisServer::launch(int timeoutMs)
                              QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
                              QStringLiteral("--dir"), m_dir.path(),
                              QStringLiteral("--save"), QString(),
-                             QStringLiteral("--appendonly"), QStringLiteral("yes"),
+                             QStringLiteral("--appendonly"), m_persistent ? QStringLiteral("yes") : QStringLiteral("no"),
                              QStringLiteral("--appendfsync"), QStringLiteral("always"),
                              QStringLiteral("--daemonize"), QStringLiteral("no")});
     // redis-server logs this line once it listens (after loading the AOF on a restart).

@@ -38,6 +38,10 @@ public:
     /** SIGTERM and wait for a clean exit. */
     bool stop(int timeoutMs = defaultTimeoutMs);
 
+    /** Before start()/restart(): false runs it without any persistence (no AOF, no RDB), so a
+     *  restart comes back empty, as a cache-style Redis does. */
+    void setPersistent(bool persistent) { m_persistent = persistent; }
+
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     quint16 port() const { return m_port; }
     QString url() const { return QStringLiteral("redis://127.0.0.1:%1").arg(m_port); }
@@ -55,4 +59,5 @@ private:
     quint16 m_port = 0;
     QByteArray m_output;
     QString m_error;
+    bool m_persistent = true;
 };

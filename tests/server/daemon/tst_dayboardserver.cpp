@@ -376,6 +376,7 @@ void TestDayboardServer::foreignOpenDataDirIsWarnedAbout()
     QVERIFY(::chown(QFile::encodeName(dataDir).constData(), 65534, 65534) == 0);
     ServerConfig config = memoryConfig();
     config.dataDir = dataDir;
+    config.allowForeignOwner = true; // refused without it (tst_deploymentsafety)
     DayboardServer server(config);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("belongs to another user")));
     QString error;

@@ -73,6 +73,31 @@ QByteArray recordBody(const QByteArray &key, const QByteArray &value)
     return R"({"key":")" + key + R"(","value":")" + value + R"("})";
 }
 
+/** What fillUntilRefused() stored, and the answer that stopped it. */
+struct Fill
+{
+    QList<QByteArray> stored;
+    QByteArray refusedKey;
+    HttpResponse refused;
+};
+
+/** Writes `value` under fill0, fill1, … (at most 40) until one is refused. */
+Fill fillUntilRefused(const TestHttpClient &http, const QByteArray &value)
+{
+    Fill fill;
+    for (int i = 0; i < 40 && fill.refused.status == 0; ++i) {
+        const QByteArray key = "fill" + QByteArray::number(i);
+        const HttpResponse response = http.send("POST", "/record", recordBody(key, value));
+        if (response.status == 200) {
+            fill.stored.append(key);
+        } else {
+            fill.refused = response;
+            fill.refusedKey = key;
+        }
+    }
+    return fill;
+}
+
 } // namespace
 
 class TestDiskFaults : public QObject
@@ -81,6 +106,7 @@ class TestDiskFaults : public QObject
 
 private slots:
     void diskFullAnswers500AndRecovers();
+    void healthReportsFailedCommitsAndDeleteFreesSpace();
     void readOnlyDataDirRefusesToStart();
     void databaseFilesAreOwnerOnly(); // and nothing secret is logged
 
@@ -119,18 +145,11 @@ void TestDiskFaults::diskFullAnswers500AndRecovers()
 
     // Fill it with 60 KB values until SQLite reports the disk full (1 MiB holds < 17 of them).
     const QByteArray big(60000, 'x');
-    HttpResponse refused;
-    QByteArray refusedKey;
-    for (int i = 0; i < 40 && refused.status == 0; ++i) {
-        const QByteArray key = "fill" + QByteArray::number(i);
-        const HttpResponse response = http.send("POST", "/record", recordBody(key, big));
-        if (response.status == 200) {
-            acknowledged.insert(key, big);
-        } else {
-            refused = response;
-            refusedKey = key;
-        }
-    }
+    const Fill fill = fillUntilRefused(http, big);
+    for (const QByteArray &key : fill.stored)
+        acknowledged.insert(key, big);
+    const HttpResponse &refused = fill.refused;
+    const QByteArray &refusedKey = fill.refusedKey;
     QCOMPARE(refused.status, 500);
     QCOMPARE(refused.json().value(u"error"_s).toString().toUtf8(), storageError);
 
@@ -182,6 +201,53 @@ void TestDiskFaults::diskFullAnswers500AndRecovers()
         QVERIFY2(acknowledged.contains(key), key.constData());
         QVERIFY2(entry[u"value"_s].toString().toUtf8() == acknowledged.value(key), key.constData());
     }
+    QCOMPARE(server.terminate(), 0);
+}
+
+void TestDiskFaults::healthReportsFailedCommitsAndDeleteFreesSpace()
+{
+    TmpfsMount disk;
+    if (!mountTmpfs(disk, u"size=1m"_s))
+        QSKIP(qPrintable(u"needs root to mount a 1 MiB tmpfs (a real ENOSPC): "_s + disk.error()));
+    const QString dataDir = disk.path() + u"/data"_s;
+    ServerProcess server;
+    QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey }),
+             qPrintable(server.errorString()));
+    const TestHttpClient http(server.baseUrl(), QByteArray(apiKey.data(), apiKey.size()));
+    QCOMPARE(http.get("/healthz").status, 200);
+
+    const QByteArray big(60000, 'x');
+    const Fill fill = fillUntilRefused(http, big);
+    const QList<QByteArray> &stored = fill.stored;
+    QCOMPARE(fill.refused.status, 500);
+    QVERIFY(stored.size() >= 2);
+
+    // Writes fail: health says so, with the reason, while /ping and reads still answer.
+    const HttpResponse degraded = http.get("/healthz");
+    QCOMPARE(degraded.status, 503);
+    QCOMPARE(degraded.json().value(u"status"_s).toString(), u"degraded"_s);
+    const QString reason = degraded.json().value(u"reason"_s).toString();
+    QVERIFY2(reason.startsWith(u"last commit failed: "_s) && reason.contains(u"full"_s), qPrintable(reason));
+    QCOMPARE(http.get("/ping").status, 200);
+    QCOMPARE(http.get("/record/" + stored.first()).status, 200);
+
+    // SQLite cannot commit a DELETE on a full disk either (in WAL mode every commit appends to
+    // the -wal file): it gets the same 500 and health stays degraded. Recovery is freeing space
+    // on the file system (docs/security.md §6); then the same process deletes and writes again.
+    const HttpResponse refusedDelete = http.del("/record/" + stored.first());
+    QCOMPARE(refusedDelete.status, 500);
+    QCOMPARE(refusedDelete.json().value(u"error"_s).toString().toUtf8(), storageError);
+    QCOMPARE(http.get("/healthz").status, 503);
+    QCOMPARE(http.get("/record/" + stored.first()).status, 200); // nothing changed
+
+    QVERIFY2(disk.remount(u"size=16m"_s), qPrintable(disk.error()));
+    QCOMPARE(http.get("/healthz").status, 503); // still the last commit's state, until a write commits
+    for (const QByteArray &key : std::as_const(stored))
+        QCOMPARE(http.del("/record/" + key).status, 200);
+    const HttpResponse healthy = http.get("/healthz");
+    QCOMPARE(healthy.status, 200);
+    QCOMPARE(healthy.json().value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(http.send("POST", "/record", recordBody("after", big)).status, 200);
     QCOMPARE(server.terminate(), 0);
 }
 

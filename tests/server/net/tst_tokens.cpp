@@ -215,6 +215,7 @@ private slots:
                                               QByteArray::fromBase64(content.trimmed(), QByteArray::Base64UrlEncoding),
                                               QByteArray::fromBase64(content.trimmed())};
         for (const QByteArray &candidate : candidates) {
+            claims.keyId = TokenService(candidate).keyId(apiKey); // tokens are bound to the issuing key
             const QByteArray fresh = TokenService(candidate, [now] { return now; }).issue(claims);
             if (m_server->http().sendRaw(upgradeRequest("/ws?token=" + fresh)).status == 101) {
                 secret = candidate;
@@ -222,6 +223,7 @@ private slots:
             }
         }
         QVERIFY2(!secret.isEmpty(), "no reading of token-secret signs tokens the server accepts");
+        claims.keyId = TokenService(secret).keyId(apiKey);
         const QByteArray nearlyExpired = TokenService(secret, [now] {
             return now - TokenService::lifetimeMs + 60 * 1000;
         }).issue(claims);

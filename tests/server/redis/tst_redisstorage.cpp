@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "../storage/storagecontract.h"
+#include "rediscommand.h"
 #include "redisserver.h"
 #include "storage/redisstorage.h"
 
@@ -96,6 +97,7 @@ private slots:
     void compareAndSwap() { runContract(checkCompareAndSwap); }
     void rangeOrderLimitTruncated() { runContract(checkRange); }
     void revisionsNeverRepeat() { runContract(checkRevisionsNeverRepeat); }
+    void producedValueLimit() { runContract(checkProducedValueLimit); }
     void changedOncePerCommittedWrite() { runContract(checkChangedSignal); }
 
     void patchKeepsMemberOrder()
@@ -412,26 +414,6 @@ private:
         auto storage = openStorage(freshPrefix());
         QVERIFY(storage);
         check(*storage);
-    }
-
-    /** A blocking command through a plain hiredis connection: the test's view of Redis. */
-    static QList<QByteArray> redisCommand(const RedisServer &redis, const QList<QByteArray> &args)
-    {
-        redisContext *context = redisConnect("127.0.0.1", redis.port());
-        std::vector<const char *> argv;
-        std::vector<size_t> lengths;
-        for (const QByteArray &arg : args) {
-            argv.push_back(arg.constData());
-            lengths.push_back(size_t(arg.size()));
-        }
-        QList<QByteArray> result;
-        if (auto *reply = static_cast<redisReply *>(redisCommandArgv(context, int(args.size()), argv.data(), lengths.data()))) {
-            for (size_t i = 0; i < reply->elements; ++i)
-                result.append(QByteArray(reply->element[i]->str, qsizetype(reply->element[i]->len)));
-            freeReplyObject(reply);
-        }
-        redisFree(context);
-        return result;
     }
 
     RedisServer m_redis;

@@ -203,6 +203,44 @@ inline void checkRange(Storage &storage)
     QCOMPARE(single.truncated, false);
 }
 
+/**
+ * The value size limit is on the value a write produces: a PATCH that would grow a value past
+ * it (by appending or by merging) is refused, and the refused write changes nothing.
+ */
+inline void checkProducedValueLimit(Storage &storage)
+{
+    constexpr qsizetype limit = 102400; // RequestParser::maxValueBytes
+    const QByteArray half(limit / 2 + 1, 'a');
+    QSignalSpy spy(&storage, &Storage::changed);
+    const WriteResult first = writeAndWait(storage, setOp("big", half));
+    QCOMPARE(first.status, WriteStatus::Ok);
+
+    const WriteResult appended = writeAndWait(storage, patchOp("big", half)); // not JSON objects: appends
+    QCOMPARE(appended.status, WriteStatus::Invalid);
+    QVERIFY2(appended.detail.contains(QStringLiteral("longer than")), qPrintable(appended.detail));
+    const ReadResult afterAppend = getAndWait(storage, "big");
+    QCOMPARE(afterAppend.record->value, half);
+    QCOMPARE(afterAppend.record->revision, first.revision);
+
+    const QByteArray object = "{\"a\":\"" + QByteArray(limit / 2, 'x') + "\"}";
+    const WriteResult doc = writeAndWait(storage, setOp("doc", object));
+    QCOMPARE(doc.status, WriteStatus::Ok);
+    const QByteArray patch = "{\"b\":\"" + QByteArray(limit / 2, 'y') + "\"}";
+    const WriteResult merged = writeAndWait(storage, patchOp("doc", patch));
+    QCOMPARE(merged.status, WriteStatus::Invalid);
+    QCOMPARE(getAndWait(storage, "doc").record->value, object);
+
+    // Exactly at the limit is still fine, and a refused write took no revision.
+    const WriteResult fits = writeAndWait(storage, patchOp("big", QByteArray(limit - half.size(), 'b')));
+    QCOMPARE(fits.status, WriteStatus::Ok);
+    QCOMPARE(fits.value->size(), limit);
+    QCOMPARE(fits.revision, doc.revision + 1);
+    // Notified: the two SETs and the fitting PATCH, nothing for the refused ones.
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 3, waitMs);
+    QCOMPARE(spy.at(2).at(0).value<Change>().key, QByteArray("big"));
+    QCOMPARE(spy.at(2).at(0).value<Change>().revision, fits.revision);
+}
+
 /** One global counter: strictly increasing, never reused after delete and re-create. */
 inline void checkRevisionsNeverRepeat(Storage &storage)
 {

@@ -26,6 +26,7 @@ private slots:
     void compareAndSwap() { run(checkCompareAndSwap); }
     void rangeOrderLimitTruncated() { run(checkRange); }
     void revisionsNeverRepeat() { run(checkRevisionsNeverRepeat); }
+    void producedValueLimit() { run(checkProducedValueLimit); }
     void changedOncePerCommittedWrite() { run(checkChangedSignal); }
 
     void answersBeforeReturning()
