@@ -3,15 +3,12 @@
 
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
-#include "sync/todooperation.h"
 #include "ui/appcontroller.h"
+#include "ui/dayeditor.h"
 #include "ui/moveplan.h"
 #include "ui/todolistdiff.h"
 
-#include <QDateTime>
 #include <QLoggingCategory>
-#include <QMetaEnum>
-#include <QRandomGenerator>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcDayModel, "dayboard.ui.model")
@@ -20,17 +17,6 @@ namespace {
 QString isoOf(const QDate &date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
-
-template<typename Enum>
-bool isKnown(Enum value)
-{
-    return QMetaEnum::fromType<Enum>().valueToKey(int(value)) != nullptr;
-}
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
 }
 
 QList<int> rolesOf(TodoListDiff::Fields fields)
@@ -52,7 +38,10 @@ QList<int> rolesOf(TodoListDiff::Fields fields)
 
 DayModel::DayModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_editor(new DayEditor(m_todos, this))
 {
+    connect(m_editor, &DayEditor::message, this, &DayModel::message);
+    connect(m_editor, &DayEditor::canUndoChanged, this, &DayModel::canUndoChanged);
 }
 
 DayModel::~DayModel()
@@ -67,6 +56,7 @@ void DayModel::setBackend(DayCache *cache, SyncSession *session)
     detach();
     m_cache = cache;
     m_session = session;
+    m_editor->setBackend(cache, session);
     attach();
     syncFromCache();
 }
@@ -99,8 +89,7 @@ void DayModel::setDate(const QDate &date)
         return;
     detach();
     m_date = date;
-    const bool hadUndo = !m_undo.isEmpty();
-    m_undo.clear();
+    m_editor->setDate(date);
     attach();
     // Another day is another list: a reset is the honest signal here (this is not a live update).
     beginResetModel();
@@ -109,8 +98,6 @@ void DayModel::setDate(const QDate &date)
     emit dateChanged();
     emit countChanged();
     emit statusChanged();
-    if (hadUndo)
-        emit canUndoChanged();
 }
 
 QString DayModel::isoDate() const
@@ -265,26 +252,17 @@ QString DayModel::error() const
 
 bool DayModel::canUndo() const
 {
-    return !m_undo.isEmpty();
+    return m_editor->canUndo();
 }
 
 QString DayModel::undoText() const
 {
-    return m_undo.isEmpty() ? QString() : m_undo.constLast().todo.text;
+    return m_editor->undoText();
 }
 
 const TodoList &DayModel::todos() const
 {
     return m_todos;
-}
-
-const Todo *DayModel::find(const QString &id) const
-{
-    for (const Todo &todo : m_todos) {
-        if (todo.id == id)
-            return &todo;
-    }
-    return nullptr;
 }
 
 int DayModel::indexOf(const QString &id) const
@@ -310,162 +288,62 @@ QVariantMap DayModel::get(int row) const
 
 QString DayModel::newTodoId()
 {
-    // data-model.md: todo_<ms since epoch>_<random>, never reused.
-    const quint64 random = QRandomGenerator::global()->generate64();
-    return QStringLiteral("todo_%1_%2")
-        .arg(QDateTime::currentMSecsSinceEpoch())
-        .arg(QString::number(random, 36).left(9));
-}
-
-bool DayModel::canEdit()
-{
-    if (!m_session || !m_date.isValid())
-        return false;
-    if (!error().isEmpty()) {
-        emit message(tr("This day's stored list cannot be read, so it is left untouched."));
-        return false;
-    }
-    return true;
+    return DayEditor::newTodoId();
 }
 
 QString DayModel::add(const QString &text, Todo::Priority priority)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || !canEdit())
-        return {};
-    const qint64 now = nowMs();
-    Todo todo;
-    todo.id = newTodoId();
-    todo.text = trimmed;
-    todo.priority = isKnown(priority) ? priority : Todo::Priority::Medium;
-    todo.created = now;
-    todo.updated = now;
-    const QString afterId = m_todos.isEmpty() ? QString() : m_todos.constLast().id;
-    m_session->submit(TodoOperation::insert(m_date, todo, -1, afterId, now));
-    return todo.id;
-}
-
-bool DayModel::submitEdit(const QString &id, const TodoOperation &op)
-{
-    if (!canEdit() || !find(id))
-        return false;
-    m_session->submit(op);
-    return true;
+    return m_editor->add(text, priority);
 }
 
 bool DayModel::setText(const QString &id, const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    const Todo *todo = find(id);
-    if (!todo)
-        return false;
-    if (trimmed.isEmpty()) {
-        emit message(tr("A todo needs some text; the old text was kept."));
-        return false;
-    }
-    if (todo->text == trimmed)
-        return true;
-    return submitEdit(id, TodoOperation::setText(m_date, id, trimmed, nowMs()));
+    return m_editor->setText(id, text);
 }
 
 bool DayModel::setPriority(const QString &id, Todo::Priority priority)
 {
-    const Todo *todo = find(id);
-    if (!todo || !isKnown(priority))
-        return false;
-    if (todo->priority == priority)
-        return true;
-    return submitEdit(id, TodoOperation::setPriority(m_date, id, priority, nowMs()));
+    return m_editor->setPriority(id, priority);
 }
 
 bool DayModel::setStatus(const QString &id, Todo::Status status)
 {
-    const Todo *todo = find(id);
-    if (!todo || !isKnown(status))
-        return false;
-    if (todo->status == status)
-        return true;
-    return submitEdit(id, TodoOperation::setStatus(m_date, id, status, nowMs()));
+    return m_editor->setStatus(id, status);
 }
 
 bool DayModel::toggleDone(const QString &id)
 {
-    const Todo *todo = find(id);
-    if (!todo)
-        return false;
-    return setStatus(id, todo->isDone() ? Todo::Status::NotSet : Todo::Status::Done);
+    return m_editor->toggleDone(id);
 }
 
 bool DayModel::remove(const QString &id)
 {
-    const int row = indexOf(id);
-    if (row < 0 || !canEdit())
-        return false;
-    Removed removed{m_todos.at(row), row > 0 ? m_todos.at(row - 1).id : QString(), row};
-    m_session->submit(TodoOperation::remove(m_date, id, nowMs()));
-    m_undo.append(removed);
-    // Undo is for the last few slips, not a history.
-    if (m_undo.size() > 20)
-        m_undo.removeFirst();
-    emit canUndoChanged();
-    return true;
+    return m_editor->remove(id);
 }
 
 bool DayModel::undo()
 {
-    if (m_undo.isEmpty() || !canEdit())
-        return false;
-    const Removed removed = m_undo.takeLast();
-    emit canUndoChanged();
-    if (find(removed.todo.id))
-        return false;
-    const int position = std::min(removed.position, int(m_todos.size()));
-    m_session->submit(TodoOperation::insert(m_date, removed.todo, position, removed.afterId, nowMs()));
-    return true;
+    return m_editor->undo();
 }
 
 bool DayModel::move(int from, int to)
 {
-    if (from < 0 || from >= m_todos.size() || to < 0 || to >= m_todos.size() || !canEdit())
-        return false;
-    if (from == to)
-        return true;
-    TodoList without = m_todos;
-    const Todo moving = without.takeAt(from);
-    const QString afterId = to > 0 ? without.at(to - 1).id : QString();
-    m_session->submit(TodoOperation::move(m_date, moving.id, to, afterId, nowMs()));
-    return true;
+    return m_editor->move(from, to);
 }
 
 bool DayModel::moveToDay(const QString &id, const QString &isoDate)
 {
-    const QDate target = QDate::fromString(isoDate, Qt::ISODate);
-    const Todo *todo = find(id);
-    if (!todo || !target.isValid() || target == m_date || !canEdit())
-        return false;
-    const qint64 now = nowMs();
-    Todo moved = *todo;
-    moved.updated = now;
-    const TodoList &there = m_cache->day(target).todos;
-    const QString afterId = there.isEmpty() ? QString() : there.constLast().id;
-    // Insert first: if the app stops in between, the todo exists twice rather than nowhere.
-    m_session->submit(TodoOperation::insert(target, moved, -1, afterId, now));
-    m_session->submit(TodoOperation::remove(m_date, id, now));
-    return true;
+    return m_editor->moveToDay(id, QDate::fromString(isoDate, Qt::ISODate));
+}
+
+bool DayModel::moveBetweenDays(const QString &id, const QString &fromIso, const QString &toIso, int position,
+                               const QString &afterId)
+{
+    return m_editor->moveBetweenDays(id, QDate::fromString(fromIso, Qt::ISODate),
+                                     QDate::fromString(toIso, Qt::ISODate), position, afterId);
 }
 
 int DayModel::carryOverUnfinishedTo(const QString &isoDate)
 {
-    const QDate target = QDate::fromString(isoDate, Qt::ISODate);
-    if (!target.isValid() || target == m_date)
-        return 0;
-    QStringList open;
-    for (const Todo &todo : std::as_const(m_todos)) {
-        if (!todo.isDone())
-            open << todo.id;
-    }
-    int moved = 0;
-    for (const QString &id : std::as_const(open))
-        moved += moveToDay(id, isoDate) ? 1 : 0;
-    return moved;
+    return m_editor->carryOverUnfinishedTo(QDate::fromString(isoDate, Qt::ISODate));
 }

@@ -10,20 +10,21 @@
 
 class AppController;
 class DayCache;
+class DayEditor;
 class MovePlan;
 class SyncSession;
-struct TodoOperation;
 
 /**
  * @brief The todos of one day, adapted from the shared DayCache for a list view.
  *
  * The model holds no state of its own beyond a copy of the rows it has announced: every edit
- * goes to SyncSession::submit(), which updates the cache at once; the cache's dayChanged()
- * is then diffed by todo id into fine-grained insert/remove/move/dataChanged signals (never a
- * reset on a live update; only the rows off a longest run in the old order move, see MovePlan,
- * so one dragged todo is one move), so edits from this window, other windows and other devices all
- * take the same path. Dates cross into QML as ISO strings ("yyyy-MM-dd"): QML converts a
- * QDate through UTC midnight, which is the wrong day west of Greenwich.
+ * (DayEditor's verbs; the model forwards them) goes to SyncSession::submit(), which updates the
+ * cache at once; the cache's dayChanged() is then diffed by todo id into fine-grained
+ * insert/remove/move/dataChanged signals (never a reset on a live update; only the rows off a
+ * longest run in the old order move, see MovePlan, so one dragged todo is one move), so edits from
+ * this window, other windows and other devices all take the same path. Dates cross into QML as ISO
+ * strings ("yyyy-MM-dd"): QML converts a QDate through UTC midnight, which is the wrong day west of
+ * Greenwich.
  */
 class DayModel : public QAbstractListModel
 {
@@ -94,6 +95,13 @@ public:
     Q_INVOKABLE bool move(int from, int to);
     /** Moves the todo to the end of another day's list ("yyyy-MM-dd"). */
     Q_INVOKABLE bool moveToDay(const QString &id, const QString &isoDate);
+    /**
+     * Moves the todo `id` from the day `fromIso` to the day `toIso` (either may be another day
+     * than this model's), after `afterId` if it is there, else to `position` (-1: the end).
+     * Undoes a moveToDay() by id, whatever happened to the rows since.
+     */
+    Q_INVOKABLE bool moveBetweenDays(const QString &id, const QString &fromIso, const QString &toIso,
+                                     int position = -1, const QString &afterId = QString());
     /** Moves every open todo of this day to `isoDate`; returns how many moved. */
     Q_INVOKABLE int carryOverUnfinishedTo(const QString &isoDate);
     Q_INVOKABLE int indexOf(const QString &id) const;
@@ -111,30 +119,19 @@ signals:
     void message(const QString &text);
 
 private:
-    struct Removed
-    {
-        Todo todo;
-        QString afterId;
-        int position = -1;
-    };
-
     void attach();
     void detach();
     void onDayChanged(const QDate &date);
     void syncFromCache();
     void applyDiff(const TodoList &target);
     void applySteps(const MovePlan &plan, const TodoList &target);
-    const Todo *find(const QString &id) const;
-    /** Submits an edit of the todo `id` if it is here and the day can be edited. */
-    bool submitEdit(const QString &id, const TodoOperation &op);
-    bool canEdit();
 
     QPointer<AppController> m_controller;
     QPointer<DayCache> m_cache;
     QPointer<SyncSession> m_session;
     QDate m_date;
     TodoList m_todos;
-    QList<Removed> m_undo;
+    DayEditor *m_editor; ///< the edit verbs (after m_todos: it reads them)
     QMetaObject::Connection m_cacheConnection;
     bool m_watching = false;
 };

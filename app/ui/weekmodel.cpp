@@ -5,6 +5,7 @@
 #include "ui/appcontroller.h"
 
 #include <QLocale>
+#include <algorithm>
 
 WeekModel::WeekModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -88,11 +89,29 @@ QString WeekModel::firstDay() const
     return m_first.isValid() ? m_first.toString(Qt::ISODate) : QString();
 }
 
+int WeekModel::weeks() const
+{
+    return m_weeks;
+}
+
+void WeekModel::setWeeks(int weeks)
+{
+    weeks = std::clamp(weeks, 1, 6);
+    if (weeks == m_weeks)
+        return;
+    beginResetModel();
+    watchWeek(false);
+    m_weeks = weeks;
+    watchWeek(true);
+    endResetModel();
+    emit weekChanged();
+}
+
 void WeekModel::watchWeek(bool watch)
 {
     if (!m_cache || !m_first.isValid())
         return;
-    for (int i = 0; i < 7; ++i) {
+    for (int i = 0; i < 7 * m_weeks; ++i) {
         if (watch)
             m_cache->watch(m_first.addDays(i));
         else
@@ -105,7 +124,7 @@ void WeekModel::onDayChanged(const QDate &date)
     if (!m_first.isValid())
         return;
     const qint64 row = m_first.daysTo(date);
-    if (row < 0 || row >= 7)
+    if (row < 0 || row >= rowCount())
         return;
     const QModelIndex changed = index(int(row));
     emit dataChanged(changed, changed, {OpenCountRole, DoneCountRole});
@@ -114,12 +133,12 @@ void WeekModel::onDayChanged(const QDate &date)
 void WeekModel::onTodayChanged()
 {
     if (rowCount() > 0)
-        emit dataChanged(index(0), index(6), {IsTodayRole});
+        emit dataChanged(index(0), index(rowCount() - 1), {IsTodayRole});
 }
 
 int WeekModel::rowCount(const QModelIndex &parent) const
 {
-    return (parent.isValid() || !m_first.isValid()) ? 0 : 7;
+    return (parent.isValid() || !m_first.isValid()) ? 0 : 7 * m_weeks;
 }
 
 QVariant WeekModel::data(const QModelIndex &index, int role) const

@@ -10,7 +10,8 @@ class AppController;
 class DayCache;
 
 /**
- * @brief The seven days of the week around `date`, with their open and done counts.
+ * @brief The seven days of the week around `date` (or `weeks` weeks from that one: the
+ * calendar shows six), with their open and done counts.
  *
  * The days are watched in the DayCache (so their counts stay live from the server) and a
  * change of one day is one dataChanged() of its row. Dates are ISO strings in QML.
@@ -23,6 +24,7 @@ class WeekModel : public QAbstractListModel
     Q_PROPERTY(AppController *controller READ controller WRITE setController NOTIFY controllerChanged)
     Q_PROPERTY(QString date READ isoDate WRITE setIsoDate NOTIFY dateChanged)
     Q_PROPERTY(QString firstDay READ firstDay NOTIFY weekChanged)
+    Q_PROPERTY(int weeks READ weeks WRITE setWeeks NOTIFY weekChanged)
 
 public:
     enum Role {
@@ -45,6 +47,8 @@ public:
     void setIsoDate(const QString &isoDate);
     void setDate(const QDate &date);
     QString firstDay() const;
+    int weeks() const;
+    void setWeeks(int weeks);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -67,4 +71,5 @@ private:
     QMetaObject::Connection m_cacheConnection;
     QDate m_date;
     QDate m_first;
+    int m_weeks = 1;
 };

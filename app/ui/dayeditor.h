@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sync/todo.h"
+
+#include <QDate>
+#include <QObject>
+#include <QPointer>
+
+class DayCache;
+class SyncSession;
+struct TodoOperation;
+
+/**
+ * @brief The edit verbs of one day's list: each turns into TodoOperations for
+ * SyncSession::submit(); the undo of deletions lives here too.
+ *
+ * DayModel owns one and forwards its Q_INVOKABLE verbs to it. The editor reads the rows the model
+ * has announced (`rows`, a reference into the model) so that ids and positions are the ones the
+ * user sees. Todos are always named by id: a row number is only turned into an id here, at once.
+ */
+class DayEditor : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DayEditor(const TodoList &rows, QObject *parent = nullptr);
+
+    void setBackend(DayCache *cache, SyncSession *session);
+    /** Another day: the undo of the old one is dropped. */
+    void setDate(const QDate &date);
+
+    bool canUndo() const;
+    QString undoText() const;
+
+    QString add(const QString &text, Todo::Priority priority);
+    bool setText(const QString &id, const QString &text);
+    bool setPriority(const QString &id, Todo::Priority priority);
+    bool setStatus(const QString &id, Todo::Status status);
+    bool toggleDone(const QString &id);
+    bool remove(const QString &id);
+    bool undo();
+    bool move(int from, int to);
+    /** Moves the todo `id` of this day to the end of `target`'s list. */
+    bool moveToDay(const QString &id, const QDate &target);
+    /**
+     * Moves the todo `id` from the day `from` to the day `to`, right after `afterId` if it is
+     * there, else to `position` (-1: the end). False when `from` does not hold the todo.
+     */
+    bool moveBetweenDays(const QString &id, const QDate &from, const QDate &to, int position,
+                         const QString &afterId);
+    int carryOverUnfinishedTo(const QDate &target);
+
+    static QString newTodoId();
+
+signals:
+    void message(const QString &text);
+    void canUndoChanged();
+
+private:
+    struct Removed
+    {
+        Todo todo;
+        QString afterId;
+        int position = -1;
+    };
+
+    const Todo *find(const QString &id) const;
+    bool canEdit(const QDate &date);
+    bool submitEdit(const QString &id, const TodoOperation &op);
+
+    const TodoList &m_rows;
+    QPointer<DayCache> m_cache;
+    QPointer<SyncSession> m_session;
+    QDate m_date;
+    QList<Removed> m_undo;
+};
