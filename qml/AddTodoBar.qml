@@ -44,6 +44,8 @@ RowLayout {
         textRole: "label"
         valueRole: "value"
         currentIndex: 1
+        // A pick (mouse or keys) hands the keyboard back to the text: Enter adds, typing goes on.
+        onActivated: addField.forceActiveFocus()
         model: [
             { value: Todo.High, label: qsTr("↑ High") },
             { value: Todo.Medium, label: qsTr("– Medium") },

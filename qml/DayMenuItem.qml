@@ -10,6 +10,7 @@ MenuItem {
     readonly property string shortcutText: action && typeof action.shortcut === "string" ? action.shortcut : ""
 
     implicitHeight: 34
+    implicitWidth: leftPadding + contentItem.implicitWidth + rightPadding
     leftPadding: Theme.spacingS
     rightPadding: Theme.spacingM
     Accessible.name: text.replace("&", "")
@@ -34,10 +35,14 @@ MenuItem {
         size: 14
         color: Theme.textMuted
     }
+    // The text starts after the check mark; the shortcut keeps at least `gap` from it.
+    readonly property real gap: Theme.spacingXl
     contentItem: Item {
-        implicitWidth: label.implicitWidth + keys.implicitWidth + 56
+        implicitWidth: label.anchors.leftMargin + label.implicitWidth + (keys.text.length > 0 ? root.gap + keys.implicitWidth : 0)
+                       + (root.subMenu ? root.gap : 0)
         Text {
             id: label
+            objectName: "menuItemText"
             anchors.left: parent.left
             anchors.leftMargin: 22
             anchors.verticalCenter: parent.verticalCenter
@@ -48,6 +53,7 @@ MenuItem {
         }
         Text {
             id: keys
+            objectName: "menuItemKeys"
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             text: root.shortcutText

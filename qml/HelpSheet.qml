@@ -21,6 +21,8 @@ Popup {
         { label: qsTr("Go to a day"), keys: "Ctrl+G" },
         { label: qsTr("Show / hide done todos"), keys: "Ctrl+H" },
         { label: qsTr("New window"), keys: "Ctrl+Shift+N" },
+        { label: qsTr("Close this window"), keys: "Ctrl+W" },
+        { label: qsTr("Quit Dayboard"), keys: "Ctrl+Q" },
         { label: qsTr("Settings"), keys: "Ctrl+," },
         { label: qsTr("This help"), keys: "F1" }
     ]

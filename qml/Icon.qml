@@ -16,6 +16,8 @@ Item {
     readonly property var paths: ({
         "chevron-left": "M15 5 L8 12 L15 19",
         "chevron-right": "M9 5 L16 12 L9 19",
+        "chevron-up": "M5 15 L12 8 L19 15",
+        "chevron-down": "M5 9 L12 16 L19 9",
         "check": "M5 12.5 L10 17.5 L19 7",
         "plus": "M12 5 L12 19 M5 12 L19 12",
         "more": "M6 12 L6.01 12 M12 12 L12.01 12 M18 12 L18.01 12",
@@ -26,6 +28,7 @@ Item {
         "arrow-up": "M12 19 L12 5 M6.5 10.5 L12 5 L17.5 10.5",
         "arrow-down": "M12 5 L12 19 M6.5 13.5 L12 19 L17.5 13.5",
         "minus": "M6 12 L18 12",
+        "close": "M6.5 6.5 L17.5 17.5 M17.5 6.5 L6.5 17.5",
         "trash": "M5 7 L19 7 M10 7 L10 4.5 L14 4.5 L14 7 M6.5 7 L7.5 19.5 L16.5 19.5 L17.5 7",
         "edit": "M5 19 L5 15.5 L15.5 5 L19 8.5 L8.5 19 Z M13 7.5 L16.5 11",
         "move": "M4 12 L18 12 M13 7 L18 12 L13 17",

@@ -18,6 +18,7 @@ DayWindow {
     readonly property alias todoList: listPane.todoList
     readonly property alias addField: listPane.addField
     readonly property alias toasts: toasts
+    readonly property alias actions: actions
 
     function goTo(isoDate) {
         if (isoDate && isoDate.length === 10)
@@ -25,12 +26,14 @@ DayWindow {
     }
 
     title: qsTr("%1 — Dayboard").arg(App.longDate(day))
+    // A new window is ready for typing a todo.
+    Component.onCompleted: listPane.addField.forceActiveFocus()
 
     DayModel {
         id: dayModel
         controller: App
         date: root.day
-        onMessage: (text) => toasts.show(text)
+        onMessage: (text) => toasts.showError(text)
     }
     TodoFilterModel {
         id: filterModel

@@ -28,10 +28,15 @@ Item {
     signal pickDayRequested(string todoId)
 
     readonly property bool current: ListView.isCurrentItem
+    // The current row always looks selected; stronger while the list has the keyboard.
+    readonly property bool showsSelection: current && !dragArea.active
     property bool editing: false
+    // An expanded long todo keeps its controls at the top, next to its first line.
+    readonly property int controlsAlignment: label.expanded ? Qt.AlignTop : Qt.AlignVCenter
 
     width: list.width
-    height: Theme.rowHeight
+    // A long todo wraps (up to three lines, or all of it when expanded).
+    height: editing ? Theme.rowHeight : Math.max(Theme.rowHeight, label.implicitHeight + 2 * Theme.spacingM + 4)
     z: dragArea.active ? 10 : 0
     objectName: "todo_" + index
 
@@ -76,9 +81,17 @@ Item {
         y: 2
         radius: Theme.radiusSmall
         color: dragArea.active ? Theme.surface
-             : root.current && root.list.activeFocus ? Theme.selection
-             : hover.hovered ? Theme.surfaceHover : "transparent"
-        border.color: dragArea.active ? Theme.borderStrong : "transparent"
+             : root.showsSelection && root.list.activeFocus ? Theme.selection
+             : hover.hovered ? Theme.surfaceHover
+             : root.showsSelection ? Theme.surfaceAlt : "transparent"
+        border.color: dragArea.active ? Theme.borderStrong : root.showsSelection ? Theme.accentSoft : "transparent"
+        Rectangle {
+            objectName: "selectionMark"
+            visible: root.showsSelection
+            width: 3; height: parent.height - 2 * Theme.spacingS; radius: 1.5
+            anchors.verticalCenter: parent.verticalCenter
+            color: Theme.accent
+        }
         Behavior on color { ColorAnimation { duration: Theme.animationMs } }
 
         HoverHandler { id: hover }
@@ -91,6 +104,7 @@ Item {
             anchors.fill: parent
             anchors.leftMargin: Theme.spacingXs
             anchors.rightMargin: Theme.spacingS
+            anchors.topMargin: label.expanded ? Theme.spacingS : 0
             spacing: Theme.spacingS
 
             Item {
@@ -126,6 +140,7 @@ Item {
 
             StatusButton {
                 objectName: "statusButton"
+                Layout.alignment: root.controlsAlignment
                 status: root.status
                 onClicked: root.dayModel.toggleDone(root.todoId)
             }
@@ -134,17 +149,14 @@ Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
 
-                Text {
+                TodoText {
                     id: label
                     visible: !root.editing
                     anchors.left: parent.left
                     anchors.right: parent.right
                     anchors.verticalCenter: parent.verticalCenter
                     text: root.text
-                    elide: Text.ElideRight
                     color: root.done ? Theme.textFaint : Theme.text
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
                     font.strikeout: root.done
                 }
                 TextField {
@@ -183,8 +195,21 @@ Item {
                 font.weight: Font.DemiBold
             }
 
+            IconButton {
+                objectName: "expandButton"
+                Layout.alignment: root.controlsAlignment
+                visible: label.hasMore && !root.editing
+                iconName: label.expanded ? "chevron-up" : "chevron-down"
+                text: label.expanded ? qsTr("Show less") : qsTr("Show all of this todo")
+                iconColor: Theme.textMuted
+                implicitWidth: 30
+                implicitHeight: 30
+                onClicked: label.expanded = !label.expanded
+            }
+
             PriorityChip {
                 id: chip
+                Layout.alignment: root.controlsAlignment
                 priority: root.priority
                 opacity: root.done ? 0.55 : 1
             }
@@ -192,6 +217,7 @@ Item {
             IconButton {
                 id: menuButton
                 objectName: "menuButton"
+                Layout.alignment: root.controlsAlignment
                 iconName: "more"
                 text: qsTr("More actions for “%1”").arg(root.text)
                 iconColor: Theme.textMuted

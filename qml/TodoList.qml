@@ -23,6 +23,15 @@ ListView {
     function editCurrent() {
         editCurrentRequested()
     }
+    // Runs `change` (e.g. hiding done todos) and keeps a row selected: the same todo if it is
+    // still shown, else the nearest row.
+    function keepingSelection(change) {
+        const id = currentId()
+        const row = currentIndex
+        change()
+        const again = id.length > 0 ? filterModel.rowOf(id) : -1
+        currentIndex = again >= 0 ? again : count === 0 ? -1 : Math.min(Math.max(row, 0), count - 1)
+    }
     function moveCurrent(delta) {
         const from = currentIndex
         if (from >= 0 && filterModel.moveRow(from, from + delta))

@@ -23,23 +23,36 @@ QtObject {
 
     signal goToRequested(string isoDate)
 
+    // The keys of the "Deleted …" notes, oldest first: Undo, however it is used, drops its note.
+    property var undoNotes: []
+
     function removeTodo(todoId) {
         const row = dayModel.indexOf(todoId)
         if (row < 0)
             return
         const text = dayModel.get(row).text
         if (dayModel.remove(todoId))
-            toasts.show(qsTr("Deleted “%1”").arg(text), qsTr("Undo"), () => dayModel.undo())
+            undoNotes.push(toasts.show(qsTr("Deleted “%1”").arg(text), qsTr("Undo"), () => root.undo()))
     }
     function undo() {
-        if (!dayModel.undo())
+        if (!dayModel.undo()) {
             toasts.show(qsTr("Nothing to undo"))
+            return
+        }
+        if (undoNotes.length > 0)
+            toasts.dismiss(undoNotes.pop())
     }
+    // The note and its Undo name the todo by id, read before it leaves this day's rows.
     function moveToDay(todoId, isoDate) {
         const row = dayModel.indexOf(todoId)
-        if (row >= 0 && dayModel.moveToDay(todoId, isoDate))
-            toasts.show(qsTr("Moved “%1” to %2").arg(dayModel.get(row).text || qsTr("the todo")).arg(App.dayTitle(isoDate)),
-                        qsTr("Show"), () => root.goToRequested(isoDate))
+        if (row < 0)
+            return
+        const from = day
+        const text = dayModel.get(row).text
+        const afterId = row > 0 ? dayModel.get(row - 1).todoId : ""
+        if (dayModel.moveToDay(todoId, isoDate))
+            toasts.show(qsTr("Moved “%1” to %2").arg(text).arg(App.dayTitle(isoDate)),
+                        qsTr("Undo"), () => dayModel.moveBetweenDays(todoId, isoDate, from, row, afterId))
     }
     function carryOver() {
         const moved = dayModel.carryOverUnfinishedTo(App.today)
@@ -48,7 +61,11 @@ QtObject {
                         qsTr("Show"), () => root.goToRequested(App.today))
     }
     function pickDayFor(todoId) {
+        const row = dayModel.indexOf(todoId)
+        if (row < 0)
+            return
         picker.title = qsTr("Move to day")
+        picker.subject = dayModel.get(row).text
         pickTarget = todoId
         picker.openAt(App.addDays(day, 1))
     }
@@ -57,17 +74,19 @@ QtObject {
             moveToDay(pickTarget, isoDate)
         else
             goToRequested(isoDate)
+        // After any pick the next thing typed goes into a new todo.
+        addField.forceActiveFocus()
     }
 
     readonly property Action newTodoAction: Action { text: qsTr("New Todo"); shortcut: "Ctrl+N"; onTriggered: root.addField.forceActiveFocus() }
     readonly property Action newWindowAction: Action { text: qsTr("New Window"); shortcut: "Ctrl+Shift+N"; onTriggered: App.newWindow(root.day) }
-    readonly property Action closeAction: Action { text: qsTr("Close Window"); shortcut: StandardKey.Close; onTriggered: root.window.close() }
+    readonly property Action closeAction: Action { text: qsTr("Close Window"); shortcut: "Ctrl+W"; onTriggered: root.window.close() }
     readonly property Action settingsAction: Action { text: qsTr("Settings…"); shortcut: "Ctrl+,"; onTriggered: root.settings.open() }
-    readonly property Action quitAction: Action { text: qsTr("Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
-    readonly property Action undoAction: Action { text: root.dayModel.canUndo ? qsTr("Undo Delete") : qsTr("Undo"); shortcut: StandardKey.Undo; onTriggered: root.undo() }
+    readonly property Action quitAction: Action { text: qsTr("Quit"); shortcut: "Ctrl+Q"; onTriggered: Qt.quit() }
+    readonly property Action undoAction: Action { text: root.dayModel.canUndo ? qsTr("Undo Delete") : qsTr("Undo"); shortcut: "Ctrl+Z"; onTriggered: root.undo() }
     readonly property Action editAction: Action { text: qsTr("Edit Todo"); shortcut: "F2"; enabled: root.list.currentIndex >= 0; onTriggered: root.list.editCurrent() }
     readonly property Action toggleAction: Action { text: qsTr("Toggle Done"); shortcut: "Ctrl+D"; enabled: root.list.currentIndex >= 0; onTriggered: root.dayModel.toggleDone(root.list.currentId()) }
-    readonly property Action removeAction: Action { text: qsTr("Delete Todo"); shortcut: StandardKey.Delete; enabled: root.list.currentIndex >= 0; onTriggered: root.removeTodo(root.list.currentId()) }
+    readonly property Action removeAction: Action { text: qsTr("Delete Todo"); shortcut: "Delete"; enabled: root.list.currentIndex >= 0; onTriggered: root.removeTodo(root.list.currentId()) }
     readonly property Action moveUpAction: Action { text: qsTr("Move Up"); shortcut: "Ctrl+Up"; enabled: root.list.currentIndex > 0; onTriggered: root.list.moveCurrent(-1) }
     readonly property Action moveDownAction: Action { text: qsTr("Move Down"); shortcut: "Ctrl+Down"; enabled: root.list.currentIndex >= 0 && root.list.currentIndex < root.list.count - 1; onTriggered: root.list.moveCurrent(1) }
     readonly property Action moveDayAction: Action { text: qsTr("Move to Another Day…"); shortcut: "Ctrl+M"; enabled: root.list.currentIndex >= 0; onTriggered: root.pickDayFor(root.list.currentId()) }
@@ -78,8 +97,8 @@ QtObject {
     readonly property Action goToDayAction: Action {
         text: qsTr("Go to Day…")
         shortcut: "Ctrl+G"
-        onTriggered: { root.picker.title = qsTr("Go to day"); root.pickTarget = ""; root.picker.openAt(root.day) }
+        onTriggered: { root.picker.title = qsTr("Go to day"); root.picker.subject = ""; root.pickTarget = ""; root.picker.openAt(root.day) }
     }
-    readonly property Action showDoneAction: Action { text: qsTr("Show Done Todos"); checkable: true; checked: App.showDone; shortcut: "Ctrl+H"; onTriggered: App.showDone = !App.showDone }
+    readonly property Action showDoneAction: Action { text: qsTr("Show Done Todos"); checkable: true; checked: App.showDone; shortcut: "Ctrl+H"; onTriggered: root.list.keepingSelection(() => App.showDone = !App.showDone) }
     readonly property Action helpAction: Action { text: qsTr("Keyboard Shortcuts"); shortcut: "F1"; onTriggered: root.help.open() }
 }
