@@ -29,6 +29,8 @@ Popup {
 
     anchors.centerIn: Overlay.overlay
     width: 460
+    // In a small window the list scrolls; the title and Close stay in view.
+    height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : implicitHeight) - 2 * Theme.spacingM)
     padding: Theme.spacingXl
     modal: true
     dim: true
@@ -47,37 +49,49 @@ Popup {
             font.weight: Font.Bold
             Layout.bottomMargin: Theme.spacingS
         }
-        Repeater {
-            model: root.shortcuts
-            delegate: RowLayout {
-                id: shortcutRow
-                required property var modelData
-                Layout.fillWidth: true
-                Text {
-                    Layout.fillWidth: true
-                    text: shortcutRow.modelData.label
-                    color: Theme.text
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                }
-                Rectangle {
-                    implicitWidth: keyText.implicitWidth + 2 * Theme.spacingS
-                    implicitHeight: 24
-                    radius: 6
-                    color: Theme.surfaceAlt
-                    border.color: Theme.border
-                    Text {
-                        id: keyText
-                        anchors.centerIn: parent
-                        text: shortcutRow.modelData.keys
-                        color: Theme.textMuted
-                        font.family: "monospace"
-                        font.pixelSize: Theme.fontSmall
+        ScrollView {
+            objectName: "shortcutsScroll"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            clip: true
+            ColumnLayout {
+                width: parent.width
+                spacing: Theme.spacingS
+                Repeater {
+                    model: root.shortcuts
+                    delegate: RowLayout {
+                        id: shortcutRow
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Text {
+                            Layout.fillWidth: true
+                            text: shortcutRow.modelData.label
+                            color: Theme.text
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                        }
+                        Rectangle {
+                            implicitWidth: keyText.implicitWidth + 2 * Theme.spacingS
+                            implicitHeight: 24
+                            radius: 6
+                            color: Theme.surfaceAlt
+                            border.color: Theme.border
+                            Text {
+                                id: keyText
+                                anchors.centerIn: parent
+                                text: shortcutRow.modelData.keys
+                                color: Theme.textMuted
+                                font.family: "monospace"
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
                     }
                 }
             }
         }
         DayButton {
+            objectName: "helpClose"
             Layout.alignment: Qt.AlignRight
             Layout.topMargin: Theme.spacingM
             text: qsTr("Close")

@@ -273,4 +273,21 @@ TestCase {
         App.showDone = showDone
         synced()
     }
+
+    // F1 in a small window: the list scrolls, Close stays in view; it lists Ctrl+W and Ctrl+Q.
+    function test_help_sheet_fits_small_window() {
+        const window = openWindow()
+        window.width = 600
+        window.height = 480
+        keyClick(Qt.Key_F1)
+        const sheet = findByName(window.contentItem.parent, "helpClose")
+        verify(sheet)
+        tryVerify(() => sheet.visible)
+        waitForRendering(window.contentItem)
+        const bottom = sheet.mapToItem(window.contentItem.parent, 0, sheet.height).y
+        verify(bottom <= window.contentItem.parent.height, bottom + " <= " + window.contentItem.parent.height)
+        const list = findByName(window.contentItem.parent, "shortcutsScroll")
+        verify(list)
+        keyClick(Qt.Key_Escape)
+    }
 }
