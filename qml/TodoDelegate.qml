@@ -39,7 +39,6 @@ Item {
     height: editing ? Theme.rowHeight : Math.max(Theme.rowHeight, label.implicitHeight + 2 * Theme.spacingM + 4)
     z: dragArea.active ? 10 : 0
     objectName: "todo_" + index
-
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2, priority %3").arg(root.text).arg(statusLabel(root.status)).arg(card.priorityLabel)
 
