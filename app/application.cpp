@@ -2,6 +2,7 @@
 #include "application.h"
 
 #include "desktop/connectionmanager.h"
+#include "desktop/datamigration.h"
 #include "desktop/singleinstance.h"
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
@@ -15,7 +16,6 @@
 #include <QQmlComponent>
 #include <QQuickWindow>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcApp, "dayboard.ui.app")
@@ -24,7 +24,9 @@ const QString Application::mainQmlUrl = QStringLiteral("qrc:/qt-project.org/impo
 
 namespace {
 const QString geometryKey = QStringLiteral("window/geometry");
-}
+/// How long Quit waits for queued edits to reach a connected server (they stay on disk anyway).
+constexpr int quitWriteGraceMs = 3000;
+} // namespace
 
 Application::Application(const AppOptions &options, QObject *parent)
     : QObject(parent)
@@ -42,6 +44,11 @@ Application::~Application()
 int Application::start()
 {
     m_startTimer.start();
+    const bool defaultDataDir = m_options.dataDir == AppOptions::defaultDataDir();
+    // Before anything opens a file in it (the single-instance lock included). An older
+    // Dayboard still running on the old folder keeps its files open: they stay for next time.
+    if (defaultDataDir)
+        DataMigration::move(DataMigration::oldDataDir(), m_options.dataDir);
     m_instance = new SingleInstance(m_options.dataDir, this);
     if (m_instance->forwardToRunning())
         return handedOverToRunning();
@@ -57,8 +64,7 @@ int Application::start()
 
     QDir().mkpath(m_options.dataDir);
     // With --data-dir everything, settings included, stays in that folder.
-    m_settings = m_options.dataDir
-            == QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).absolutePath()
+    m_settings = defaultDataDir
         ? std::make_unique<QSettings>()
         : std::make_unique<QSettings>(QDir(m_options.dataDir).filePath(QStringLiteral("settings.ini")),
                                       QSettings::IniFormat);
@@ -81,6 +87,10 @@ int Application::start()
 
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/dayboard/icons/io.dayboard.Dayboard.svg")));
     m_engine = std::make_unique<QQmlApplicationEngine>();
+    // Qt.quit() (Ctrl+Q, File → Quit) and closing the last window end the app the same way.
+    connect(m_engine.get(), &QQmlEngine::quit, this, &Application::quit, Qt::QueuedConnection);
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    connect(qGuiApp, &QGuiApplication::lastWindowClosed, this, &Application::quit, Qt::QueuedConnection);
     m_component = new QQmlComponent(m_engine.get(), QUrl(mainQmlUrl), QQmlComponent::PreferSynchronous, this);
     if (m_component->isError()) {
         qCCritical(lcApp).noquote() << m_component->errorString();
@@ -89,10 +99,12 @@ int Application::start()
     QQuickWindow *first = openWindow(m_controller->todayDate());
     if (!first)
         return 1;
-    connect(first, &QQuickWindow::frameSwapped, this, [this, first] {
-        qCInfo(lcApp) << "first window shown after" << m_startTimer.elapsed() << "ms";
-        disconnect(first, &QQuickWindow::frameSwapped, this, nullptr);
-    });
+    // frameSwapped comes from the render thread: a single-shot connection logs it once even
+    // when the second frame is swapped before the first queued call runs.
+    connect(
+        first, &QQuickWindow::frameSwapped, this,
+        [this] { qCInfo(lcApp) << "first window shown after" << m_startTimer.elapsed() << "ms"; },
+        Qt::SingleShotConnection);
     // Ctrl+Q quits without closing windows one by one: remember where they were anyway.
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
         for (const auto &window : std::as_const(m_windows)) {
@@ -147,6 +159,56 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QObject::eventFilter(watched, event);
+}
+
+void Application::quit()
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    qCInfo(lcApp) << "quitting";
+    // Closing saves each window's geometry (eventFilter).
+    for (const auto &window : QList<QPointer<QQuickWindow>>(m_windows)) {
+        if (window)
+            window->close();
+    }
+    if (!m_session || m_session->pendingCount() == 0
+        || m_session->connectionState() != SyncSession::ConnectionState::Connected) {
+        finishQuit();
+        return;
+    }
+    qCInfo(lcApp) << "waiting for" << m_session->pendingCount() << "queued edits to reach the server";
+    auto *grace = new QTimer(this);
+    grace->setSingleShot(true);
+    connect(grace, &QTimer::timeout, this, [this, grace] {
+        grace->deleteLater();
+        grace->disconnect();
+        finishQuit();
+    });
+    connect(m_session, &SyncSession::pendingCountChanged, grace, [this, grace] {
+        if (m_session->pendingCount() == 0)
+            grace->start(0);
+    });
+    grace->start(quitWriteGraceMs);
+}
+
+void Application::finishQuit()
+{
+    if (!m_session || !m_connection) {
+        QCoreApplication::exit(0);
+        return;
+    }
+    // Edits not sent yet are kept in the queue file and go out on the next start.
+    const auto stop = [this] {
+        if (m_session->pendingCount() > 0)
+            qCInfo(lcApp) << m_session->pendingCount() << "queued edits kept on disk for the next start";
+        m_connection->shutdown([] { QCoreApplication::exit(0); });
+    };
+    if (m_session->isQueueSaved()) {
+        stop();
+        return;
+    }
+    connect(m_session, &SyncSession::queueSaved, this, stop, Qt::SingleShotConnection);
 }
 
 void Application::saveGeometry(QQuickWindow *window)

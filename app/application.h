@@ -37,6 +37,12 @@ public:
     /** 0: this process runs the app; otherwise the exit code (another instance took over). */
     int start();
     QQuickWindow *openWindow(const QDate &date);
+    /**
+     * Quit (Ctrl+Q, File → Quit, Qt.quit(), the last window closed): closes every window,
+     * gives queued edits a moment to reach the server (they stay on disk either way), stops the
+     * embedded server gracefully and exits the event loop with 0.
+     */
+    void quit();
 
     static const QString mainQmlUrl;
 
@@ -44,6 +50,7 @@ private:
     int handedOverToRunning() const;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void saveGeometry(QQuickWindow *window);
+    void finishQuit();
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -56,4 +63,5 @@ private:
     QQmlComponent *m_component = nullptr;
     QList<QPointer<QQuickWindow>> m_windows;
     QElapsedTimer m_startTimer;
+    bool m_quitting = false;
 };

@@ -2,14 +2,15 @@
 import QtQuick
 import Dayboard
 
-// What an empty list says: loading, nothing planned, all done (done todos hidden), or that the
-// day's stored list could not be read.
+// What an empty list says: loading, nothing planned, all done (done todos hidden), that the
+// day's stored list could not be read, or, while it cannot load, why (App.connectionDetail).
 Column {
     id: root
 
     required property DayModel dayModel
 
     readonly property bool failed: dayModel.error.length > 0
+    readonly property bool cannotLoad: dayModel.loading && App.connectionProblem
 
     objectName: "emptyState"
     spacing: Theme.spacingS
@@ -19,18 +20,19 @@ Column {
         width: 56
         height: 56
         radius: 28
-        color: root.failed ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.12) : Theme.accentSoft
+        color: root.failed || root.cannotLoad ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.12) : Theme.accentSoft
         Icon {
             anchors.centerIn: parent
-            name: root.failed ? "help" : root.dayModel.doneCount > 0 ? "check" : "calendar"
+            name: root.failed || root.cannotLoad ? "help" : root.dayModel.doneCount > 0 ? "check" : "calendar"
             size: 26
-            color: root.failed ? Theme.danger : Theme.accent
+            color: root.failed || root.cannotLoad ? Theme.danger : Theme.accent
         }
     }
     Text {
         width: parent.width
         horizontalAlignment: Text.AlignHCenter
         text: root.failed ? qsTr("This day's list can't be read")
+            : root.cannotLoad ? qsTr("Not connected to the sync server")
             : root.dayModel.loading ? qsTr("Loading…")
             : root.dayModel.doneCount > 0 ? qsTr("All done for this day")
             : qsTr("Nothing planned yet")
@@ -44,6 +46,7 @@ Column {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
         text: root.failed ? qsTr("It was left untouched. %1").arg(root.dayModel.error)
+            : root.cannotLoad ? App.connectionDetail
             : root.dayModel.loading ? ""
             : root.dayModel.doneCount > 0 ? (root.dayModel.doneCount === 1 ? qsTr("1 done todo is hidden. Press Ctrl+H to show it.")
                                                                             : qsTr("%1 done todos are hidden. Press Ctrl+H to show them.").arg(root.dayModel.doneCount))

@@ -4,8 +4,9 @@ import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Settings: where to sync (built-in server or a remote one, switched without a restart),
-// where the API key is kept, theme and the done filter.
+// Settings: the connection's state in full (what is wrong and what to do), where to sync
+// (built-in server, with its address and key, or a remote one, switched without a restart,
+// optionally bringing the lists along), where the API key is kept, theme and the done filter.
 Popup {
     id: root
 
@@ -16,11 +17,16 @@ Popup {
     dim: true
     focus: true
 
+    // The selection names another server than the one in use: offer to bring the lists along.
+    readonly property bool switching: embeddedRadio.checked ? App.serverMode !== "embedded"
+                                                            : App.serverMode !== "remote" || urlField.text.trim() !== App.remoteUrl
+
     onOpened: {
         embeddedRadio.checked = App.serverMode === "embedded"
         remoteRadio.checked = App.serverMode === "remote"
         urlField.text = App.remoteUrl
         keyField.text = ""
+        bringLists.checked = true
         App.refreshKeyStorage()
     }
 
@@ -74,134 +80,148 @@ Popup {
         }
     }
 
-    contentItem: ColumnLayout {
-        spacing: Theme.spacingS
+    contentItem: Flickable {
+        implicitHeight: Math.min(column.implicitHeight, (root.parent ? root.parent.height : 700) - 4 * Theme.spacingXl)
+        contentHeight: column.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { policy: column.implicitHeight > parent.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
 
-        Text {
-            text: qsTr("Settings")
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge + 3
-            font.weight: Font.Bold
-        }
+        ColumnLayout {
+            id: column
+            width: parent.width
+            spacing: Theme.spacingS
 
-        SectionTitle { text: qsTr("Server") }
-        DayRadio {
-            id: embeddedRadio
-            text: qsTr("Built-in server on this computer")
-        }
-        Note {
-            visible: embeddedRadio.checked
-            Layout.leftMargin: 32
-            text: App.serverMode === "embedded" && App.serverUrl.length > 0
-                  ? qsTr("Running at %1. Your lists stay on this computer and work offline.").arg(App.serverUrl)
-                  : qsTr("Your lists stay on this computer and work offline.")
-        }
-        DayRadio {
-            id: remoteRadio
-            text: qsTr("A Dayboard or HPKV server")
-        }
-        GridLayout {
-            visible: remoteRadio.checked
-            Layout.leftMargin: 32
-            Layout.fillWidth: true
-            columns: 2
-            columnSpacing: Theme.spacingM
-            Text { text: qsTr("Address"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
-            TextField {
-                id: urlField
-                Layout.fillWidth: true
-                placeholderText: "https://example.com"
-                Accessible.name: qsTr("Server address")
-            }
-            Text { text: qsTr("API key"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
-            TextField {
-                id: keyField
-                Layout.fillWidth: true
-                echoMode: TextInput.Password
-                placeholderText: App.hasApiKey && App.serverMode === "remote" ? qsTr("Saved (leave empty to keep)") : qsTr("Paste your API key")
-                Accessible.name: qsTr("API key")
-            }
-            Item { width: 1; height: 1 }
-            Note { text: App.keyStorageText }
-        }
-        Note {
-            visible: App.serverError.length > 0
-            color: Theme.danger
-            text: App.serverError
-        }
-        DayButton {
-            Layout.alignment: Qt.AlignRight
-            primary: true
-            text: qsTr("Apply server")
-            enabled: embeddedRadio.checked || urlField.text.trim().length > 0
-            onClicked: App.applyServerSettings(remoteRadio.checked ? "remote" : "embedded", urlField.text, keyField.text)
-        }
-
-        SectionTitle { text: qsTr("Appearance") }
-        RowLayout {
-            Text { text: qsTr("Theme"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; Layout.fillWidth: true }
-            ComboBox {
-                id: themeBox
-                Accessible.name: qsTr("Theme")
-                textRole: "label"
-                valueRole: "value"
-                model: [
-                    { value: "system", label: qsTr("Follow the system") },
-                    { value: "light", label: qsTr("Light") },
-                    { value: "dark", label: qsTr("Dark") }
-                ]
-                Component.onCompleted: currentIndex = indexOfValue(App.themeOverride)
-                background: Rectangle {
-                    implicitWidth: 180
-                    implicitHeight: Theme.controlHeight
-                    radius: Theme.radiusSmall
-                    color: themeBox.hovered ? Theme.surfaceAlt : Theme.surface
-                    border.color: themeBox.visualFocus ? Theme.accent : Theme.border
-                }
-                onActivated: App.themeOverride = currentValue
-            }
-        }
-        Switch {
-            id: doneSwitch
-            text: qsTr("Show done todos")
-            checked: App.showDone
-            onToggled: App.showDone = checked
-            Accessible.name: text
-            indicator: Rectangle {
-                x: doneSwitch.leftPadding
-                y: (doneSwitch.height - height) / 2
-                width: 36
-                height: 20
-                radius: 10
-                color: doneSwitch.checked ? Theme.accent : Theme.borderStrong
-                border.color: doneSwitch.visualFocus ? Theme.text : "transparent"
-                Behavior on color { ColorAnimation { duration: Theme.animationMs } }
-                Rectangle {
-                    x: doneSwitch.checked ? parent.width - width - 2 : 2
-                    y: 2
-                    width: 16
-                    height: 16
-                    radius: 8
-                    color: Theme.surface
-                    Behavior on x { NumberAnimation { duration: Theme.animationMs } }
-                }
-            }
-            contentItem: Text {
-                leftPadding: doneSwitch.indicator.width + doneSwitch.spacing
-                text: doneSwitch.text
+            Text {
+                text: qsTr("Settings")
                 color: Theme.text
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                verticalAlignment: Text.AlignVCenter
+                font.pixelSize: Theme.fontLarge + 3
+                font.weight: Font.Bold
             }
-        }
 
-        DayButton {
-            Layout.alignment: Qt.AlignRight
-            Layout.topMargin: Theme.spacingM
-            text: qsTr("Close")
-            onClicked: root.close()
+            SectionTitle { text: qsTr("Connection") }
+            RowLayout {
+                objectName: "connectionStatus"
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                ConnectionIndicator { Layout.alignment: Qt.AlignTop }
+                Text {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    text: App.connectionDetail
+                    color: App.connectionProblem ? Theme.danger : Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+
+            SectionTitle { text: qsTr("Server") }
+            DayRadio {
+                id: embeddedRadio
+                text: qsTr("Built-in server on this computer")
+            }
+            BuiltInServerPanel {
+                visible: embeddedRadio.checked && App.serverMode === "embedded"
+                Layout.leftMargin: 32
+                Layout.fillWidth: true
+            }
+            DayRadio {
+                id: remoteRadio
+                text: qsTr("A Dayboard or HPKV server")
+            }
+            GridLayout {
+                visible: remoteRadio.checked
+                Layout.leftMargin: 32
+                Layout.fillWidth: true
+                columns: 2
+                columnSpacing: Theme.spacingM
+                Text { text: qsTr("Address"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+                TextField {
+                    id: urlField
+                    Layout.fillWidth: true
+                    placeholderText: "https://example.com"
+                    Accessible.name: qsTr("Server address")
+                }
+                Text { text: qsTr("API key"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
+                TextField {
+                    id: keyField
+                    Layout.fillWidth: true
+                    echoMode: TextInput.Password
+                    placeholderText: App.hasApiKey && App.serverMode === "remote" ? qsTr("Saved (leave empty to keep)") : qsTr("Paste your API key")
+                    Accessible.name: qsTr("API key")
+                }
+                Item { width: 1; height: 1 }
+                Note { text: App.keyStorageText }
+            }
+            Note {
+                visible: App.serverError.length > 0
+                color: Theme.danger
+                text: App.serverError
+            }
+            CheckBox {
+                id: bringLists
+                objectName: "bringLists"
+                visible: root.switching
+                text: qsTr("Bring my lists along (copies every day's todos to the new server; nothing is duplicated)")
+                Accessible.name: text
+                Layout.fillWidth: true
+                contentItem: Text {
+                    leftPadding: bringLists.indicator.width + bringLists.spacing
+                    text: bringLists.text
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+            DayButton {
+                Layout.alignment: Qt.AlignRight
+                primary: true
+                text: qsTr("Apply server")
+                enabled: embeddedRadio.checked || urlField.text.trim().length > 0
+                onClicked: App.applyServerSettings(remoteRadio.checked ? "remote" : "embedded", urlField.text, keyField.text,
+                                                   root.switching && bringLists.checked)
+            }
+
+            SectionTitle { text: qsTr("Appearance") }
+            RowLayout {
+                Text { text: qsTr("Theme"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; Layout.fillWidth: true }
+                ComboBox {
+                    id: themeBox
+                    Accessible.name: qsTr("Theme")
+                    textRole: "label"
+                    valueRole: "value"
+                    model: [
+                        { value: "system", label: qsTr("Follow the system") },
+                        { value: "light", label: qsTr("Light") },
+                        { value: "dark", label: qsTr("Dark") }
+                    ]
+                    Component.onCompleted: currentIndex = indexOfValue(App.themeOverride)
+                    background: Rectangle {
+                        implicitWidth: 180
+                        implicitHeight: Theme.controlHeight
+                        radius: Theme.radiusSmall
+                        color: themeBox.hovered ? Theme.surfaceAlt : Theme.surface
+                        border.color: themeBox.visualFocus ? Theme.accent : Theme.border
+                    }
+                    onActivated: App.themeOverride = currentValue
+                }
+            }
+            DaySwitch {
+                id: doneSwitch
+                text: qsTr("Show done todos")
+                checked: App.showDone
+                onToggled: App.showDone = checked
+            }
+
+            DayButton {
+                Layout.alignment: Qt.AlignRight
+                Layout.topMargin: Theme.spacingM
+                text: qsTr("Close")
+                onClicked: root.close()
+            }
         }
     }
 }

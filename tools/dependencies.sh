@@ -11,6 +11,7 @@
 #   test           what ./test adds (test-only tools and services)
 #   bench          what bench/run adds
 #   package-check  what tools/package-check adds (CPack's dpkg-shlibdeps, debootstrap, appstream)
+#   screenshots    Xvfb, xdotool and ImageMagick to run, drive and grab the real app (by hand)
 
 DAYBOARD_ROOT=${DAYBOARD_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 

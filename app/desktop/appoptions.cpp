@@ -42,7 +42,7 @@ AppOptions AppOptions::parse(const QCoreApplication &app)
     options.apiKey = parser.value(apiKey);
     options.dataDir = parser.isSet(dataDir)
         ? QDir(parser.value(dataDir)).absolutePath()
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        : defaultDataDir();
     options.newWindow = parser.isSet(newWindow);
     return options;
 }
@@ -55,6 +55,14 @@ bool AppOptions::isTextOnly(int argc, char **argv)
             return true;
     }
     return false;
+}
+
+QString AppOptions::defaultDataDir()
+{
+    // Not AppDataLocation: with organisation and application both "Dayboard" that is
+    // ~/.local/share/Dayboard/Dayboard. DataMigration moves the data of that folder.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .absoluteFilePath(QStringLiteral("Dayboard"));
 }
 
 void AppOptions::setApplicationInfo()

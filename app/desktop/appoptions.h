@@ -19,6 +19,8 @@ struct AppOptions
     static AppOptions parse(const QCoreApplication &app);
     /** --help / --version: answered without a display (no QGuiApplication needed). */
     static bool isTextOnly(int argc, char **argv);
+    /** `~/.local/share/Dayboard` (XDG data home): the data folder without --data-dir. */
+    static QString defaultDataDir();
     /** Names and version used by QSettings, QStandardPaths and --version. */
     static void setApplicationInfo();
 };

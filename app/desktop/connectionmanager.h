@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/listcopier.h"
+#include "sync/syncsession.h"
+
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
+#include <functional>
 
 class EmbeddedServer;
 class KeyStore;
 class QSettings;
-class SyncSession;
 
 /**
  * @brief Decides where the SyncSession connects: the embedded server (default) or a remote one.
@@ -32,8 +36,24 @@ public:
     void setOverride(const QUrl &server, const QString &apiKey);
     /** Connects as the settings (or the override) say. Never waits for the network. */
     void start();
-    /** Switches mode; an empty `apiKey` keeps the stored one. Returns false on bad input. */
-    bool apply(Mode mode, const QUrl &remoteUrl, const QString &apiKey);
+    /** Quit: the session lets go of its server, the embedded one stops gracefully, then `done`. */
+    void shutdown(const std::function<void()> &done);
+    /**
+     * Switches mode; an empty `apiKey` keeps the stored one. Returns false on bad input.
+     * `bringLists`: once the session uses the new server, every day with todos on the previous
+     * one is copied over (ListCopier; the built-in server keeps running until it is done) and
+     * message() says what happened.
+     */
+    bool apply(Mode mode, const QUrl &remoteUrl, const QString &apiKey, bool bringLists = false);
+    /** A copy started by apply() is under way. */
+    bool isCopying() const;
+
+    /**
+     * The built-in server listens on every interface (shared) or on 127.0.0.1 only (default).
+     * Saved in the settings; takes effect at once (the built-in server restarts on a new address).
+     */
+    void setShareEmbedded(bool share);
+    bool shareEmbedded() const;
 
     Mode mode() const;
     QUrl remoteUrl() const;
@@ -60,6 +80,8 @@ private:
     void connectEmbedded();
     void connectRemote(const QString &apiKey);
     void setError(const QString &error);
+    void startCopyIfSwitched();
+    void copyFinished(const ListCopier::Result &result);
 
     SyncSession *m_session;
     QSettings *m_settings;
@@ -73,4 +95,6 @@ private:
     QString m_overrideKey;
     QString m_error;
     bool m_hasApiKey = false;
+    std::optional<ServerEndpoint> m_copyFrom;
+    QPointer<ListCopier> m_copier;
 };

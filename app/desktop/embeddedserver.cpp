@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QNetworkInterface>
 #include <QPointer>
 
 Q_LOGGING_CATEGORY(lcEmbedded, "dayboard.ui.server")
@@ -33,10 +34,21 @@ bool EmbeddedServer::start(QString *error)
         return false;
     }
     ServerConfig config;
-    config.port = 0;
+    config.port = m_preferredPort;
     config.dataDir = m_dataDir;
+    config.listenAddress = m_shared ? QHostAddress(QHostAddress::Any) : QHostAddress(QHostAddress::LocalHost);
     auto server = std::make_unique<DayboardServer>(config);
-    if (!server->start(error)) {
+    bool ok = server->start(error);
+    if (!ok && m_preferredPort != 0) {
+        qCInfo(lcEmbedded) << "port" << m_preferredPort << "is not available:" << *error
+                           << "- using a free one";
+        server.reset(); // lets go of the data folder before the next try
+        config.port = 0;
+        server = std::make_unique<DayboardServer>(config);
+        error->clear();
+        ok = server->start(error);
+    }
+    if (!ok) {
         qCWarning(lcEmbedded) << "embedded server failed to start:" << *error;
         return false;
     }
@@ -53,6 +65,7 @@ void EmbeddedServer::stop()
     DayboardServer *server = d->server.release();
     server->setParent(this);
     connect(server, &DayboardServer::stopped, server, &QObject::deleteLater);
+    connect(server, &DayboardServer::stopped, this, &EmbeddedServer::stopped);
     d->stopping = server;
     server->stop();
 }
@@ -69,15 +82,51 @@ void EmbeddedServer::finishStopping()
     }
 }
 
+bool EmbeddedServer::isStopping() const
+{
+    return d->stopping != nullptr;
+}
+
 bool EmbeddedServer::isRunning() const
 {
     return d->server != nullptr;
 }
 
+void EmbeddedServer::setShared(bool shared)
+{
+    m_shared = shared;
+}
+
+bool EmbeddedServer::isShared() const
+{
+    return m_shared;
+}
+
+void EmbeddedServer::setPreferredPort(quint16 port)
+{
+    m_preferredPort = port;
+}
+
 QUrl EmbeddedServer::baseUrl() const
 {
-    if (d->server)
-        return d->server->baseUrl();
+    if (!d->server)
+        return {};
+    QUrl url = d->server->baseUrl();
+    url.setHost(QHostAddress(QHostAddress::LocalHost).toString());
+    return url;
+}
+
+QUrl EmbeddedServer::networkUrl() const
+{
+    if (!d->server || !m_shared)
+        return {};
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            QUrl url = baseUrl();
+            url.setHost(address.toString());
+            return url;
+        }
+    }
     return {};
 }
 

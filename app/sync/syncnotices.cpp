@@ -23,14 +23,6 @@ void SyncNotices::connectionLost()
         u"is back."_s);
 }
 
-void SyncNotices::connectionError(const QString &text)
-{
-    if (m_outageReported)
-        return;
-    m_outageReported = true;
-    say(text + u" Changes are kept and sent when the connection is back."_s);
-}
-
 void SyncNotices::connected()
 {
     if (m_outageReported)

@@ -20,8 +20,6 @@ public:
     using QObject::QObject;
 
     void connectionLost();
-    /** Why connecting failed (HpkvClient::connectionError). */
-    void connectionError(const QString &text);
     void connected();
     /** Another endpoint: the next outage is reported again. */
     void endpointChanged();

@@ -6,6 +6,7 @@
 #include "sync/hpkvclient.h"
 #include "sync/monitorclient.h"
 #include "sync/pendingqueue.h"
+#include "sync/serverprobe.h"
 #include "sync/synclog.h"
 #include "sync/syncnotices.h"
 
@@ -34,6 +35,9 @@ struct SyncSession::Private
     /** A value pushed by the monitor or fetched for display; pending ops of a now readable day go out. */
     void acceptNotification(const QDate &day, const std::optional<QByteArray> &value, qint64 revision);
     void watchedDaysChanged();
+    /** The request socket failed: find out why (once at a time) and act on the verdict. */
+    void diagnose(const QString &socketError);
+    void setProblem(Problem problem, const QString &detail);
 
     SyncSession *q;
     QPointer<DayCache> cache; // the app may destroy the cache first (both children of one parent)
@@ -44,6 +48,10 @@ struct SyncSession::Private
     SyncNotices notices;
     DayWriter writer;
     QTimer flushTimer; ///< zero-interval: every submit of one event-loop pass goes in one batch
+    ServerProbe probe;
+    Problem problem = Problem::None;
+    QString problemDetail;
+    bool synced = false;
 };
 
 SyncSession::SyncSession(DayCache *cache, const QString &queueFile, QObject *parent)
@@ -85,11 +93,19 @@ void SyncSession::Private::wire()
         emit q->connectionStateChanged();
     });
     QObject::connect(&client, &HpkvClient::revisionsChanged, q, &SyncSession::serverHasRevisionsChanged);
-    QObject::connect(&client, &HpkvClient::connectionError, &notices, &SyncNotices::connectionError);
+    // Why it failed is shown persistently (connection pill, Settings), not as a note.
+    QObject::connect(&client, &HpkvClient::connectionError, q,
+                     [this](const QString &text) { diagnose(text); });
     QObject::connect(&client, &HpkvClient::connected, q, [this] {
+        probe.cancel();
+        setProblem(Problem::None, {});
         notices.connected();
         writer.resetRetry();
         refetchWatched();
+        if (!synced && cache->watchedDays().isEmpty()) {
+            synced = true; // nothing to read: being connected is all there is to it
+            emit q->synced();
+        }
         writer.flushAll();
     });
 
@@ -144,6 +160,9 @@ void SyncSession::setEndpoint(const ServerEndpoint &endpoint, const QString &que
     const bool otherServer
         = HpkvClient::webSocketUrl(endpoint.baseUrl) != HpkvClient::webSocketUrl(d->endpoint.baseUrl);
     d->endpoint = endpoint;
+    d->probe.cancel();
+    d->synced = false;
+    d->setProblem(Problem::None, {});
     d->notices.endpointChanged();
     d->client.setEndpoint(endpoint.baseUrl, endpoint.apiKey);
     d->monitor.setEndpoint(endpoint.baseUrl, endpoint.apiKey);
@@ -152,6 +171,13 @@ void SyncSession::setEndpoint(const ServerEndpoint &endpoint, const QString &que
     if (!queueFile.isEmpty() && queueFile != d->queue->fileName())
         d->useQueue(queueFile);
     d->watchedDaysChanged();
+}
+
+void SyncSession::stop()
+{
+    d->client.disconnectFromServer();
+    d->monitor.setEndpoint({}, {});
+    d->monitor.stop();
 }
 
 QString SyncSession::queueFile() const
@@ -184,6 +210,64 @@ void SyncSession::submit(const TodoOperation &operation)
 SyncSession::ConnectionState SyncSession::connectionState() const
 {
     return ConnectionState(int(d->client.state()));
+}
+
+SyncSession::Problem SyncSession::problem() const
+{
+    return d->problem;
+}
+
+QString SyncSession::problemDetail() const
+{
+    return d->problemDetail;
+}
+
+bool SyncSession::hasSynced() const
+{
+    return d->synced;
+}
+
+void SyncSession::Private::diagnose(const QString &socketError)
+{
+    if (probe.isRunning())
+        return;
+    probe.run(endpoint.baseUrl, endpoint.apiKey,
+              [this, socketError](ServerProbe::Verdict verdict, const QString &detail) {
+                  if (client.isConnected())
+                      return;
+                  switch (verdict) {
+                  case ServerProbe::Verdict::KeyRefused:
+                      // Asking again with the same key is pointless: wait for the user to change it.
+                      qCInfo(lcSync) << "the server refused the API key; not retrying until the key changes";
+                      client.disconnectFromServer();
+                      monitor.setEndpoint({}, {});
+                      monitor.stop();
+                      setProblem(Problem::KeyRefused, detail);
+                      break;
+                  case ServerProbe::Verdict::Unreachable:
+                      setProblem(Problem::Unreachable, detail);
+                      break;
+                  case ServerProbe::Verdict::NotHpkv:
+                      setProblem(Problem::NotHpkv, detail);
+                      break;
+                  case ServerProbe::Verdict::TlsProblem:
+                      setProblem(Problem::TlsProblem, detail);
+                      break;
+                  case ServerProbe::Verdict::Accepted:
+                      // The key works over HTTP but the sync socket does not (a proxy without WebSocket?).
+                      setProblem(Problem::NotHpkv, socketError);
+                      break;
+                  }
+              });
+}
+
+void SyncSession::Private::setProblem(Problem newProblem, const QString &detail)
+{
+    if (problem == newProblem && problemDetail == detail)
+        return;
+    problem = newProblem;
+    problemDetail = detail;
+    emit q->connectionStateChanged();
 }
 
 int SyncSession::pendingCount() const
@@ -230,9 +314,13 @@ void SyncSession::Private::fetchDay(const QDate &day)
 {
     cache->setLoading(day);
     client.get(DayCache::keyFor(day), [this, day](const HpkvClient::Reply &reply) {
-        if (reply.ok() || reply.code == 404)
+        if (reply.ok() || reply.code == 404) {
             acceptNotification(day, reply.ok() ? reply.value() : std::nullopt, reply.revision().value_or(0));
-        else if (reply.code != 0)
+            if (!synced) {
+                synced = true;
+                emit q->synced();
+            }
+        } else if (reply.code != 0)
             notices.loadFailed(day, reply.error);
     });
 }

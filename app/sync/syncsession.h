@@ -33,10 +33,17 @@ class SyncSession : public QObject
     Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(bool serverHasRevisions READ serverHasRevisions NOTIFY serverHasRevisionsChanged)
+    Q_PROPERTY(Problem problem READ problem NOTIFY connectionStateChanged)
 
 public:
     enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
     Q_ENUM(ConnectionState)
+    /**
+     * Why the session is not connected, when the user can act on it (ServerProbe). KeyRefused
+     * stops every retry until setEndpoint() (a new key); the others keep retrying with backoff.
+     */
+    enum class Problem { None, KeyRefused, Unreachable, NotHpkv, TlsProblem };
+    Q_ENUM(Problem)
 
     /** `queueFile`: where pending operations are kept across restarts. */
     SyncSession(DayCache *cache, const QString &queueFile, QObject *parent = nullptr);
@@ -51,6 +58,8 @@ public:
      */
     void setEndpoint(const ServerEndpoint &endpoint, const QString &queueFile = {});
     ServerEndpoint endpoint() const;
+    /** Closes both sockets and stays closed (quitting); queued operations stay in the queue file. */
+    void stop();
     /** The file of the queue in use. */
     QString queueFile() const;
 
@@ -58,6 +67,11 @@ public:
     void submit(const TodoOperation &operation);
 
     ConnectionState connectionState() const;
+    Problem problem() const;
+    /** What the network said about the problem (no secrets); empty without one. */
+    QString problemDetail() const;
+    /** True once a day was read from the current endpoint (set again by setEndpoint()). */
+    bool hasSynced() const;
     int pendingCount() const;
     bool serverHasRevisions() const;
     DayCache *cache() const;
@@ -74,6 +88,8 @@ signals:
     void serverHasRevisionsChanged();
     /** Something the user should hear about, non-blocking (shown as a toast). No secrets. */
     void message(const QString &text);
+    /** The first read from the current endpoint succeeded: it serves our lists. */
+    void synced();
     /** The queue file now holds every operation submitted so far. */
     void queueSaved();
 

@@ -5,7 +5,10 @@
 #include "desktop/keystore.h"
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
+#include "desktop/embeddedserver.h"
+#include "ui/connectiondescription.h"
 
+#include <QClipboard>
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QLocale>
@@ -37,6 +40,13 @@ AppController::AppController(DayCache *cache, SyncSession *session, ConnectionMa
     connect(session, &SyncSession::pendingCountChanged, this, &AppController::connectionChanged);
     connect(session, &SyncSession::message, this, &AppController::toast);
     connect(connection, &ConnectionManager::changed, this, &AppController::serverChanged);
+    connect(connection, &ConnectionManager::changed, this, &AppController::connectionChanged);
+    connect(session, &SyncSession::synced, this, [this] {
+        if (m_announcement.isEmpty())
+            return;
+        emit toast(m_announcement);
+        m_announcement.clear();
+    });
     connect(connection, &ConnectionManager::message, this, &AppController::toast);
 
     m_midnight.setSingleShot(true);
@@ -90,41 +100,55 @@ ConnectionManager *AppController::connection() const
 
 QString AppController::connectionState() const
 {
-    switch (m_session->connectionState()) {
-    case SyncSession::ConnectionState::Connected:
-        return QStringLiteral("connected");
-    case SyncSession::ConnectionState::Connecting:
-        return QStringLiteral("connecting");
-    case SyncSession::ConnectionState::Reconnecting:
-        return QStringLiteral("reconnecting");
-    case SyncSession::ConnectionState::Disconnected:
-        break;
-    }
-    return QStringLiteral("offline");
+    return ConnectionDescription(m_session, connectionTarget()).state();
 }
 
 QString AppController::connectionText() const
 {
-    QString state;
-    switch (m_session->connectionState()) {
-    case SyncSession::ConnectionState::Connected:
-        state = tr("Connected");
-        break;
-    case SyncSession::ConnectionState::Connecting:
-        state = tr("Connecting…");
-        break;
-    case SyncSession::ConnectionState::Reconnecting:
-        state = tr("Reconnecting…");
-        break;
-    case SyncSession::ConnectionState::Disconnected:
-        state = tr("Offline");
-        break;
-    }
-    const int pending = m_session->pendingCount();
-    if (pending == 0)
-        return state;
-    // Spelled out: without a loaded translation Qt would print "edit(s)".
-    return pending == 1 ? tr("%1 · 1 edit waiting").arg(state) : tr("%1 · %2 edits waiting").arg(state).arg(pending);
+    return ConnectionDescription(m_session, connectionTarget()).pillText();
+}
+
+QString AppController::connectionDetail() const
+{
+    return ConnectionDescription(m_session, connectionTarget()).detail();
+}
+
+bool AppController::connectionProblem() const
+{
+    return ConnectionDescription(m_session, connectionTarget()).isProblem();
+}
+
+QString AppController::connectionTarget() const
+{
+    if (m_connection->mode() == ConnectionManager::Mode::Embedded)
+        return tr("the built-in server");
+    const QUrl url = m_connection->currentUrl();
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+}
+
+QString AppController::embeddedUrl() const
+{
+    return m_connection->embeddedServer()->baseUrl().toString();
+}
+
+QString AppController::embeddedKey() const
+{
+    return m_connection->embeddedServer()->apiKey();
+}
+
+QString AppController::embeddedNetworkUrl() const
+{
+    return m_connection->embeddedServer()->networkUrl().toString();
+}
+
+bool AppController::shareEmbedded() const
+{
+    return m_connection->shareEmbedded();
+}
+
+void AppController::setShareEmbedded(bool share)
+{
+    m_connection->setShareEmbedded(share);
 }
 
 int AppController::pendingCount() const
@@ -258,7 +282,8 @@ void AppController::newWindow(const QString &isoDate)
     emit newWindowRequested(date.isValid() ? date : m_today);
 }
 
-bool AppController::applyServerSettings(const QString &mode, const QString &url, const QString &apiKey)
+bool AppController::applyServerSettings(const QString &mode, const QString &url, const QString &apiKey,
+                                        bool bringLists)
 {
     const bool remote = mode == u"remote";
     const QUrl parsed = ConnectionManager::normalizedUrl(url);
@@ -267,9 +292,9 @@ bool AppController::applyServerSettings(const QString &mode, const QString &url,
         return false;
     }
     const bool ok = m_connection->apply(remote ? ConnectionManager::Mode::Remote : ConnectionManager::Mode::Embedded,
-                                        parsed, apiKey.trimmed());
+                                        parsed, apiKey.trimmed(), bringLists);
     if (ok)
-        emit toast(remote ? tr("Now syncing with %1.").arg(parsed.host()) : tr("Now using the built-in server."));
+        announceWhenSynced(remote ? tr("Now syncing with %1.").arg(parsed.host()) : tr("Now using the built-in server."));
     return ok;
 }
 
@@ -325,6 +350,18 @@ int AppController::monthOf(const QString &isoDate) const
 void AppController::notify(const QString &text)
 {
     emit toast(text);
+}
+
+void AppController::announceWhenSynced(const QString &text)
+{
+    // Said once the new server served a day (SyncSession::synced), not while it may be unreachable.
+    m_announcement = text;
+}
+
+void AppController::copyToClipboard(const QString &text)
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
 }
 
 void AppController::refreshKeyStorage()

@@ -26,6 +26,13 @@ class AppController : public QObject
     Q_PROPERTY(QString connectionState READ connectionState NOTIFY connectionChanged)
     Q_PROPERTY(QString connectionText READ connectionText NOTIFY connectionChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY connectionChanged)
+    Q_PROPERTY(QString connectionDetail READ connectionDetail NOTIFY connectionChanged)
+    Q_PROPERTY(bool connectionProblem READ connectionProblem NOTIFY connectionChanged)
+    Q_PROPERTY(QString connectionTarget READ connectionTarget NOTIFY connectionChanged)
+    Q_PROPERTY(QString embeddedUrl READ embeddedUrl NOTIFY serverChanged)
+    Q_PROPERTY(QString embeddedKey READ embeddedKey NOTIFY serverChanged)
+    Q_PROPERTY(QString embeddedNetworkUrl READ embeddedNetworkUrl NOTIFY serverChanged)
+    Q_PROPERTY(bool shareEmbedded READ shareEmbedded WRITE setShareEmbedded NOTIFY serverChanged)
     Q_PROPERTY(QString today READ today NOTIFY todayChanged)
     Q_PROPERTY(QString serverMode READ serverMode NOTIFY serverChanged)
     Q_PROPERTY(QString remoteUrl READ remoteUrl NOTIFY serverChanged)
@@ -54,6 +61,19 @@ public:
     QString connectionState() const;
     QString connectionText() const;
     int pendingCount() const;
+    /** The whole story of the connection and what to do about a problem (pill tooltip, Settings). */
+    QString connectionDetail() const;
+    /** Key refused, unreachable, not a sync server or TLS: something the user can act on. */
+    bool connectionProblem() const;
+    /** What the app syncs with: "the built-in server" or the remote host. */
+    QString connectionTarget() const;
+    /** The built-in server's address and key, for the web app, a script or another device. */
+    QString embeddedUrl() const;
+    QString embeddedKey() const;
+    QString embeddedNetworkUrl() const;
+    /** The built-in server listens on every interface instead of 127.0.0.1 (after a restart). */
+    bool shareEmbedded() const;
+    void setShareEmbedded(bool share);
     QString today() const;
     QDate todayDate() const;
     QString serverMode() const;
@@ -74,8 +94,13 @@ public:
     void setToday(const QDate &today);
 
     Q_INVOKABLE void newWindow(const QString &isoDate = {});
-    /** Switches between "embedded" and "remote" at once; an empty key keeps the stored one. */
-    Q_INVOKABLE bool applyServerSettings(const QString &mode, const QString &url, const QString &apiKey);
+    /**
+     * Switches between "embedded" and "remote" at once; an empty key keeps the stored one.
+     * `bringLists`: every day with todos on the current server is copied to the new one
+     * (ListCopier, merged by todo id) and the result said as a note.
+     */
+    Q_INVOKABLE bool applyServerSettings(const QString &mode, const QString &url, const QString &apiKey,
+                                         bool bringLists = false);
     Q_INVOKABLE QString addDays(const QString &isoDate, int days) const;
     /** "Today", "Tomorrow", "Yesterday" or the weekday name. */
     Q_INVOKABLE QString dayTitle(const QString &isoDate) const;
@@ -85,6 +110,7 @@ public:
     Q_INVOKABLE int yearOf(const QString &isoDate) const;
     Q_INVOKABLE int monthOf(const QString &isoDate) const;
     Q_INVOKABLE void notify(const QString &text);
+    Q_INVOKABLE void copyToClipboard(const QString &text);
     /** Finds out whether a system keyring is usable, so Settings can say where the key lives. */
     Q_INVOKABLE void refreshKeyStorage();
 
@@ -104,6 +130,8 @@ protected:
 private:
     void scheduleMidnight();
     void updateSystemDark();
+    /** "Now syncing with …" once the new server served a day (SyncSession::synced). */
+    void announceWhenSynced(const QString &text);
 
     DayCache *m_cache;
     SyncSession *m_session;
@@ -113,4 +141,5 @@ private:
     QDate m_today;
     bool m_systemDark = false;
     bool m_clockInjected = false;
+    QString m_announcement;
 };
