@@ -8,6 +8,7 @@
 //
 // The kill moments are drawn from a seed printed at the start; DAYBOARD_CRASH_SEED=N replays
 // them (the processes' own timing still varies).
+#include "replayseed.h"
 #include "serverprocess.h"
 #include "sync/todocodec.h"
 #include "testhttpclient.h"
@@ -103,11 +104,7 @@ void TestClientCrash::initTestCase()
              "DAYBOARD_SERVER_BINARY is not set (tests/app/sync/CMakeLists.txt)");
     QVERIFY2(QFile::exists(qEnvironmentVariable("DAYBOARD_CRASHCLIENT_BINARY")),
              "DAYBOARD_CRASHCLIENT_BINARY is not set (tests/app/sync/CMakeLists.txt)");
-    bool given = false;
-    m_seed = qEnvironmentVariable("DAYBOARD_CRASH_SEED").toUInt(&given);
-    if (!given)
-        m_seed = QRandomGenerator::global()->generate();
-    qInfo("seed %u (replay: DAYBOARD_CRASH_SEED=%u)", m_seed, m_seed);
+    m_seed = replaySeed();
 }
 
 void TestClientCrash::verifyQueueFileReadable(const QTemporaryDir &dir, const QString &queueFile)

@@ -10,6 +10,7 @@
 // (`DAYBOARD_CRASH_SEED=N ctest -R tst_crashsafety --output-on-failure`). The seed fixes the
 // kill moments (acknowledgements before each kill) and every writer's choice of keys; the
 // interleaving of the processes is still up to the scheduler.
+#include "replayseed.h"
 #include "serverprocess.h"
 
 #include <QElapsedTimer>
@@ -207,13 +208,8 @@ private:
 
 void TestCrashSafety::initTestCase()
 {
-    // A fixed seed would hide moments, so each run draws one, unless DAYBOARD_CRASH_SEED replays
-    // a printed one.
-    bool given = false;
-    m_seed = qEnvironmentVariable("DAYBOARD_CRASH_SEED").toUInt(&given);
-    if (!given)
-        m_seed = QRandomGenerator::global()->generate();
-    qInfo("seed %u (replay: DAYBOARD_CRASH_SEED=%u)", m_seed, m_seed);
+    // A fixed seed would hide moments, so each run draws one (DAYBOARD_CRASH_SEED replays one).
+    m_seed = replaySeed();
 }
 
 void TestCrashSafety::init()
