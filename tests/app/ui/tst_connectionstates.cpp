@@ -46,14 +46,6 @@ quint16 closedPort()
     return port;
 }
 
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList result;
-    for (const QList<QVariant> &arguments : spy)
-        result.append(arguments.constFirst().toString());
-    return result;
-}
-
 } // namespace
 
 class TestConnectionStates : public QObject

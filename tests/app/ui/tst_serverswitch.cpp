@@ -61,14 +61,6 @@ bool put(const QUrl &url, const QDate &day, const TodoList &todos)
     return QTest::qWaitFor([&] { return ok.has_value(); }, timeoutMs) && *ok;
 }
 
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList result;
-    for (const QList<QVariant> &arguments : spy)
-        result.append(arguments.constFirst().toString());
-    return result;
-}
-
 } // namespace
 
 class TestServerSwitch : public QObject

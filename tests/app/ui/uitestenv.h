@@ -8,6 +8,8 @@
 #include "ui/appcontroller.h"
 
 #include <QDir>
+#include <QSignalSpy>
+#include <QStringList>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <memory>
@@ -48,3 +50,12 @@ struct UiTestEnv
         cache.reset();
     }
 };
+
+/** The first argument of every signal a spy caught, as text (e.g. the notes a window was told). */
+inline QStringList texts(const QSignalSpy &spy)
+{
+    QStringList result;
+    for (const QList<QVariant> &arguments : spy)
+        result.append(arguments.constFirst().toString());
+    return result;
+}
