@@ -6,6 +6,8 @@
 #include "storage/redisconfig.h"
 #include "daemon/serveroptionsparser.h"
 
+#include "environmentskip.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -126,7 +128,7 @@ void TestDeploymentSafety::foreignOwnedDataDirIsRefused()
     QVERIFY(parse({}, env).config.allowForeignOwner);
 
     if (::geteuid() != 0)
-        QSKIP("needs root to give a directory to another user");
+        DAYBOARD_ENVIRONMENT_SKIP(u"needs root to give a directory to another user"_s);
     QTemporaryDir parent;
     const QString dataDir = parent.filePath(u"data"_s);
     QVERIFY(QDir().mkdir(dataDir));

@@ -208,7 +208,7 @@ void TestDiskFaults::healthReportsFailedCommitsAndDeleteFreesSpace()
 {
     TmpfsMount disk;
     if (!mountTmpfs(disk, u"size=1m"_s))
-        QSKIP(qPrintable(u"needs root to mount a 1 MiB tmpfs (a real ENOSPC): "_s + disk.error()));
+        DAYBOARD_ENVIRONMENT_SKIP(u"needs root to mount a 1 MiB tmpfs (a real ENOSPC): "_s + disk.error());
     const QString dataDir = disk.path() + u"/data"_s;
     ServerProcess server;
     QVERIFY2(server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey }),
