@@ -18,8 +18,7 @@ LoadClient::LoadClient(Proto proto, int port)
     , m_port(port)
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
     , m_readBuf(256 * 1024)
-{
-}
+{ }
 
 LoadClient::~LoadClient()
 {

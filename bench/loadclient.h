@@ -21,7 +21,7 @@ struct Conn
     State state = State::Connecting;
     std::string path;
     std::string partial; ///< received bytes not yet forming a whole message
-    std::string out;     ///< bytes not yet accepted by the kernel
+    std::string out; ///< bytes not yet accepted by the kernel
     uint32_t mask = 0;
     bool outArmed = false;
     bool dirty = false;

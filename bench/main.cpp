@@ -4,10 +4,10 @@
 #include "workloads.h"
 
 #include <csignal>
-#include <fcntl.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <string>
 #include <sys/wait.h>
@@ -18,16 +18,17 @@ namespace {
 
 void usage()
 {
-    fprintf(stderr,
-            "usage: dayboard-bench --target dayboard|echo|redis --port N[,N2..] [--api-key K] [--pid P[,P2..]]\n"
-            "                      --workload lockstep|pipeline|clients|fanout|slow|idle|fsync [options]\n"
-            "       dayboard-bench --self-test (--port N | --server PATH) [--api-key K]\n"
-            "options: --op get|set|cas|mix  --clients N  --inflight K  --subscribers N  --writes N\n"
-            "         --connections N  --mode plain|sub  --duration S  --warmup S  --max-ops N\n"
-            "         --stall S  --dir D  --label L\n"
-            "Several ports: connections round-robin over instances sharing one store (closed loops,\n"
-            "fan-out; the writer is on the first). Several pids: their CPU time is summed.\n"
-            "Prints one 'RESULT {json}' line per workload. Only 127.0.0.1 is ever contacted.\n");
+    fprintf(
+        stderr,
+        "usage: dayboard-bench --target dayboard|echo|redis --port N[,N2..] [--api-key K] [--pid P[,P2..]]\n"
+        "                      --workload lockstep|pipeline|clients|fanout|slow|idle|fsync [options]\n"
+        "       dayboard-bench --self-test (--port N | --server PATH) [--api-key K]\n"
+        "options: --op get|set|cas|mix  --clients N  --inflight K  --subscribers N  --writes N\n"
+        "         --connections N  --mode plain|sub  --duration S  --warmup S  --max-ops N\n"
+        "         --stall S  --dir D  --label L\n"
+        "Several ports: connections round-robin over instances sharing one store (closed loops,\n"
+        "fan-out; the writer is on the first). Several pids: their CPU time is summed.\n"
+        "Prints one 'RESULT {json}' line per workload. Only 127.0.0.1 is ever contacted.\n");
 }
 
 /** Starts `server --memory --port 0`, returns its port from "listening on http://ADDR:PORT". */
@@ -44,8 +45,8 @@ int spawnServer(const std::string &path, const std::string &apiKey, pid_t *pid)
         close(fds[0]);
         close(fds[1]);
         // Throughput is what the self-test drives: no per-connection request limits.
-        execl(path.c_str(), path.c_str(), "--memory", "--port", "0", "--api-key", apiKey.c_str(), "--rate-limit", "0",
-              "--max-in-flight", "0", static_cast<char *>(nullptr));
+        execl(path.c_str(), path.c_str(), "--memory", "--port", "0", "--api-key", apiKey.c_str(),
+              "--rate-limit", "0", "--max-in-flight", "0", static_cast<char *>(nullptr));
         _exit(127);
     }
     close(fds[1]);
@@ -101,7 +102,9 @@ int main(int argc, char **argv)
 
     Target t;
     const std::string flavor = get("target", "dayboard");
-    t.flavor = flavor == "redis" ? Target::Flavor::Redis : flavor == "echo" ? Target::Flavor::Echo : Target::Flavor::Dayboard;
+    t.flavor = flavor == "redis" ? Target::Flavor::Redis
+        : flavor == "echo"       ? Target::Flavor::Echo
+                                 : Target::Flavor::Dayboard;
     t.apiKey = get("api-key", "bench-key");
     for (const std::string &port : splitList(get("port", "0")))
         t.ports.push_back(atoi(port.c_str()));

@@ -20,7 +20,8 @@ namespace {
 
 constexpr int kKeys = 100;
 // ~110 bytes: one todo as the showcase app stores it.
-const std::string kValue = R"({"id":"todo_1700000000000_1","text":"Buy milk, bread and coffee","priority":"low","status":"not set","created":1700000000000})";
+const std::string kValue
+    = R"({"id":"todo_1700000000000_1","text":"Buy milk, bread and coffee","priority":"low","status":"not set","created":1700000000000})";
 
 std::string jsonEscaped(std::string_view s)
 {
@@ -148,9 +149,9 @@ std::string Workloads::fetchToken(const std::string &key, std::string *error) co
         return {};
     }
     const std::string body = "{\"subscribeKeys\":[\"" + key + "\"],\"accessPattern\":\"^bench:\"}";
-    const std::string req = "POST /token/websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + m_target.apiKey
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
-        + "\r\nConnection: close\r\n\r\n" + body;
+    const std::string req = "POST /token/websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: "
+        + m_target.apiKey + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
     if (::send(fd, req.data(), req.size(), MSG_NOSIGNAL) != ssize_t(req.size())) {
         *error = "token send failed";
         close(fd);
@@ -213,10 +214,11 @@ bool Workloads::preload(LoadClient &lc, int keys, std::vector<int64_t> &revision
     });
     if (wantSha) {
         std::string cmd;
-        wire::appendResp(cmd, { "SCRIPT", "LOAD",
-                                "if (tonumber(redis.call('GET',KEYS[2])) or 0) == tonumber(ARGV[1]) then "
-                                "redis.call('SET',KEYS[1],ARGV[2]) return redis.call('INCR',KEYS[2]) "
-                                "else return -1 end" });
+        wire::appendResp(cmd,
+                         { "SCRIPT", "LOAD",
+                           "if (tonumber(redis.call('GET',KEYS[2])) or 0) == tonumber(ARGV[1]) then "
+                           "redis.call('SET',KEYS[1],ARGV[2]) return redis.call('INCR',KEYS[2]) "
+                           "else return -1 end" });
         lc.send(c, cmd);
         if (!lc.run([&] { return !wantSha; }, 10))
             return false;
@@ -230,7 +232,8 @@ bool Workloads::preload(LoadClient &lc, int keys, std::vector<int64_t> &revision
             wire::appendResp(msg, { "SET", key + ":rev", "0" });
             want = replies + 2;
         } else {
-            msg = "{\"op\":2,\"key\":\"" + key + "\",\"value\":\"" + kValueEscaped + "\",\"messageId\":" + std::to_string(current) + "}";
+            msg = "{\"op\":2,\"key\":\"" + key + "\",\"value\":\"" + kValueEscaped
+                + "\",\"messageId\":" + std::to_string(current) + "}";
         }
         lc.send(c, msg);
         if (!lc.run([&] { return replies >= want; }, 10))
@@ -246,7 +249,8 @@ int Workloads::closedLoop(const WorkloadOptions &o)
     lc.setPorts(m_target.ports);
     const int opened = lc.open(o.clients, apiPath(), 60);
     if (opened != o.clients) {
-        fprintf(stderr, "closedLoop: opened %d of %d connections (%s)\n", opened, o.clients, lc.lastError().c_str());
+        fprintf(stderr, "closedLoop: opened %d of %d connections (%s)\n", opened, o.clients,
+                lc.lastError().c_str());
         return 1;
     }
     std::vector<int64_t> revisions;
@@ -271,7 +275,8 @@ int Workloads::closedLoop(const WorkloadOptions &o)
             wire::appendResp(setReq[size_t(i)], { "SET", key, kValue });
         } else {
             getHead[size_t(i)] = "{\"op\":1,\"key\":\"" + key + "\",\"messageId\":";
-            setHead[size_t(i)] = "{\"op\":2,\"key\":\"" + key + "\",\"value\":\"" + kValueEscaped + "\",\"messageId\":";
+            setHead[size_t(i)]
+                = "{\"op\":2,\"key\":\"" + key + "\",\"value\":\"" + kValueEscaped + "\",\"messageId\":";
         }
     }
     std::string msg;
@@ -290,13 +295,17 @@ int Workloads::closedLoop(const WorkloadOptions &o)
             else if (which == 's')
                 msg.append(setReq[k]);
             else
-                wire::appendResp(msg, { "EVALSHA", m_casSha, "2", keyName(int(k)), keyName(int(k)) + ":rev", std::to_string(c.revision), kValue });
+                wire::appendResp(msg,
+                                 { "EVALSHA", m_casSha, "2", keyName(int(k)), keyName(int(k)) + ":rev",
+                                   std::to_string(c.revision), kValue });
             return;
         }
         msg.append(which == 'g' ? getHead[k] : setHead[k]);
         msg.append(num, size_t(snprintf(num, sizeof num, "%lld", static_cast<long long>(++messageId))));
         if (which == 'c' && dayboard)
-            msg.append(num, size_t(snprintf(num, sizeof num, ",\"ifRevision\":%lld", static_cast<long long>(c.revision))));
+            msg.append(num,
+                       size_t(snprintf(num, sizeof num, ",\"ifRevision\":%lld",
+                                       static_cast<long long>(c.revision))));
         msg += '}';
     };
 
@@ -481,8 +490,8 @@ int Workloads::fanout(const WorkloadOptions &o)
         if (redis)
             wire::appendResp(msg, { "PUBLISH", FanoutRig::kKey, value });
         else
-            msg = std::string("{\"op\":2,\"key\":\"") + FanoutRig::kKey + "\",\"value\":\"" + jsonEscaped(value)
-                + "\",\"messageId\":" + std::to_string(++messageId) + "}";
+            msg = std::string("{\"op\":2,\"key\":\"") + FanoutRig::kKey + "\",\"value\":\""
+                + jsonEscaped(value) + "\",\"messageId\":" + std::to_string(++messageId) + "}";
         lc.send(writer, msg);
     };
     // 10000 subscribers may legitimately take seconds per write on a slow server: not "lost".
@@ -492,7 +501,8 @@ int Workloads::fanout(const WorkloadOptions &o)
     for (int i = 0; i < 3; ++i) {
         write(++seq);
         if (!lc.run([&] { return rig.got >= expect; }, perWriteTimeout)) {
-            fprintf(stderr, "fanout: warm-up write %lld reached %d of %d subscribers\n", static_cast<long long>(seq), rig.got, expect);
+            fprintf(stderr, "fanout: warm-up write %lld reached %d of %d subscribers\n",
+                    static_cast<long long>(seq), rig.got, expect);
             return 1;
         }
     }
@@ -522,7 +532,12 @@ int Workloads::fanout(const WorkloadOptions &o)
                 write(++seq);
                 ++writes;
             }
-            lc.run([&] { sample(); return writes - (rig.writerReplies - 3) < 16; }, std::max<double>(0.001, double(end - nowNs()) / 1e9));
+            lc.run(
+                [&] {
+                sample();
+                return writes - (rig.writerReplies - 3) < 16;
+                },
+                std::max<double>(0.001, double(end - nowNs()) / 1e9));
         }
         // Every other subscriber must get every write.
         auto othersDeficit = [&] {
@@ -531,7 +546,12 @@ int Workloads::fanout(const WorkloadOptions &o)
                 deficit += std::max<long>(0, long(writes + 3) - long(lc.conns()[i]->received));
             return deficit;
         };
-        lc.run([&] { sample(); return othersDeficit() == 0; }, 15);
+        lc.run(
+            [&] {
+            sample();
+            return othersDeficit() == 0;
+            },
+            15);
         lost = othersDeficit();
     }
     while (!slow && writes < o.writes && nowNs() < end) {
@@ -552,13 +572,15 @@ int Workloads::fanout(const WorkloadOptions &o)
         { "secs", fmt(double(w.wall) / 1e9, 3) },
         { "p50_us", fmt(lat.percentileUs(50), 1) },
         { "p99_us", fmt(lat.percentileUs(99), 1) },
-        { "deliveries_per_s", fmt(double(slow ? writes : long(lat.count())) * expect / (double(w.wall) / 1e9), 0) },
+        { "deliveries_per_s",
+          fmt(double(slow ? writes : long(lat.count())) * expect / (double(w.wall) / 1e9), 0) },
         { "lost", std::to_string(lost) },
         { "late", std::to_string(rig.late) },
         { "foreign", std::to_string(rig.foreign) },
         { "writer_errors", std::to_string(rig.writerErrors) },
         { "bench_cpu_ns_per_delivery", fmt(double(w.self) / std::max(1.0, double(writes) * expect), 0) },
-        { "server_cpu_ns_per_delivery", w.server >= 0 ? fmt(double(w.server) / std::max(1.0, double(writes) * expect), 0) : "null" },
+        { "server_cpu_ns_per_delivery",
+          w.server >= 0 ? fmt(double(w.server) / std::max(1.0, double(writes) * expect), 0) : "null" },
     };
     if (slow) {
         Conn &s = *lc.conns()[1];
@@ -576,7 +598,8 @@ int Workloads::fanout(const WorkloadOptions &o)
         f.push_back({ "rss_after_resume_kb", std::to_string(rssAfter) });
         f.push_back({ "slow_received_after_resume", std::to_string(s.received - before) });
         f.push_back({ "slow_closed_by_server", (s.closedByPeer || closedDuringStall) ? "true" : "false" });
-        f.push_back({ "slow_missing", std::to_string(std::max<long>(0, long(writes + 3) - long(s.received))) });
+        f.push_back(
+            { "slow_missing", std::to_string(std::max<long>(0, long(writes + 3) - long(s.received))) });
         f.push_back({ "stall_secs", fmt(o.stall, 1) });
     }
     emit(slow ? "slow_consumer" : "fanout", o, f);
@@ -667,13 +690,14 @@ int Workloads::fsyncFloor(const WorkloadOptions &o)
     const double secs = double(nowNs() - t0) / 1e9;
     close(fd);
     unlink(path.c_str());
-    emit("fsync_floor", o, {
-        { "ops", std::to_string(ops) },
-        { "secs", fmt(secs, 3) },
-        { "ops_per_s", fmt(double(ops) / secs, 0) },
-        { "p50_us", fmt(lat.percentileUs(50), 1) },
-        { "p99_us", fmt(lat.percentileUs(99), 1) },
-    });
+    emit("fsync_floor", o,
+         {
+             { "ops", std::to_string(ops) },
+             { "secs", fmt(secs, 3) },
+             { "ops_per_s", fmt(double(ops) / secs, 0) },
+             { "p50_us", fmt(lat.percentileUs(50), 1) },
+             { "p99_us", fmt(lat.percentileUs(99), 1) },
+         });
     return 0;
 }
 
@@ -697,13 +721,16 @@ int Workloads::selfTest()
         check(last.find("\"messageId\":7") != std::string::npos && last.find("Buy milk") != std::string::npos,
               "GET returns the stored value and echoes messageId");
         last.clear();
-        lc.send(*lc.conns()[0], "{\"op\":2,\"key\":\"bench:1\",\"value\":\"x\",\"ifRevision\":" + std::to_string(revisions[1] + 1000) + ",\"messageId\":8}");
+        lc.send(*lc.conns()[0],
+                "{\"op\":2,\"key\":\"bench:1\",\"value\":\"x\",\"ifRevision\":"
+                    + std::to_string(revisions[1] + 1000) + ",\"messageId\":8}");
         lc.run([&] { return !last.empty(); }, 5);
         check(last.find("409") != std::string::npos, "CAS-SET with a stale revision is refused (409)");
         lc.send(*lc.conns()[0], "garbage");
         last.clear();
         lc.run([&] { return !last.empty(); }, 5);
-        check(last.find("400") != std::string::npos && lc.openCount() == 1, "a malformed frame gets 400 and the socket stays open");
+        check(last.find("400") != std::string::npos && lc.openCount() == 1,
+              "a malformed frame gets 400 and the socket stays open");
     }
     WorkloadOptions o;
     o.duration = 0.3;

@@ -31,7 +31,7 @@ struct WorkloadOptions
     int writes = 200;
     int connections = 1000;
     std::string mode = "plain"; ///< idle: plain or sub
-    double duration = 3.0;      ///< measured seconds (closed loops)
+    double duration = 3.0; ///< measured seconds (closed loops)
     double warmup = 0.5;
     long maxOps = 5000000;
     double stall = 10.0;
@@ -43,7 +43,9 @@ struct WorkloadOptions
 class Workloads
 {
 public:
-    explicit Workloads(Target target) : m_target(std::move(target)) { }
+    explicit Workloads(Target target)
+        : m_target(std::move(target))
+    { }
 
     int closedLoop(const WorkloadOptions &o);
     int fanout(const WorkloadOptions &o);

@@ -9,7 +9,6 @@
 #include "fuzzsupport.h"
 
 #include <QRegularExpression>
-
 #include <vector>
 
 namespace {
@@ -71,7 +70,7 @@ void checkAnchoredLiteral(const QByteArray &key)
     const AccessScope exact = AccessScope::fromClaims(claims);
     FUZZ_CHECK(exact.mayAccess(key), key);
     for (const QByteArray &affix : { QByteArray("\n"), QByteArray("\r\n"), QByteArray("\r"), QByteArray("\t"),
-                                    QByteArray("\0", 1), QByteArray("\x1f") }) {
+                                     QByteArray("\0", 1), QByteArray("\x1f") }) {
         FUZZ_CHECK(!exact.mayAccess(key + affix), key + " + control character");
         FUZZ_CHECK(!exact.mayAccess(affix + key), "control character + " + key);
     }

@@ -10,9 +10,9 @@ class QCoreApplication;
 /** @brief What the command line asked for (see `dayboard --help`). */
 struct AppOptions
 {
-    QUrl server;       ///< --server: a remote server for this run (overrides Settings)
-    QString apiKey;    ///< --api-key
-    QString dataDir;   ///< --data-dir: settings, pending edits, the embedded server's data
+    QUrl server; ///< --server: a remote server for this run (overrides Settings)
+    QString apiKey; ///< --api-key
+    QString dataDir; ///< --data-dir: settings, pending edits, the embedded server's data
     bool newWindow = false;
 
     /** Parses the arguments; handles --help/--version (exits) and reports bad input. */

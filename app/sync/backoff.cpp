@@ -2,7 +2,6 @@
 #include "sync/backoff.h"
 
 #include <QRandomGenerator>
-
 #include <algorithm>
 #include <cmath>
 
@@ -10,9 +9,9 @@ Backoff::Backoff(int initialMs, int maxMs, double jitter, Random random)
     : m_initialMs(std::max(1, initialMs))
     , m_maxMs(std::max(m_initialMs, maxMs))
     , m_jitter(std::clamp(jitter, 0.0, 1.0))
-    , m_random(random ? std::move(random) : Random([] { return QRandomGenerator::global()->generateDouble(); }))
-{
-}
+    , m_random(random ? std::move(random)
+                      : Random([] { return QRandomGenerator::global()->generateDouble(); }))
+{ }
 
 int Backoff::nextDelayMs()
 {

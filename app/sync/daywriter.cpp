@@ -133,10 +133,10 @@ void DayWriter::writeDay(const QDate &day, const TodoList &base, std::optional<q
     const bool conditional = ifRevision.has_value();
     m_client->set(DayCache::keyFor(day), value, ifRevision,
                   [this, day, seqs, base, ops, value, conditional](const HpkvClient::Reply &reply) {
-                      if (reply.ok() && !conditional)
-                          m_lostWrites.written(day, base, ops, value);
-                      onWriteReply(day, seqs, value, reply);
-                  });
+        if (reply.ok() && !conditional)
+            m_lostWrites.written(day, base, ops, value);
+        onWriteReply(day, seqs, value, reply);
+    });
 }
 
 void DayWriter::onWriteReply(const QDate &day, const QList<quint64> &seqs, const QByteArray &value,

@@ -153,9 +153,8 @@ void HpkvClient::openSocket()
     connect(socket, &QWebSocket::connected, this, &HpkvClient::onSocketConnected);
     // Qt may report the socket unconnected before it reports why (a refused handshake): let a
     // pending error() signal arrive first, so the reason reaches the user.
-    const auto goneLater = [this, socket] {
-        QTimer::singleShot(0, this, [this, socket] { onSocketGone(socket); });
-    };
+    const auto goneLater
+        = [this, socket] { QTimer::singleShot(0, this, [this, socket] { onSocketGone(socket); }); };
     connect(socket, &QWebSocket::disconnected, this, goneLater);
     connect(socket, &QWebSocket::stateChanged, this, [goneLater](QAbstractSocket::SocketState state) {
         if (state == QAbstractSocket::UnconnectedState)
@@ -242,18 +241,18 @@ int HpkvClient::send(QJsonObject request, Callback callback)
     const int op = request.value(u"op"_s).toInt();
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
-    m_pending.insert(messageId, Pending{std::move(callback), op, timer});
+    m_pending.insert(messageId, Pending { std::move(callback), op, timer });
 
     if (!isConnected() || !m_socket) {
         // Answer later, never from inside send(): callers may hold state they update after it.
         QTimer::singleShot(0, this, [this, messageId] {
-            finish(messageId, Reply{0, {}, u"Not connected to the sync server."_s});
+            finish(messageId, Reply { 0, {}, u"Not connected to the sync server."_s });
         });
         return messageId;
     }
     connect(timer, &QTimer::timeout, this, [this, messageId] {
         qCInfo(lcSync) << "request" << messageId << "timed out";
-        finish(messageId, Reply{0, {}, u"The sync server did not answer in time."_s, true});
+        finish(messageId, Reply { 0, {}, u"The sync server did not answer in time."_s, true });
     });
     timer->start(m_requestTimeoutMs);
     m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
@@ -262,13 +261,15 @@ int HpkvClient::send(QJsonObject request, Callback callback)
 
 int HpkvClient::get(const QByteArray &key, Callback callback)
 {
-    return send(QJsonObject{{u"op"_s, Get}, {u"key"_s, QString::fromUtf8(key)}}, std::move(callback));
+    return send(QJsonObject { { u"op"_s, Get }, { u"key"_s, QString::fromUtf8(key) } }, std::move(callback));
 }
 
 int HpkvClient::set(const QByteArray &key, const QByteArray &value, std::optional<qint64> ifRevision,
                     Callback callback)
 {
-    QJsonObject request{{u"op"_s, Set}, {u"key"_s, QString::fromUtf8(key)}, {u"value"_s, QString::fromUtf8(value)}};
+    QJsonObject request { { u"op"_s, Set },
+                          { u"key"_s, QString::fromUtf8(key) },
+                          { u"value"_s, QString::fromUtf8(value) } };
     if (ifRevision)
         request.insert(u"ifRevision"_s, *ifRevision);
     return send(request, std::move(callback));
@@ -276,10 +277,10 @@ int HpkvClient::set(const QByteArray &key, const QByteArray &value, std::optiona
 
 int HpkvClient::range(const QByteArray &startKey, const QByteArray &endKey, int limit, Callback callback)
 {
-    return send(QJsonObject{{u"op"_s, Range},
-                            {u"key"_s, QString::fromUtf8(startKey)},
-                            {u"endKey"_s, QString::fromUtf8(endKey)},
-                            {u"limit"_s, limit}},
+    return send(QJsonObject { { u"op"_s, Range },
+                              { u"key"_s, QString::fromUtf8(startKey) },
+                              { u"endKey"_s, QString::fromUtf8(endKey) },
+                              { u"limit"_s, limit } },
                 std::move(callback));
 }
 
@@ -344,7 +345,7 @@ void HpkvClient::failAll(const QString &why)
     for (int id : ids) {
         // Requests queued for a "not connected" answer get it from their own single shot.
         if (m_pending.value(id).timer->isActive())
-            finish(id, Reply{0, {}, why});
+            finish(id, Reply { 0, {}, why });
     }
 }
 

@@ -41,9 +41,9 @@ public:
     /** A server reply, or a local failure (code 0). */
     struct Reply
     {
-        int code = 0;      ///< the reply's code (200 success); 0: no reply (see error)
-        QJsonObject body;  ///< the whole reply object
-        QString error;     ///< the server's `error`, or why there was no reply
+        int code = 0; ///< the reply's code (200 success); 0: no reply (see error)
+        QJsonObject body; ///< the whole reply object
+        QString error; ///< the server's `error`, or why there was no reply
         bool timedOut = false;
 
         bool ok() const { return code == 200; }
@@ -70,7 +70,8 @@ public:
     /** Sends `request` with a fresh messageId (returned); `callback` runs exactly once, later. */
     int send(QJsonObject request, Callback callback);
     int get(const QByteArray &key, Callback callback);
-    int set(const QByteArray &key, const QByteArray &value, std::optional<qint64> ifRevision, Callback callback);
+    int set(const QByteArray &key, const QByteArray &value, std::optional<qint64> ifRevision,
+            Callback callback);
     int range(const QByteArray &startKey, const QByteArray &endKey, int limit, Callback callback);
 
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }

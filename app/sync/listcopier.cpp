@@ -138,16 +138,16 @@ void ListCopier::merge(const QByteArray &key, const TodoList &source, const Hpkv
         ifRevision = target.ok() ? target.revision().value_or(0) : 0;
     m_to.set(key, TodoCodec::serialize(merged), ifRevision,
              [this, key, source, attempt, added](const HpkvClient::Reply &reply) {
-                 if (reply.ok()) {
-                     ++m_result.days;
-                     m_result.todos += added;
-                     copyNext();
-                 } else if (reply.code == 409 && attempt < maxConflicts) {
-                     writeDay(key, source, attempt + 1); // someone wrote it meanwhile: merge again
-                 } else {
-                     finish(reply.error);
-                 }
-             });
+        if (reply.ok()) {
+            ++m_result.days;
+            m_result.todos += added;
+            copyNext();
+        } else if (reply.code == 409 && attempt < maxConflicts) {
+            writeDay(key, source, attempt + 1); // someone wrote it meanwhile: merge again
+        } else {
+            finish(reply.error);
+        }
+    });
 }
 
 void ListCopier::finish(const QString &error)

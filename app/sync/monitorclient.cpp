@@ -96,13 +96,15 @@ void MonitorClient::fetchToken()
     QJsonArray keys;
     for (const QByteArray &key : std::as_const(m_keys))
         keys.append(QString::fromUtf8(key));
-    const QJsonObject body{{u"subscribeKeys"_s, keys}, {u"accessPattern"_s, QLatin1String(accessPattern)}};
+    const QJsonObject body { { u"subscribeKeys"_s, keys },
+                             { u"accessPattern"_s, QLatin1String(accessPattern) } };
     if (m_state != State::Connected)
         setState(State::FetchingToken);
     QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     m_tokenReply = reply;
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation] { onTokenReply(reply, generation); });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, generation] { onTokenReply(reply, generation); });
 }
 
 void MonitorClient::onTokenReply(QNetworkReply *reply, quint64 generation)

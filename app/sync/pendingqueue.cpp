@@ -121,7 +121,7 @@ void PendingQueue::save()
     QMetaObject::invokeMethod(
         m_writer,
         [writer = m_writer, generation, bytes = QJsonDocument(document).toJson(QJsonDocument::Compact)] {
-            writer->write(generation, bytes);
+        writer->write(generation, bytes);
         });
 }
 

@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 
 QueueWriter::QueueWriter(const QString &fileName)
     : m_fileName(fileName)
-{
-}
+{ }
 
 void QueueWriter::write(quint64 generation, const QByteArray &contents)
 {

@@ -116,9 +116,9 @@ void SyncSession::Private::wire()
     });
     QObject::connect(&monitor, &MonitorClient::notification, q,
                      [this](const QByteArray &key, const std::optional<QByteArray> &value, qint64 revision) {
-                         if (const auto day = DayCache::dateForKey(key))
-                             acceptNotification(*day, value, revision);
-                     });
+        if (const auto day = DayCache::dateForKey(key))
+            acceptNotification(*day, value, revision);
+    });
     QObject::connect(cache, &DayCache::watchedDaysChanged, q, [this] { watchedDaysChanged(); });
 }
 
@@ -233,32 +233,32 @@ void SyncSession::Private::diagnose(const QString &socketError)
         return;
     probe.run(endpoint.baseUrl, endpoint.apiKey,
               [this, socketError](ServerProbe::Verdict verdict, const QString &detail) {
-                  if (client.isConnected())
-                      return;
-                  switch (verdict) {
-                  case ServerProbe::Verdict::KeyRefused:
-                      // Asking again with the same key is pointless: wait for the user to change it.
-                      qCInfo(lcSync) << "the server refused the API key; not retrying until the key changes";
-                      client.disconnectFromServer();
-                      monitor.setEndpoint({}, {});
-                      monitor.stop();
-                      setProblem(Problem::KeyRefused, detail);
-                      break;
-                  case ServerProbe::Verdict::Unreachable:
-                      setProblem(Problem::Unreachable, detail);
-                      break;
-                  case ServerProbe::Verdict::NotHpkv:
-                      setProblem(Problem::NotHpkv, detail);
-                      break;
-                  case ServerProbe::Verdict::TlsProblem:
-                      setProblem(Problem::TlsProblem, detail);
-                      break;
-                  case ServerProbe::Verdict::Accepted:
-                      // The key works over HTTP but the sync socket does not (a proxy without WebSocket?).
-                      setProblem(Problem::NotHpkv, socketError);
-                      break;
-                  }
-              });
+        if (client.isConnected())
+            return;
+        switch (verdict) {
+        case ServerProbe::Verdict::KeyRefused:
+            // Asking again with the same key is pointless: wait for the user to change it.
+            qCInfo(lcSync) << "the server refused the API key; not retrying until the key changes";
+            client.disconnectFromServer();
+            monitor.setEndpoint({}, {});
+            monitor.stop();
+            setProblem(Problem::KeyRefused, detail);
+            break;
+        case ServerProbe::Verdict::Unreachable:
+            setProblem(Problem::Unreachable, detail);
+            break;
+        case ServerProbe::Verdict::NotHpkv:
+            setProblem(Problem::NotHpkv, detail);
+            break;
+        case ServerProbe::Verdict::TlsProblem:
+            setProblem(Problem::TlsProblem, detail);
+            break;
+        case ServerProbe::Verdict::Accepted:
+            // The key works over HTTP but the sync socket does not (a proxy without WebSocket?).
+            setProblem(Problem::NotHpkv, socketError);
+            break;
+        }
+    });
 }
 
 void SyncSession::Private::setProblem(Problem newProblem, const QString &detail)

@@ -2,10 +2,10 @@
 #include "ui/appcontroller.h"
 
 #include "desktop/connectionmanager.h"
+#include "desktop/embeddedserver.h"
 #include "desktop/keystore.h"
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
-#include "desktop/embeddedserver.h"
 #include "ui/connectiondescription.h"
 
 #include <QClipboard>
@@ -186,7 +186,7 @@ void AppController::scheduleMidnight()
 QString AppController::serverMode() const
 {
     return m_connection->mode() == ConnectionManager::Mode::Remote ? QStringLiteral("remote")
-                                                                  : QStringLiteral("embedded");
+                                                                   : QStringLiteral("embedded");
 }
 
 QString AppController::remoteUrl() const
@@ -291,10 +291,12 @@ bool AppController::applyServerSettings(const QString &mode, const QString &url,
         emit toast(tr("“%1” is not a server address. Try https://example.com.").arg(url.trimmed()));
         return false;
     }
-    const bool ok = m_connection->apply(remote ? ConnectionManager::Mode::Remote : ConnectionManager::Mode::Embedded,
-                                        parsed, apiKey.trimmed(), bringLists);
+    const bool ok
+        = m_connection->apply(remote ? ConnectionManager::Mode::Remote : ConnectionManager::Mode::Embedded,
+                              parsed, apiKey.trimmed(), bringLists);
     if (ok)
-        announceWhenSynced(remote ? tr("Now syncing with %1.").arg(parsed.host()) : tr("Now using the built-in server."));
+        announceWhenSynced(remote ? tr("Now syncing with %1.").arg(parsed.host())
+                                  : tr("Now using the built-in server."));
     return ok;
 }
 

@@ -46,8 +46,8 @@ class AppController : public QObject
     Q_PROPERTY(QString version READ version CONSTANT)
 
 public:
-    AppController(DayCache *cache, SyncSession *session, ConnectionManager *connection,
-                  QSettings *settings, QObject *parent = nullptr);
+    AppController(DayCache *cache, SyncSession *session, ConnectionManager *connection, QSettings *settings,
+                  QObject *parent = nullptr);
     ~AppController() override;
 
     /** The QML engine's way in: returns the instance registered with setInstance(). */

@@ -31,8 +31,7 @@ const Todo *findIn(const TodoList &todos, const QString &id)
 DayEditor::DayEditor(const TodoList &rows, QObject *parent)
     : QObject(parent)
     , m_rows(rows)
-{
-}
+{ }
 
 void DayEditor::setBackend(DayCache *cache, SyncSession *session)
 {

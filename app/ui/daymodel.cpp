@@ -214,13 +214,9 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> DayModel::roleNames() const
 {
     return {
-        {IdRole, "todoId"},
-        {TextRole, "text"},
-        {PriorityRole, "priority"},
-        {StatusRole, "status"},
-        {DoneRole, "done"},
-        {CreatedRole, "created"},
-        {UpdatedRole, "updated"},
+        { IdRole, "todoId" },       { TextRole, "text" }, { PriorityRole, "priority" },
+        { StatusRole, "status" },   { DoneRole, "done" }, { CreatedRole, "created" },
+        { UpdatedRole, "updated" },
     };
 }
 
@@ -279,11 +275,11 @@ QVariantMap DayModel::get(int row) const
     if (row < 0 || row >= m_todos.size())
         return {};
     const Todo &todo = m_todos.at(row);
-    return {{QStringLiteral("todoId"), todo.id},
-            {QStringLiteral("text"), todo.text},
-            {QStringLiteral("priority"), int(todo.priority)},
-            {QStringLiteral("status"), int(todo.status)},
-            {QStringLiteral("done"), todo.isDone()}};
+    return { { QStringLiteral("todoId"), todo.id },
+             { QStringLiteral("text"), todo.text },
+             { QStringLiteral("priority"), int(todo.priority) },
+             { QStringLiteral("status"), int(todo.status) },
+             { QStringLiteral("done"), todo.isDone() } };
 }
 
 QString DayModel::newTodoId()

@@ -7,7 +7,7 @@ TodoFilterModel::TodoFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(this, signal, this, &TodoFilterModel::countChanged);
     connect(this, &QAbstractItemModel::modelReset, this, &TodoFilterModel::countChanged);
     connect(this, &QAbstractItemModel::layoutChanged, this, &TodoFilterModel::countChanged);

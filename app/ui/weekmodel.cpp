@@ -9,8 +9,7 @@
 
 WeekModel::WeekModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 WeekModel::~WeekModel()
 {
@@ -127,13 +126,13 @@ void WeekModel::onDayChanged(const QDate &date)
     if (row < 0 || row >= rowCount())
         return;
     const QModelIndex changed = index(int(row));
-    emit dataChanged(changed, changed, {OpenCountRole, DoneCountRole});
+    emit dataChanged(changed, changed, { OpenCountRole, DoneCountRole });
 }
 
 void WeekModel::onTodayChanged()
 {
     if (rowCount() > 0)
-        emit dataChanged(index(0), index(rowCount() - 1), {IsTodayRole});
+        emit dataChanged(index(0), index(rowCount() - 1), { IsTodayRole });
 }
 
 int WeekModel::rowCount(const QModelIndex &parent) const
@@ -161,7 +160,8 @@ QVariant WeekModel::data(const QModelIndex &index, int role) const
         if (!m_cache)
             return 0;
         const TodoList &todos = m_cache->day(date).todos;
-        const int done = int(std::count_if(todos.cbegin(), todos.cend(), [](const Todo &t) { return t.isDone(); }));
+        const int done
+            = int(std::count_if(todos.cbegin(), todos.cend(), [](const Todo &t) { return t.isDone(); }));
         return role == DoneCountRole ? done : int(todos.size()) - done;
     }
     default:
@@ -172,11 +172,7 @@ QVariant WeekModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> WeekModel::roleNames() const
 {
     return {
-        {DateRole, "date"},
-        {DayNameRole, "dayName"},
-        {DayNumberRole, "dayNumber"},
-        {OpenCountRole, "openCount"},
-        {DoneCountRole, "doneCount"},
-        {IsTodayRole, "isToday"},
+        { DateRole, "date" },           { DayNameRole, "dayName" },     { DayNumberRole, "dayNumber" },
+        { OpenCountRole, "openCount" }, { DoneCountRole, "doneCount" }, { IsTodayRole, "isToday" },
     };
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "editlatencyround.h"
 
-#include "sync/monitorclient.h"
 #include "monotonicclock.h"
+#include "sync/monitorclient.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -206,8 +206,7 @@ int main(int argc, char **argv)
     // The sync log's connect/disconnect lines are not the benchmark's output.
     QLoggingCategory::setFilterRules(u"dayboard.client.sync.info=false"_s);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Workload 8: the app's client path (bench/RESULTS-app.md)."_s);
+    parser.setApplicationDescription(u"Workload 8: the app's client path (bench/RESULTS-app.md)."_s);
     parser.addHelpOption();
     parser.addOptions({
         { u"server"_s, u"The dayboard-server executable."_s, u"path"_s },

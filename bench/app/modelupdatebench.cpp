@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "modelupdatebench.h"
 
-#include "sync/daycache.h"
 #include "monotonicclock.h"
 #include "resetlistmodel.h"
 #include "samples.h"
+#include "sync/daycache.h"
 #include "sync/todocodec.h"
 #include "ui/daymodel.h"
 #include "ui/todofiltermodel.h"

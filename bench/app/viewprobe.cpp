@@ -13,16 +13,16 @@ ViewProbe::ViewProbe(QAbstractItemModel *model, QObject *parent)
     connect(model, &QAbstractItemModel::layoutChanged, this, all);
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                readRows(topLeft.row(), bottomRight.row());
-            });
+        readRows(topLeft.row(), bottomRight.row());
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { readRows(first, last); });
     connect(model, &QAbstractItemModel::rowsRemoved, this,
             [this](const QModelIndex &, int first, int) { readRows(first, first); });
     connect(model, &QAbstractItemModel::rowsMoved, this,
             [this](const QModelIndex &, int, int, const QModelIndex &, int destination) {
-                readRows(destination, destination);
-            });
+        readRows(destination, destination);
+    });
 }
 
 void ViewProbe::readRows(int first, int last)

@@ -62,8 +62,8 @@ QString AccessScope::translateAccessPattern(const QString &accessPattern)
     QString regex;
     regex.reserve(accessPattern.size() + 8);
     const qsizetype size = accessPattern.size();
-    bool escaped = false;  // the previous character was a backslash
-    bool inClass = false;  // inside [...]
+    bool escaped = false; // the previous character was a backslash
+    bool inClass = false; // inside [...]
     bool previousLiteral = false;
     for (qsizetype i = 0; i < size; ++i) {
         const QChar c = accessPattern.at(i);

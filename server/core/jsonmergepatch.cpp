@@ -4,7 +4,6 @@
 #include "core/jsondepth.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 
 namespace {

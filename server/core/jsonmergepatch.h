@@ -17,9 +17,9 @@ public:
     static constexpr int maxDepth = 128;
 
     enum class Outcome {
-        Merged,     ///< both were objects; `value` is the merged compact JSON
+        Merged, ///< both were objects; `value` is the merged compact JSON
         NotObjects, ///< at least one side is not a JSON object (the caller appends instead)
-        TooDeep,    ///< both look like objects but one nests deeper than maxDepth
+        TooDeep, ///< both look like objects but one nests deeper than maxDepth
     };
 
     struct Result

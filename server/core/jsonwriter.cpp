@@ -74,14 +74,29 @@ char *writeEscape(char *out, uchar c)
     static constexpr char hex[] = "0123456789abcdef";
     *out++ = '\\';
     switch (c) {
-    case '"': *out++ = '"'; return out;
-    case '\\': *out++ = '\\'; return out;
-    case '\b': *out++ = 'b'; return out;
-    case '\f': *out++ = 'f'; return out;
-    case '\n': *out++ = 'n'; return out;
-    case '\r': *out++ = 'r'; return out;
-    case '\t': *out++ = 't'; return out;
-    default: break;
+    case '"':
+        *out++ = '"';
+        return out;
+    case '\\':
+        *out++ = '\\';
+        return out;
+    case '\b':
+        *out++ = 'b';
+        return out;
+    case '\f':
+        *out++ = 'f';
+        return out;
+    case '\n':
+        *out++ = 'n';
+        return out;
+    case '\r':
+        *out++ = 'r';
+        return out;
+    case '\t':
+        *out++ = 't';
+        return out;
+    default:
+        break;
     }
     *out++ = 'u';
     *out++ = '0';

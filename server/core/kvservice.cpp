@@ -55,9 +55,10 @@ bool failOnBackend(Reply &reply, WriteStatus status, const QString &detail)
     }
     if (status == WriteStatus::OutcomeUnknown) {
         qCWarning(lcCore) << "storage unavailable, write outcome unknown:" << detail;
-        fail(reply, 503,
-             QStringLiteral("Storage unavailable; the write may or may not have been applied: read the record "
-                            "(its revision) before you retry"));
+        fail(
+            reply, 503,
+            QStringLiteral("Storage unavailable; the write may or may not have been applied: read the record "
+                           "(its revision) before you retry"));
         return true;
     }
     return false;
@@ -162,8 +163,7 @@ public:
         , m_budget(options.budget)
         , m_done(std::move(done))
         , m_reply(replyTo(m_request))
-    {
-    }
+    { }
     ~ScopedRange() { releaseBudget(); }
 
     void fetch(const QByteArray &first)
@@ -171,9 +171,12 @@ public:
         auto self = shared_from_this();
         // A full scope keeps every record: one page of `limit` (storage proves `truncated`), at
         // most what the byte cap can hold of the largest values (Redis copies every page).
-        const int pageCap = int(qBound(qint64(100), m_maxBytes / RequestParser::maxValueBytes, qint64(pageSize)));
-        const int count = m_scope.isFull() ? qMin(m_request.limit - int(m_reply.records.size()), pageCap) : pageSize;
-        m_storage->range(first, m_request.endKey, count, [self](const RangeResult &page) { self->consume(page); });
+        const int pageCap
+            = int(qBound(qint64(100), m_maxBytes / RequestParser::maxValueBytes, qint64(pageSize)));
+        const int count
+            = m_scope.isFull() ? qMin(m_request.limit - int(m_reply.records.size()), pageCap) : pageSize;
+        m_storage->range(first, m_request.endKey, count,
+                         [self](const RangeResult &page) { self->consume(page); });
     }
 
 private:
@@ -294,7 +297,8 @@ void KvService::execute(const Request &request, const AccessScope &scope, ReplyC
         write.ifRevision.reset();
     const bool extensions = m_options.extensions;
     QPointer<KvService> self(this);
-    m_storage->write(writeOpFor(write), [write, extensions, self, done = std::move(done)](const WriteResult &result) {
+    m_storage->write(writeOpFor(write),
+                     [write, extensions, self, done = std::move(done)](const WriteResult &result) {
         if (self)
             self->m_writeHealth.record(result);
         Reply reply = replyTo(write);

@@ -20,16 +20,16 @@ struct Reply
 {
     Op op = Op::Get;
     int code = 200;
-    QString error;                  ///< set exactly when code != 200
-    QByteArray messageIdJson;       ///< echoed verbatim when non-empty
-    QByteArray key;                 ///< GET, ATOMIC, 404, 409
+    QString error; ///< set exactly when code != 200
+    QByteArray messageIdJson; ///< echoed verbatim when non-empty
+    QByteArray key; ///< GET, ATOMIC, 404, 409
     bool hasKey = false;
     std::optional<QByteArray> value; ///< GET; 409 (nullopt → JSON null when hasValueMember)
     bool hasValueMember = false;
     std::optional<qint64> revision; ///< extensions only
-    QString message;                ///< SET/PATCH/DELETE success text
-    qint64 newValue = 0;            ///< ATOMIC
-    QList<KeyedRecord> records;     ///< RANGE
-    bool recordRevisions = false;   ///< RANGE: each record carries its `revision` (extensions only)
-    bool truncated = false;         ///< RANGE
+    QString message; ///< SET/PATCH/DELETE success text
+    qint64 newValue = 0; ///< ATOMIC
+    QList<KeyedRecord> records; ///< RANGE
+    bool recordRevisions = false; ///< RANGE: each record carries its `revision` (extensions only)
+    bool truncated = false; ///< RANGE
 };

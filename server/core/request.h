@@ -17,10 +17,10 @@ struct Request
 {
     Op op = Op::Get;
     QByteArray key;
-    QByteArray value;   ///< SET/PATCH: the value (strings as-is, other JSON as compact text)
-    qint64 delta = 0;   ///< ATOMIC
-    QByteArray endKey;  ///< RANGE
-    int limit = 100;    ///< RANGE: 1..1000 (larger requests are clamped to 1000)
+    QByteArray value; ///< SET/PATCH: the value (strings as-is, other JSON as compact text)
+    qint64 delta = 0; ///< ATOMIC
+    QByteArray endKey; ///< RANGE
+    int limit = 100; ///< RANGE: 1..1000 (larger requests are clamped to 1000)
     std::optional<qint64> ifRevision;
     QByteArray messageIdJson;
 };

@@ -3,9 +3,8 @@
 
 #include "core/jsondepth.h"
 
-#include <nlohmann/json.hpp>
-
 #include <limits>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -14,7 +13,9 @@ using Json = nlohmann::ordered_json;
 class Failure
 {
 public:
-    explicit Failure(QString message) : m_message(std::move(message)) { }
+    explicit Failure(QString message)
+        : m_message(std::move(message))
+    { }
     const QString &message() const { return m_message; }
 
 private:

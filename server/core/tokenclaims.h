@@ -10,7 +10,7 @@
 /** @brief What a monitor token grants (docs/protocol.md §5). */
 struct TokenClaims
 {
-    QList<QByteArray> subscriptions;     ///< subscribeKeys / subscribePatterns
+    QList<QByteArray> subscriptions; ///< subscribeKeys / subscribePatterns
     std::optional<QString> accessPattern; ///< regex, search semantics
     qint64 expiresAtMs = 0;
     /** The issuing API key's id (TokenService::keyId): an HMAC fingerprint, never the key. */

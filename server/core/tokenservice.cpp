@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
-
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -35,8 +34,8 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 /** Decodes strict, canonical base64url: one token has exactly one spelling. */
 std::optional<QByteArray> decode(const QByteArray &text)
 {
-    const auto result = QByteArray::fromBase64Encoding(
-        text, base64Options | QByteArray::AbortOnBase64DecodingErrors);
+    const auto result
+        = QByteArray::fromBase64Encoding(text, base64Options | QByteArray::AbortOnBase64DecodingErrors);
     if (!result || result.decoded.toBase64(base64Options) != text)
         return std::nullopt;
     return result.decoded;

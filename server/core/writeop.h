@@ -17,7 +17,7 @@ struct WriteOp
 {
     WriteKind kind = WriteKind::Set;
     QByteArray key;
-    QByteArray value;  ///< Set: the value to store; Patch: the patch text
-    qint64 delta = 0;  ///< Increment: the signed delta
+    QByteArray value; ///< Set: the value to store; Patch: the patch text
+    qint64 delta = 0; ///< Increment: the signed delta
     std::optional<qint64> ifRevision;
 };

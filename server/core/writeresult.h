@@ -8,13 +8,13 @@
 /** @brief How a write ended. Maps to the protocol codes 200/404/409/400/500/503. */
 enum class WriteStatus {
     Ok,
-    NotFound,      ///< DELETE of a missing key (404)
-    Conflict,      ///< ifRevision did not match (409)
-    NotNumeric,    ///< ATOMIC on a stored value that is not an int64 (400)
+    NotFound, ///< DELETE of a missing key (404)
+    Conflict, ///< ifRevision did not match (409)
+    NotNumeric, ///< ATOMIC on a stored value that is not an int64 (400)
     StorageFailed, ///< the backend could not commit; nothing changed (500)
-    Unavailable,   ///< the backend is unreachable; nothing changed (503)
+    Unavailable, ///< the backend is unreachable; nothing changed (503)
     OutcomeUnknown, ///< the backend got the write but its answer was lost: applied or not (503)
-    Invalid,       ///< the write cannot be applied as asked, e.g. PATCH JSON nested too deeply (400)
+    Invalid, ///< the write cannot be applied as asked, e.g. PATCH JSON nested too deeply (400)
 };
 
 /**

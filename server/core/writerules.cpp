@@ -87,7 +87,8 @@ PlannedWrite planIncrement(const Record *current, const WriteOp &op)
 
 QString WriteMessages::notNumeric()
 {
-    return QStringLiteral("ATOMIC needs a stored value that is a decimal 64-bit integer, and a result that fits in one");
+    return QStringLiteral(
+        "ATOMIC needs a stored value that is a decimal 64-bit integer, and a result that fits in one");
 }
 
 QString WriteMessages::valueTooLong()
@@ -98,7 +99,8 @@ QString WriteMessages::valueTooLong()
 
 QString WriteMessages::patchTooDeep()
 {
-    return QStringLiteral("PATCH cannot merge JSON nested deeper than %1 levels").arg(JsonMergePatch::maxDepth);
+    return QStringLiteral("PATCH cannot merge JSON nested deeper than %1 levels")
+        .arg(JsonMergePatch::maxDepth);
 }
 
 namespace {

@@ -23,7 +23,7 @@ struct PlannedWrite
 
 /** The 400 messages planWrite puts in `detail`; KvService falls back on them. */
 namespace WriteMessages {
-QString notNumeric();   ///< ATOMIC on a non-integer stored value, or a result beyond int64
+QString notNumeric(); ///< ATOMIC on a non-integer stored value, or a result beyond int64
 QString patchTooDeep(); ///< PATCH on JSON nested deeper than JsonMergePatch::maxDepth
 QString valueTooLong(); ///< the value a write would produce is over RequestParser::maxValueBytes
 } // namespace WriteMessages

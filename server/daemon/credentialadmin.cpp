@@ -2,13 +2,13 @@
 #include "daemon/credentialadmin.h"
 
 #include "core/apikeyring.h"
-#include "net/closecodes.h"
+#include "core/tokenservice.h"
 #include "daemon/datadirectory.h"
+#include "net/closecodes.h"
 #include "net/httpfrontend.h"
 #include "net/netlog.h"
 #include "net/subscriptionhub.h"
 #include "net/tlscredentials.h"
-#include "core/tokenservice.h"
 #include "net/websocketsession.h"
 
 #include <QFile>

@@ -5,10 +5,10 @@
 #include "core/kvservice.h"
 #include "core/memorybudget.h"
 #include "core/tokenservice.h"
-#include "daemon/datadirectory.h"
-#include "daemon/heaptrimmer.h"
 #include "daemon/credentialadmin.h"
+#include "daemon/datadirectory.h"
 #include "daemon/dataowner.h"
+#include "daemon/heaptrimmer.h"
 #include "net/httpfrontend.h"
 #include "net/netlog.h"
 #include "net/subscriptionhub.h"
@@ -68,8 +68,8 @@ bool DayboardServer::start(QString *error)
     m_tokens = std::make_unique<TokenService>(m_tokenSecret);
     m_budget = std::make_unique<MemoryBudget>(m_config.maxBufferedBytes);
     m_budget->setTrim(&HeapTrimmer::trimHeap);
-    m_service = std::make_unique<KvService>(m_storage.get(),
-                                            ServiceOptions{m_config.extensions, m_config.maxRangeBytes, m_budget.get()});
+    m_service = std::make_unique<KvService>(
+        m_storage.get(), ServiceOptions { m_config.extensions, m_config.maxRangeBytes, m_budget.get() });
 
     SubscriptionHub::Options hubOptions;
     hubOptions.withRevision = m_config.extensions;
@@ -94,18 +94,19 @@ bool DayboardServer::start(QString *error)
     options.webSocket.outputBudget = m_budget.get();
     options.maxConnections = m_config.maxConnections;
     options.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
-    m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(), m_keyRing.get(),
-                                                m_hub.get(), options);
+    m_frontEnd = std::make_unique<HttpFrontEnd>(m_service.get(), m_storage.get(), m_tokens.get(),
+                                                m_keyRing.get(), m_hub.get(), options);
     // Tokens are bound to the key that issued them; revocations are kept in the data dir.
-    CredentialAdmin::Sources sources{ m_config.apiKeysFile.isEmpty() ? m_apiKeys : m_config.apiKeys,
-                                      m_config.apiKeysFile, m_config.tlsCertFile, m_config.tlsKeyFile,
-                                      m_config.dataDir };
-    m_admin = std::make_unique<CredentialAdmin>(sources, m_apiKeys, m_keyRing.get(), m_tokens.get(), m_hub.get(),
-                                                m_frontEnd.get());
+    CredentialAdmin::Sources sources { m_config.apiKeysFile.isEmpty() ? m_apiKeys : m_config.apiKeys,
+                                       m_config.apiKeysFile, m_config.tlsCertFile, m_config.tlsKeyFile,
+                                       m_config.dataDir };
+    m_admin = std::make_unique<CredentialAdmin>(sources, m_apiKeys, m_keyRing.get(), m_tokens.get(),
+                                                m_hub.get(), m_frontEnd.get());
     m_frontEnd->setRoute([admin = m_admin.get()](const HttpRequest &request, const RestApi::Done &done) {
         return admin->handle(request, done);
     });
-    if (!m_admin->loadRevocations(error) || !m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
+    if (!m_admin->loadRevocations(error)
+        || !m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
         m_storage->flush();
         teardown();
         return false;
@@ -158,15 +159,15 @@ bool DayboardServer::prepareSecrets(QString *error)
         if (!hasDataDir) {
             m_sharedApiKeyCandidate = DataDirectory::generateApiKey();
         } else {
-            m_sharedApiKeyCandidate = dir.readOrCreateSecret(QStringLiteral("api-key"),
-                                                             &DataDirectory::generateApiKey, error);
+            m_sharedApiKeyCandidate
+                = dir.readOrCreateSecret(QStringLiteral("api-key"), &DataDirectory::generateApiKey, error);
             if (m_sharedApiKeyCandidate.isNull())
                 return false;
         }
     } else if (m_apiKeys.isEmpty()) {
         if (hasDataDir) {
-            const QByteArray key = dir.readOrCreateSecret(QStringLiteral("api-key"), &DataDirectory::generateApiKey,
-                                                          error);
+            const QByteArray key
+                = dir.readOrCreateSecret(QStringLiteral("api-key"), &DataDirectory::generateApiKey, error);
             if (key.isNull())
                 return false;
             m_generatedKeyFile = dir.filePath(QStringLiteral("api-key"));
@@ -180,7 +181,8 @@ bool DayboardServer::prepareSecrets(QString *error)
         m_keyRing->add(key.toUtf8());
 
     if (hasDataDir) {
-        m_tokenSecret = dir.readOrCreateSecret(QStringLiteral("token-secret"), &TokenService::generateSecret, error);
+        m_tokenSecret
+            = dir.readOrCreateSecret(QStringLiteral("token-secret"), &TokenService::generateSecret, error);
         if (m_tokenSecret.isNull())
             return false;
     } else {
@@ -192,7 +194,8 @@ bool DayboardServer::prepareSecrets(QString *error)
 bool DayboardServer::openStorage(QString *error)
 {
     if (!m_config.redisUrl.isEmpty()) {
-        const std::optional<RedisConfig> redis = RedisConfig::parse(m_config.redisUrl, m_config.redisPrefix.toUtf8(), error);
+        const std::optional<RedisConfig> redis
+            = RedisConfig::parse(m_config.redisUrl, m_config.redisPrefix.toUtf8(), error);
         if (!redis)
             return false;
         auto storage = std::make_unique<RedisStorage>(*redis);
@@ -230,7 +233,7 @@ bool DayboardServer::adoptSharedApiKey(const QByteArray &key, QString *error)
         }
         m_generatedKeyFile = dir.filePath(QStringLiteral("api-key"));
     }
-    m_apiKeys = {QString::fromUtf8(key)};
+    m_apiKeys = { QString::fromUtf8(key) };
     m_keyRing->add(key);
     return true;
 }

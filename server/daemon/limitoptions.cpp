@@ -42,9 +42,10 @@ LimitOptions::LimitOptions()
           QStringLiteral("Unsent bytes queued for one WebSocket; beyond, close 4001 (slow consumer)."),
           false },
         { QStringLiteral("max-buffered-bytes"), Kind::Bytes,
-          QStringLiteral("Unsent WebSocket output and RANGE replies being built, in all (server-wide memory "
-                         "budget); beyond, the socket that crossed it is closed 4001 and a RANGE gets 503. 0: no "
-                         "limit."),
+          QStringLiteral(
+              "Unsent WebSocket output and RANGE replies being built, in all (server-wide memory "
+              "budget); beyond, the socket that crossed it is closed 4001 and a RANGE gets 503. 0: no "
+              "limit."),
           true },
         { QStringLiteral("max-range-bytes"), Kind::Bytes,
           QStringLiteral("Keys and values in one RANGE reply; beyond, the reply ends with truncated: true "

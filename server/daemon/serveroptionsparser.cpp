@@ -15,7 +15,7 @@ using Outcome = ServerOptionsParser::Outcome;
 
 Result fail(const QString &text)
 {
-    return {Outcome::Error, {}, text};
+    return { Outcome::Error, {}, text };
 }
 
 bool parseBool(const QString &text, bool *value)
@@ -89,61 +89,79 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
         "Every option can also be set with the environment variable named in brackets; "
         "an option on the command line wins."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
                                   QStringLiteral("Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
                                      QStringLiteral("Show the version."));
-    const QCommandLineOption listen(QStringLiteral("listen"),
-        QStringLiteral("Address to listen on: an IP, localhost or any [DAYBOARD_LISTEN]. One address only: "
-                       "localhost is 127.0.0.1 (IPv4; give ::1 for IPv6 loopback), any is every IPv4 and IPv6 "
-                       "address. Default 127.0.0.1."),
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral(
+            "Address to listen on: an IP, localhost or any [DAYBOARD_LISTEN]. One address only: "
+            "localhost is 127.0.0.1 (IPv4; give ::1 for IPv6 loopback), any is every IPv4 and IPv6 "
+            "address. Default 127.0.0.1."),
         QStringLiteral("address"));
-    const QCommandLineOption port(QStringLiteral("port"),
-        QStringLiteral("TCP port, 0 for any free port [DAYBOARD_PORT]. Default 8080."), QStringLiteral("port"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QStringLiteral("TCP port, 0 for any free port [DAYBOARD_PORT]. Default 8080."),
+        QStringLiteral("port"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
         QStringLiteral("Directory for the database, the generated API key and the token secret "
-                       "[DAYBOARD_DATA_DIR]. Default %1.").arg(defaultDataDir()),
+                       "[DAYBOARD_DATA_DIR]. Default %1.")
+            .arg(defaultDataDir()),
         QStringLiteral("dir"));
-    const QCommandLineOption memory(QStringLiteral("memory"),
+    const QCommandLineOption memory(
+        QStringLiteral("memory"),
         QStringLiteral("Keep records in memory only; they are lost on exit [DAYBOARD_MEMORY=1]."));
-    const QCommandLineOption apiKey(QStringLiteral("api-key"),
+    const QCommandLineOption apiKey(
+        QStringLiteral("api-key"),
         QStringLiteral("Accept this API key; repeat for several [DAYBOARD_API_KEY, or "
                        "DAYBOARD_API_KEYS=comma,separated]. Without any, a key is generated into "
                        "<data-dir>/api-key."),
         QStringLiteral("key"));
-    const QCommandLineOption apiKeysFile(QStringLiteral("api-keys-file"),
+    const QCommandLineOption apiKeysFile(
+        QStringLiteral("api-keys-file"),
         QStringLiteral("Accept the API keys listed in this file, one per line [DAYBOARD_API_KEYS_FILE]."),
         QStringLiteral("file"));
-    const QCommandLineOption noExtensions(QStringLiteral("no-extensions"),
+    const QCommandLineOption noExtensions(
+        QStringLiteral("no-extensions"),
         QStringLiteral("Behave exactly like hosted HPKV: no revisions, no compare-and-swap "
                        "[DAYBOARD_NO_EXTENSIONS=1]."));
-    const QCommandLineOption redis(QStringLiteral("redis"),
+    const QCommandLineOption redis(
+        QStringLiteral("redis"),
         QStringLiteral("Keep records in Redis, shared by several servers, e.g. redis://127.0.0.1:6379/0 "
                        "[DAYBOARD_REDIS]."),
         QStringLiteral("url"));
-    const QCommandLineOption redisPrefix(QStringLiteral("redis-prefix"),
+    const QCommandLineOption redisPrefix(
+        QStringLiteral("redis-prefix"),
         QStringLiteral("Prefix of every Redis key and channel [DAYBOARD_REDIS_PREFIX]. Default dayboard:."),
         QStringLiteral("prefix"));
-    const QCommandLineOption redisPasswordFile(QStringLiteral("redis-password-file"),
+    const QCommandLineOption redisPasswordFile(
+        QStringLiteral("redis-password-file"),
         QStringLiteral("Read the Redis password from this file (first line), so that it is not in the URL "
                        "where ps shows it [DAYBOARD_REDIS_PASSWORD_FILE; or the password itself in "
                        "DAYBOARD_REDIS_PASSWORD]."),
         QStringLiteral("file"));
-    const QCommandLineOption allowForeignOwner(QStringLiteral("allow-foreign-owner"),
+    const QCommandLineOption allowForeignOwner(
+        QStringLiteral("allow-foreign-owner"),
         QStringLiteral("Use a data directory that belongs to another user (refused otherwise: that user "
                        "could replace the secrets kept there) [DAYBOARD_ALLOW_FOREIGN_OWNER=1]."));
-    parser.addOptions({help, version, listen, port, dataDir, memory, apiKey, apiKeysFile, noExtensions,
-                       redis, redisPrefix, redisPasswordFile, allowForeignOwner});
+    parser.addOptions({ help, version, listen, port, dataDir, memory, apiKey, apiKeysFile, noExtensions,
+                        redis, redisPrefix, redisPasswordFile, allowForeignOwner });
     const LimitOptions limits;
     parser.addOptions(limits.options());
 
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
-        QStringLiteral("Serve https:// and wss:// only, with this PEM certificate (chain) [DAYBOARD_TLS_CERT]. "
-                       "Needs --tls-key."),
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral(
+            "Serve https:// and wss:// only, with this PEM certificate (chain) [DAYBOARD_TLS_CERT]. "
+            "Needs --tls-key."),
         QStringLiteral("file"));
-    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
-        QStringLiteral("The unencrypted PEM private key of --tls-cert [DAYBOARD_TLS_KEY]."), QStringLiteral("file"));
-    parser.addOptions({tlsCert, tlsKey});
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"),
+        QStringLiteral("The unencrypted PEM private key of --tls-cert [DAYBOARD_TLS_KEY]."),
+        QStringLiteral("file"));
+    parser.addOptions({ tlsCert, tlsKey });
 
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QStringLiteral("\nTry --help."));
@@ -152,12 +170,13 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
                         .arg(parser.positionalArguments().constFirst()));
     }
     if (parser.isSet(help))
-        return {Outcome::Help, {}, parser.helpText()};
+        return { Outcome::Help, {}, parser.helpText() };
     if (parser.isSet(version))
-        return {Outcome::Version, {}, QStringLiteral("dayboard-server " DAYBOARD_VERSION)};
+        return { Outcome::Version, {}, QStringLiteral("dayboard-server " DAYBOARD_VERSION) };
 
     ServerConfig config;
-    if (const QString text = pick(parser, listen.names().constFirst(), env, QStringLiteral("DAYBOARD_LISTEN"));
+    if (const QString text
+        = pick(parser, listen.names().constFirst(), env, QStringLiteral("DAYBOARD_LISTEN"));
         !text.isNull() && !parseAddress(text, &config.listenAddress)) {
         return fail(QStringLiteral("Invalid listen address: %1").arg(text));
     }
@@ -198,12 +217,13 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
             config.apiKeys.append(key);
         config.apiKeys += splitKeys(env.value(QStringLiteral("DAYBOARD_API_KEYS")));
     }
-    config.apiKeysFile = pick(parser, apiKeysFile.names().constFirst(), env,
-                              QStringLiteral("DAYBOARD_API_KEYS_FILE"));
+    config.apiKeysFile
+        = pick(parser, apiKeysFile.names().constFirst(), env, QStringLiteral("DAYBOARD_API_KEYS_FILE"));
     config.redisUrl = pick(parser, redis.names().constFirst(), env, QStringLiteral("DAYBOARD_REDIS"));
-    if (QString error; !RedisPasswordOption::apply(
-            pick(parser, redisPasswordFile.names().constFirst(), env, QStringLiteral("DAYBOARD_REDIS_PASSWORD_FILE")),
-            env.value(QStringLiteral("DAYBOARD_REDIS_PASSWORD")), &config.redisUrl, &error)) {
+    if (QString error; !RedisPasswordOption::apply(pick(parser, redisPasswordFile.names().constFirst(), env,
+                                                        QStringLiteral("DAYBOARD_REDIS_PASSWORD_FILE")),
+                                                   env.value(QStringLiteral("DAYBOARD_REDIS_PASSWORD")),
+                                                   &config.redisUrl, &error)) {
         return fail(error);
     }
     config.allowForeignOwner = parser.isSet(allowForeignOwner);
@@ -211,8 +231,8 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
         && !parseBool(env.value(QStringLiteral("DAYBOARD_ALLOW_FOREIGN_OWNER")), &config.allowForeignOwner)) {
         return fail(QStringLiteral("Invalid DAYBOARD_ALLOW_FOREIGN_OWNER: expected 1 or 0"));
     }
-    if (const QString prefix = pick(parser, redisPrefix.names().constFirst(), env,
-                                    QStringLiteral("DAYBOARD_REDIS_PREFIX"));
+    if (const QString prefix
+        = pick(parser, redisPrefix.names().constFirst(), env, QStringLiteral("DAYBOARD_REDIS_PREFIX"));
         !prefix.isNull()) {
         config.redisPrefix = prefix;
     }
@@ -224,5 +244,5 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
         return fail(QStringLiteral("--memory and --redis exclude each other"));
     if (QString error; !limits.apply(parser, env, &config, &error))
         return fail(error);
-    return {Outcome::Run, config, {}};
+    return { Outcome::Run, config, {} };
 }

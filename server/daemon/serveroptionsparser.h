@@ -17,10 +17,10 @@ class ServerOptionsParser
 {
 public:
     enum class Outcome {
-        Run,     ///< `config` is ready
-        Help,    ///< print `text` to stdout, exit 0
+        Run, ///< `config` is ready
+        Help, ///< print `text` to stdout, exit 0
         Version, ///< print `text` to stdout, exit 0
-        Error,   ///< print `text` to stderr, exit 2
+        Error, ///< print `text` to stderr, exit 2
     };
 
     struct Result

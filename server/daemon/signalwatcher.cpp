@@ -2,7 +2,6 @@
 #include "daemon/signalwatcher.h"
 
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -10,7 +9,7 @@
 
 namespace {
 
-int pipeFds[2] = {-1, -1};
+int pipeFds[2] = { -1, -1 };
 
 extern "C" void onSignal(int number)
 {

@@ -107,7 +107,8 @@ bool HttpConnection::readHead()
         emit upgradeRequested(m_request);
         return false;
     }
-    if (m_request.contentLength > 0 && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
+    if (m_request.contentLength > 0
+        && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_request.body.reserve(m_request.contentLength);
     m_state = State::ReadingBody;
@@ -139,10 +140,13 @@ void HttpConnection::refuseOverRate()
 {
     if (!m_rateLogged) {
         m_rateLogged = true;
-        qCInfo(lcNet) << "http peer over its request rate; answering 429" << m_socket->peerAddress().toString();
+        qCInfo(lcNet) << "http peer over its request rate; answering 429"
+                      << m_socket->peerAddress().toString();
     }
-    HttpServerResponse response = HttpServerResponse::error(429, QStringLiteral("Too many requests on this "
-                                                                                "connection; slow down and retry"));
+    HttpServerResponse response
+        = HttpServerResponse::error(429,
+                                    QStringLiteral("Too many requests on this "
+                                                   "connection; slow down and retry"));
     response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
     respond(response);
 }

@@ -7,7 +7,6 @@
 #include "net/tokenbucket.h"
 
 #include <QElapsedTimer>
-
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>

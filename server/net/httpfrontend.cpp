@@ -129,14 +129,14 @@ void HttpFrontEnd::onNewConnection()
                 [this, connection](const HttpRequest &request) { onUpgrade(connection, request); });
         connect(connection, &HttpConnection::requestReceived, this,
                 [this, connection](const HttpRequest &request) {
-                    QPointer<HttpConnection> guard(connection);
-                    const RestApi::Done done = [guard](const HttpServerResponse &response) {
-                        if (guard)
-                            guard->respond(response);
-                    };
-                    if (!m_route || !m_route(request, done))
-                        m_api.handle(request, done);
-                });
+            QPointer<HttpConnection> guard(connection);
+            const RestApi::Done done = [guard](const HttpServerResponse &response) {
+                if (guard)
+                    guard->respond(response);
+            };
+            if (!m_route || !m_route(request, done))
+                m_api.handle(request, done);
+        });
     }
 }
 

@@ -85,7 +85,7 @@ bool parseHeaderLine(QByteArrayView line, HttpRequest &request, Result &error)
         error = failure(400, QStringLiteral("Malformed header value"));
         return false;
     }
-    request.headers.append({line.first(colon).toByteArray().toLower(), value});
+    request.headers.append({ line.first(colon).toByteArray().toLower(), value });
     return true;
 }
 

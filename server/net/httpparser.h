@@ -27,7 +27,7 @@ public:
     enum class Status {
         NeedMore, ///< the buffer holds a valid prefix of a request
         Complete, ///< `request` is filled; `consumed` bytes belong to it
-        Error,    ///< answer `errorStatus` and close the connection
+        Error, ///< answer `errorStatus` and close the connection
     };
 
     struct Result
@@ -35,13 +35,15 @@ public:
         Status status = Status::NeedMore;
         HttpRequest request;
         qsizetype headBytes = 0; ///< head length including the blank line
-        qsizetype consumed = 0;  ///< head + body (parse() only)
+        qsizetype consumed = 0; ///< head + body (parse() only)
         int errorStatus = 0;
         QString errorText;
     };
 
     HttpParser() = default;
-    explicit HttpParser(Limits limits) : m_limits(limits) { }
+    explicit HttpParser(Limits limits)
+        : m_limits(limits)
+    { }
 
     /** Parses the head only; Complete means `request` (without body) and `headBytes` are set. */
     Result parseHead(QByteArrayView buffer) const;

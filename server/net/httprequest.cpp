@@ -39,7 +39,7 @@ bool HttpRequest::keepAlive() const
 bool HttpRequest::isWebSocketUpgrade() const
 {
     return method == "GET" && listContainsToken(header("upgrade"), "websocket")
-           && listContainsToken(header("connection"), "upgrade");
+        && listContainsToken(header("connection"), "upgrade");
 }
 
 QByteArray HttpRequest::queryValue(QByteArrayView name) const

@@ -98,8 +98,7 @@ RestApi::RestApi(KvService *service, Storage *storage, TokenService *tokens, Key
     , m_storage(storage)
     , m_tokens(tokens)
     , m_isValidKey(std::move(isValidKey))
-{
-}
+{ }
 
 QByteArray RestApi::normalizedPath(const QByteArray &path)
 {
@@ -138,7 +137,7 @@ void RestApi::handle(const HttpRequest &request, Done done) const
     if (method == "OPTIONS") {
         HttpServerResponse response;
         response.status = 204;
-        response.headers.append({QByteArray("Allow"), QByteArray("GET, POST, DELETE, OPTIONS")});
+        response.headers.append({ QByteArray("Allow"), QByteArray("GET, POST, DELETE, OPTIONS") });
         done(response);
         return;
     }
@@ -153,7 +152,7 @@ void RestApi::handle(const HttpRequest &request, Done done) const
 
     const auto methodNotAllowed = [&](const QByteArray &allow) {
         HttpServerResponse response = HttpServerResponse::error(405, QStringLiteral("Method not allowed"));
-        response.headers.append({QByteArray("Allow"), allow});
+        response.headers.append({ QByteArray("Allow"), allow });
         done(response);
     };
     const auto requireKey = [&] {
@@ -194,7 +193,8 @@ void RestApi::handle(const HttpRequest &request, Done done) const
     }
     if (isRecordKey) {
         if (method != "GET" && method != "DELETE")
-            return methodNotAllowed(path == "/record/atomic" ? "GET, POST, DELETE, OPTIONS" : "GET, DELETE, OPTIONS");
+            return methodNotAllowed(path == "/record/atomic" ? "GET, POST, DELETE, OPTIONS"
+                                                             : "GET, DELETE, OPTIONS");
         if (requireKey())
             recordByKey(request, rawPath.mid(recordPrefix.size()), done);
         return;
@@ -235,7 +235,7 @@ void RestApi::issueToken(const HttpRequest &request, const Done &done) const
 
     TokenClaims claims;
     bool sawList = false;
-    for (const QString &field : {QStringLiteral("subscribeKeys"), QStringLiteral("subscribePatterns")}) {
+    for (const QString &field : { QStringLiteral("subscribeKeys"), QStringLiteral("subscribePatterns") }) {
         const QJsonValue list = body.value(field);
         if (list.isUndefined() || list.isNull())
             continue;
@@ -265,7 +265,7 @@ void RestApi::issueToken(const HttpRequest &request, const Done &done) const
     }
     claims.keyId = m_tokens->keyId(request.header("x-api-key")); // bound to the key that asked
     const QByteArray token = m_tokens->issue(claims);
-    const QJsonObject reply{{QStringLiteral("token"), QString::fromLatin1(token)}};
+    const QJsonObject reply { { QStringLiteral("token"), QString::fromLatin1(token) } };
     done(HttpServerResponse::json(200, QJsonDocument(reply).toJson(QJsonDocument::Compact)));
 }
 
@@ -283,7 +283,7 @@ void RestApi::postRecord(const HttpRequest &request, const Done &done) const
     }
     Json frame = Json::object();
     frame["op"] = int(partial ? Op::Patch : Op::Set);
-    for (const char *field : {"key", "value", "ifRevision"}) {
+    for (const char *field : { "key", "value", "ifRevision" }) {
         if (const auto it = body->find(field); it != body->end())
             frame[field] = *it;
     }
@@ -331,7 +331,8 @@ void RestApi::recordByKey(const HttpRequest &request, const QByteArray &encodedK
         if (!ok)
             return done(badRequest(QStringLiteral("If-Match must be a revision number, e.g. \"12\"")));
     }
-    m_service->execute(kvRequest, AccessScope::full(), [done](const Reply &reply) { done(fromReply(reply)); });
+    m_service->execute(kvRequest, AccessScope::full(),
+                       [done](const Reply &reply) { done(fromReply(reply)); });
 }
 
 void RestApi::range(const HttpRequest &request, const Done &done) const
@@ -355,10 +356,12 @@ void RestApi::range(const HttpRequest &request, const Done &done) const
             return done(badRequest(QStringLiteral("limit must be an integer of at least 1")));
         kvRequest.limit = int(qMin<qint64>(value, RequestParser::maxLimit));
     }
-    m_service->execute(kvRequest, AccessScope::full(), [done](const Reply &reply) { done(fromReply(reply)); });
+    m_service->execute(kvRequest, AccessScope::full(),
+                       [done](const Reply &reply) { done(fromReply(reply)); });
 }
 
 void RestApi::runFrame(const QByteArray &frame, const Done &done) const
 {
-    m_service->handleFrame(frame, AccessScope::full(), [done](const Reply &reply) { done(fromReply(reply)); });
+    m_service->handleFrame(frame, AccessScope::full(),
+                           [done](const Reply &reply) { done(fromReply(reply)); });
 }

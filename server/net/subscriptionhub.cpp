@@ -35,7 +35,7 @@ void SubscriptionHub::add(WebSocketSession *session)
             list.append(session);
     }
     for (const QByteArray &pattern : scope.wildcardSubscriptions())
-        m_wildcards.append({pattern, session});
+        m_wildcards.append({ pattern, session });
     if (!scope.exactSubscriptions().isEmpty() || !scope.wildcardSubscriptions().isEmpty())
         ++m_subscribers;
     connect(session, &WebSocketSession::closed, this, &SubscriptionHub::remove);
@@ -83,8 +83,8 @@ void SubscriptionHub::onChanged(const Change &change)
     if (targets.isEmpty())
         return;
     // Encoded once, only when someone hears it, and the one frame is written to every target.
-    const QByteArray frame = WebSocketFrame::encode(WebSocketFrame::Opcode::Text,
-                                                    ReplyEncoder::notification(change, m_options.withRevision));
+    const QByteArray frame = WebSocketFrame::encode(
+        WebSocketFrame::Opcode::Text, ReplyEncoder::notification(change, m_options.withRevision));
     for (WebSocketSession *session : std::as_const(targets)) {
         if (m_sessions.contains(session))
             session->sendFrame(frame);
@@ -99,7 +99,8 @@ void SubscriptionHub::onChangesMayBeLost()
         const AccessScope &scope = session->scope();
         if (scope.exactSubscriptions().isEmpty() && scope.wildcardSubscriptions().isEmpty())
             continue;
-        session->close(CloseCodes::Refetch, QStringLiteral("Notifications may have been lost; reconnect and refetch"));
+        session->close(CloseCodes::Refetch,
+                       QStringLiteral("Notifications may have been lost; reconnect and refetch"));
         ++closed;
     }
     qCWarning(lcNet) << "storage may have lost notifications; closed" << closed << "monitor sockets";

@@ -166,8 +166,8 @@ void WebSocketConnection::onReadyRead()
                 QMetaObject::invokeMethod(
                     this,
                     [this] {
-                        m_resumeScheduled = false;
-                        onReadyRead();
+                    m_resumeScheduled = false;
+                    onReadyRead();
                     },
                     Qt::QueuedConnection);
             }

@@ -81,7 +81,8 @@ void WebSocketSession::onOutputBudgetExceeded()
     if (m_closing)
         return;
     qCWarning(lcNet) << "closing websocket peer" << m_connection->peerAddress().toString() << "with"
-                     << m_connection->bytesToWrite() << "bytes unsent: the server's output budget is exhausted";
+                     << m_connection->bytesToWrite()
+                     << "bytes unsent: the server's output budget is exhausted";
     close(CloseCodes::SlowConsumer,
           QStringLiteral("Too slow: server output budget exhausted; reconnect and refetch"));
 }

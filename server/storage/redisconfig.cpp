@@ -14,8 +14,7 @@ bool hasHashTag(const QByteArray &prefix)
 
 } // namespace
 
-std::optional<RedisConfig> RedisConfig::parse(const QString &url, const QByteArray &prefix,
-                                              QString *error)
+std::optional<RedisConfig> RedisConfig::parse(const QString &url, const QByteArray &prefix, QString *error)
 {
     const auto fail = [error](const QString &message) -> std::optional<RedisConfig> {
         if (error)
@@ -27,7 +26,8 @@ std::optional<RedisConfig> RedisConfig::parse(const QString &url, const QByteArr
     if (!parsed.isValid() || parsed.host().isEmpty())
         return fail(QStringLiteral("invalid Redis URL (expected redis://[:password@]host:port[/db])"));
     if (parsed.scheme() == u"rediss")
-        return fail(QStringLiteral("rediss:// (TLS) is not supported; reach Redis over a private network or a TLS tunnel"));
+        return fail(QStringLiteral(
+            "rediss:// (TLS) is not supported; reach Redis over a private network or a TLS tunnel"));
     if (parsed.scheme() != u"redis")
         return fail(QStringLiteral("Redis URL must start with redis://"));
 

@@ -22,8 +22,7 @@ struct RedisConfig
     QByteArray prefix = QByteArrayLiteral("dayboard:");
 
     /** Parses a URL and a prefix; nullopt with `*error` set for anything it cannot use. */
-    static std::optional<RedisConfig> parse(const QString &url, const QByteArray &prefix,
-                                            QString *error);
+    static std::optional<RedisConfig> parse(const QString &url, const QByteArray &prefix, QString *error);
 
     /**
      * The start of every Redis key of this deployment: the prefix itself when it already holds

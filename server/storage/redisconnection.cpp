@@ -16,7 +16,7 @@ struct RedisConnection::Pending
 {
     QPointer<RedisConnection> connection;
     ReplyCallback done;
-    bool tracked = true;   ///< one reply expected (counts for the timeout)
+    bool tracked = true; ///< one reply expected (counts for the timeout)
     bool persistent = false; ///< a subscription: runs for every message
 };
 
@@ -78,10 +78,13 @@ void RedisConnection::connectTo(const QHostAddress &address, const RedisConfig &
         if (context)
             redisAsyncFree(context);
         // Asynchronously, so the caller sees the same order of events as for a late failure.
-        QMetaObject::invokeMethod(this, [this, reason, attempt = m_attempt] {
+        QMetaObject::invokeMethod(
+            this,
+            [this, reason, attempt = m_attempt] {
             if (attempt == m_attempt)
                 close(reason);
-        }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_context = context;
@@ -103,21 +106,25 @@ void RedisConnection::handshake(const RedisConfig &config)
         };
     };
     if (!config.password.isEmpty()) {
-        QList<QByteArray> auth{QByteArrayLiteral("AUTH")};
+        QList<QByteArray> auth { QByteArrayLiteral("AUTH") };
         if (!config.username.isEmpty())
             auth.append(config.username);
         auth.append(config.password);
         send(auth, step(QStringLiteral("AUTH")), true);
     }
     if (config.db != 0)
-        send({QByteArrayLiteral("SELECT"), QByteArray::number(config.db)}, step(QStringLiteral("SELECT")), true);
-    send({QByteArrayLiteral("PING")}, [this, step](const redisReply *reply) {
+        send({ QByteArrayLiteral("SELECT"), QByteArray::number(config.db) }, step(QStringLiteral("SELECT")),
+             true);
+    send(
+        { QByteArrayLiteral("PING") },
+        [this, step](const redisReply *reply) {
         step(QStringLiteral("PING"))(reply);
         if (reply && m_state == State::Connecting) {
             m_state = State::Open;
             emit opened();
         }
-    }, true);
+        },
+        true);
 }
 
 void RedisConnection::close(const QString &reason)
@@ -155,9 +162,9 @@ bool RedisConnection::subscribe(const QByteArray &channel, ReplyCallback message
 {
     if (m_state != State::Open || !m_context)
         return false;
-    auto *pending = new Pending{this, std::move(message), false, true};
-    const char *argv[] = {"SUBSCRIBE", channel.constData()};
-    const size_t lengths[] = {9, size_t(channel.size())};
+    auto *pending = new Pending { this, std::move(message), false, true };
+    const char *argv[] = { "SUBSCRIBE", channel.constData() };
+    const size_t lengths[] = { 9, size_t(channel.size()) };
     if (redisAsyncCommandArgv(m_context, &RedisConnection::onReply, pending, 2, argv, lengths) != REDIS_OK) {
         delete pending;
         return false;
@@ -177,9 +184,10 @@ bool RedisConnection::send(const QList<QByteArray> &args, ReplyCallback done, bo
         argv.push_back(arg.constData());
         lengths.push_back(size_t(arg.size()));
     }
-    auto *pending = new Pending{this, std::move(done), tracked, false};
-    if (redisAsyncCommandArgv(m_context, &RedisConnection::onReply, pending, int(argv.size()),
-                              argv.data(), lengths.data()) != REDIS_OK) {
+    auto *pending = new Pending { this, std::move(done), tracked, false };
+    if (redisAsyncCommandArgv(m_context, &RedisConnection::onReply, pending, int(argv.size()), argv.data(),
+                              lengths.data())
+        != REDIS_OK) {
         delete pending;
         return false;
     }
@@ -228,7 +236,8 @@ void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
     if (!self)
         return;
     self->m_context = nullptr;
-    self->close(context->err ? QString::fromUtf8(context->errstr) : QStringLiteral("connection closed by Redis"));
+    self->close(context->err ? QString::fromUtf8(context->errstr)
+                             : QStringLiteral("connection closed by Redis"));
 }
 
 void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *privdata)
@@ -245,4 +254,23 @@ void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *pri
         delete pending;
     if (done)
         done(r);
+}
+
+void RedisConnection::script(const QByteArray &sha, const QByteArray &source, const QList<QByteArray> &keys,
+                             const QList<QByteArray> &args, ScriptCallback done)
+{
+    const QList<QByteArray> tail = QList<QByteArray> { QByteArray::number(keys.size()) } + keys + args;
+    const bool sent = command(QList<QByteArray> { "EVALSHA", sha } + tail,
+                              [this, source, tail, done](const redisReply *reply) {
+        if (reply && reply->type == REDIS_REPLY_ERROR
+            && QByteArray(reply->str, qsizetype(reply->len)).startsWith("NOSCRIPT")) {
+            if (!command(QList<QByteArray> { "EVAL", source } + tail,
+                         [done](const redisReply *evalReply) { done(evalReply, true); }))
+                done(nullptr, false);
+            return;
+        }
+        done(reply, true);
+    });
+    if (!sent)
+        done(nullptr, false);
 }

@@ -43,6 +43,14 @@ public:
 
     /** Sends one command (binary-safe arguments). False when not open: `done` is not called. */
     bool command(const QList<QByteArray> &args, ReplyCallback done);
+    /** `reply` null: no answer; then `sent` tells whether the script may have run (answer lost). */
+    using ScriptCallback = std::function<void(const redisReply *reply, bool sent)>;
+    /**
+     * Runs a Lua script by its SHA (EVALSHA); a Redis that forgot it (restarted or flushed) gets
+     * it by source (EVAL, which caches it again).
+     */
+    void script(const QByteArray &sha, const QByteArray &source, const QList<QByteArray> &keys,
+                const QList<QByteArray> &args, ScriptCallback done);
     /**
      * SUBSCRIBE on this connection: `message` runs for the confirmation and for every message
      * (a reply array), and once with null when the connection ends.

@@ -34,10 +34,26 @@ RedisQtAdapter::~RedisQtAdapter()
     }
 }
 
-void RedisQtAdapter::addRead(void *self) { auto *a = static_cast<RedisQtAdapter *>(self); a->enable(a->m_read, true, true); }
-void RedisQtAdapter::delRead(void *self) { auto *a = static_cast<RedisQtAdapter *>(self); a->enable(a->m_read, true, false); }
-void RedisQtAdapter::addWrite(void *self) { auto *a = static_cast<RedisQtAdapter *>(self); a->enable(a->m_write, false, true); }
-void RedisQtAdapter::delWrite(void *self) { auto *a = static_cast<RedisQtAdapter *>(self); a->enable(a->m_write, false, false); }
+void RedisQtAdapter::addRead(void *self)
+{
+    auto *a = static_cast<RedisQtAdapter *>(self);
+    a->enable(a->m_read, true, true);
+}
+void RedisQtAdapter::delRead(void *self)
+{
+    auto *a = static_cast<RedisQtAdapter *>(self);
+    a->enable(a->m_read, true, false);
+}
+void RedisQtAdapter::addWrite(void *self)
+{
+    auto *a = static_cast<RedisQtAdapter *>(self);
+    a->enable(a->m_write, false, true);
+}
+void RedisQtAdapter::delWrite(void *self)
+{
+    auto *a = static_cast<RedisQtAdapter *>(self);
+    a->enable(a->m_write, false, false);
+}
 
 void RedisQtAdapter::cleanup(void *self)
 {
@@ -55,8 +71,10 @@ void RedisQtAdapter::enable(QSocketNotifier *&notifier, bool read, bool on)
     if (!notifier) {
         if (!on || !m_context)
             return;
-        notifier = new QSocketNotifier(m_context->c.fd, read ? QSocketNotifier::Read : QSocketNotifier::Write, this);
-        connect(notifier, &QSocketNotifier::activated, this, read ? &RedisQtAdapter::readable : &RedisQtAdapter::writable);
+        notifier = new QSocketNotifier(m_context->c.fd, read ? QSocketNotifier::Read : QSocketNotifier::Write,
+                                       this);
+        connect(notifier, &QSocketNotifier::activated, this,
+                read ? &RedisQtAdapter::readable : &RedisQtAdapter::writable);
     }
     notifier->setEnabled(on);
 }

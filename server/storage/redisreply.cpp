@@ -49,4 +49,24 @@ WriteResult writeFailure(const redisReply *reply)
     return { WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("storage error") };
 }
 
+RangeResult rangeFrom(const redisReply *reply, int limit)
+{
+    RangeResult result;
+    if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements % 3 != 0) {
+        const WriteResult f = writeFailure(reply);
+        result.status = f.status;
+        result.detail = f.detail;
+        return result;
+    }
+    for (size_t i = 0; i + 2 < reply->elements; i += 3) {
+        if (limit > 0 && result.records.size() == limit) {
+            result.truncated = true;
+            break;
+        }
+        if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2]))
+            result.records.append({ bytes(reply->element[i]), *record });
+    }
+    return result;
+}
+
 } // namespace RedisReply

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/record.h"
+#include "core/storage.h"
 #include "core/writeresult.h"
 
 #include <QByteArray>
@@ -20,6 +21,8 @@ QByteArray bytes(const redisReply *reply);
 bool isString(const redisReply *reply);
 /** The record a value and its revision form; nullopt when either is not a string. */
 std::optional<Record> recordFrom(const redisReply *value, const redisReply *revision);
+/** The records of a range script's reply (key, value, revision, ...), at most `limit` (> 0). */
+RangeResult rangeFrom(const redisReply *reply, int limit);
 /** The result of a command that failed; no reply: the connection ended with it in flight. */
 WriteResult writeFailure(const redisReply *reply);
 } // namespace RedisReply

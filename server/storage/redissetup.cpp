@@ -28,18 +28,18 @@ void run(RedisConnection *commands, const QByteArray &keyBase, const QByteArray 
         if (reply && reply->type == REDIS_REPLY_ERROR && result->error.isEmpty())
             result->error = RedisConnection::errorText(reply);
     };
-    commands->command({"SCRIPT", "LOAD", RedisScripts::write}, keep(&Result::writeSha));
-    commands->command({"SCRIPT", "LOAD", RedisScripts::range}, keep(&Result::rangeSha));
+    commands->command({ "SCRIPT", "LOAD", RedisScripts::write }, keep(&Result::writeSha));
+    commands->command({ "SCRIPT", "LOAD", RedisScripts::range }, keep(&Result::rangeSha));
     const bool wantApiKey = !apiKeyCandidate.isEmpty();
     if (wantApiKey) {
         const QByteArray apiKeyKey = keyBase + "api-key";
-        commands->command({"SET", apiKeyKey, apiKeyCandidate, "NX"}, keepError);
-        commands->command({"GET", apiKeyKey}, keep(&Result::apiKey));
+        commands->command({ "SET", apiKeyKey, apiKeyCandidate, "NX" }, keepError);
+        commands->command({ "GET", apiKeyKey }, keep(&Result::apiKey));
     }
     const QByteArray secretKey = keyBase + "token-secret";
-    commands->command({"SET", secretKey, secretCandidate, "NX"}, keepError);
-    commands->command({"GET", secretKey}, [result, keep, wantApiKey, done](const redisReply *reply) {
-        keep(&Result::secret)(reply);
+    commands->command({ "SET", secretKey, secretCandidate, "NX" }, keepError);
+    commands->command({ "GET", secretKey }, [result, keep, wantApiKey, done](const redisReply *reply) {
+        keep (&Result::secret)(reply);
         if (!reply) {
             done(*result, true);
             return;

@@ -77,8 +77,10 @@ bool RedisStorage::open(QString *error)
     deadline.setSingleShot(true);
     connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
     connect(this, &Storage::readyChanged, &loop, &QEventLoop::quit);
-    const auto failed = connect(m_commands, &RedisConnection::closed, &loop, &QEventLoop::quit, Qt::QueuedConnection);
-    const auto subFailed = connect(m_subscriber, &RedisConnection::closed, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+    const auto failed
+        = connect(m_commands, &RedisConnection::closed, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+    const auto subFailed
+        = connect(m_subscriber, &RedisConnection::closed, &loop, &QEventLoop::quit, Qt::QueuedConnection);
     deadline.start(m_timing.openTimeoutMs);
     if (m_phase != Phase::Ready && m_phase != Phase::Down)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
@@ -105,8 +107,10 @@ void RedisStorage::connectNow()
     // The connections are opened one after the other; a late signal of an older attempt is ignored.
     disconnect(m_commands, &RedisConnection::opened, this, nullptr);
     disconnect(m_subscriber, &RedisConnection::opened, this, nullptr);
-    connect(m_commands, &RedisConnection::opened, this, [this, generation] { commandConnectionOpened(generation); });
-    connect(m_subscriber, &RedisConnection::opened, this, [this, generation] { subscriberOpened(generation); });
+    connect(m_commands, &RedisConnection::opened, this,
+            [this, generation] { commandConnectionOpened(generation); });
+    connect(m_subscriber, &RedisConnection::opened, this,
+            [this, generation] { subscriberOpened(generation); });
     m_commands->open(m_config);
 }
 
@@ -116,7 +120,7 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
         return;
     const QByteArray secretCandidate = m_tokenSecret.isEmpty() ? randomSecret() : m_tokenSecret;
     const QByteArray apiKeyCandidate = m_apiKeyCandidate.isEmpty() ? QByteArray()
-                                       : m_apiKey.isEmpty()        ? m_apiKeyCandidate
+        : m_apiKey.isEmpty()                                       ? m_apiKeyCandidate
                                                                    : m_apiKey;
     const bool wantApiKey = !apiKeyCandidate.isEmpty();
     RedisSetup::run(m_commands, m_base, secretCandidate, apiKeyCandidate,
@@ -130,11 +134,13 @@ void RedisStorage::commandConnectionOpened(quint64 generation)
         m_writeSha = setup.writeSha;
         m_rangeSha = setup.rangeSha;
         if (!m_tokenSecret.isEmpty() && m_tokenSecret != setup.secret)
-            qCWarning(lcRedis) << "the shared token secret in Redis changed; tokens this instance issued earlier stay valid here only";
+            qCWarning(lcRedis) << "the shared token secret in Redis changed; tokens this instance issued "
+                                  "earlier stay valid here only";
         if (m_tokenSecret.isEmpty())
             m_tokenSecret = setup.secret;
         if (wantApiKey && !m_apiKey.isEmpty() && m_apiKey != setup.apiKey)
-            qCWarning(lcRedis) << "the shared API key in Redis changed; this instance keeps accepting the one it started with";
+            qCWarning(lcRedis) << "the shared API key in Redis changed; this instance keeps accepting the "
+                                  "one it started with";
         if (wantApiKey && m_apiKey.isEmpty())
             m_apiKey = setup.apiKey;
         RedisPersistence::check(m_commands, m_config.endpoint());
@@ -146,12 +152,14 @@ void RedisStorage::subscriberOpened(quint64 generation)
 {
     if (generation != m_generation || m_phase != Phase::Connecting)
         return;
-    m_subscriber->subscribe(m_channel, [this, generation](const redisReply *reply) { message(generation, reply); });
+    m_subscriber->subscribe(m_channel,
+                            [this, generation](const redisReply *reply) { message(generation, reply); });
 }
 
 void RedisStorage::message(quint64 generation, const redisReply *reply)
 {
-    if (m_closing || generation != m_generation || !reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 3)
+    if (m_closing || generation != m_generation || !reply || reply->type != REDIS_REPLY_ARRAY
+        || reply->elements < 3)
         return;
     const QByteArray kind = isString(reply->element[0]) ? bytes(reply->element[0]) : QByteArray();
     if (kind == "subscribe") {
@@ -201,32 +209,35 @@ void RedisStorage::lost(const QString &reason)
     ++m_failedAttempts;
     // One warning per outage; the retries themselves are debug noise.
     if (wasReady)
-        qCWarning(lcRedis).nospace().noquote() << "Redis at " << m_config.endpoint() << " unavailable (" << reason
-                                     << "); requests fail with 503 until it is back";
+        qCWarning(lcRedis).nospace().noquote() << "Redis at " << m_config.endpoint() << " unavailable ("
+                                               << reason << "); requests fail with 503 until it is back";
     qCDebug(lcRedis).nospace().noquote() << "reconnecting to Redis in " << delay << " ms (" << reason << ')';
     m_reconnect.start(delay);
 }
 
 void RedisStorage::get(const QByteArray &key, GetCallback done)
 {
-    const auto unavailable = [&done] { done({std::nullopt, WriteStatus::Unavailable, QStringLiteral("Redis is unavailable")}); };
+    const auto unavailable = [&done] {
+        done({ std::nullopt, WriteStatus::Unavailable, QStringLiteral("Redis is unavailable") });
+    };
     if (m_phase != Phase::Ready) {
         unavailable();
         return;
     }
-    const bool sent = m_commands->command({"HMGET", recordKey(key), "v", "r"}, [this, done](const redisReply *reply) {
-        if (m_closing)
-            return;
-        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
-            const WriteResult f = writeFailure(reply);
-            done({std::nullopt, f.status, f.detail});
-            return;
-        }
-        const std::optional<Record> record = recordFrom(reply->element[0], reply->element[1]);
-        if (record)
-            m_revisionFloor.see(record->revision);
-        done({record, WriteStatus::Ok, {}});
-    });
+    const bool sent
+        = m_commands->command({ "HMGET", recordKey(key), "v", "r" }, [this, done](const redisReply *reply) {
+              if (m_closing)
+                  return;
+              if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
+                  const WriteResult f = writeFailure(reply);
+                  done({ std::nullopt, f.status, f.detail });
+                  return;
+              }
+              const std::optional<Record> record = recordFrom(reply->element[0], reply->element[1]);
+              if (record)
+                  m_revisionFloor.see(record->revision);
+              done({ record, WriteStatus::Ok, {} });
+          });
     if (!sent)
         unavailable();
 }
@@ -234,33 +245,19 @@ void RedisStorage::get(const QByteArray &key, GetCallback done)
 void RedisStorage::range(const QByteArray &first, const QByteArray &last, int limit, RangeCallback done)
 {
     if (m_phase != Phase::Ready) {
-        done({{}, false, WriteStatus::Unavailable, QStringLiteral("Redis is unavailable")});
+        done({ {}, false, WriteStatus::Unavailable, QStringLiteral("Redis is unavailable") });
         return;
     }
     // One more than asked tells whether the range holds more (`truncated`).
     const QByteArray count = limit > 0 ? QByteArray::number(qint64(limit) + 1) : QByteArrayLiteral("-1");
-    runScript(m_rangeSha, RedisScripts::range, {m_base + "idx"}, {first, last, count, m_base + "r:"},
-              [this, limit, done](const redisReply *reply, bool) {
+    m_commands->script(m_rangeSha, RedisScripts::range, { m_base + "idx" },
+                       { first, last, count, m_base + "r:" },
+                       [this, limit, done](const redisReply *reply, bool) {
         if (m_closing)
             return;
-        RangeResult result;
-        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements % 3 != 0) {
-            const WriteResult f = writeFailure(reply);
-            result.status = f.status;
-            result.detail = f.detail;
-            done(result);
-            return;
-        }
-        for (size_t i = 0; i + 2 < reply->elements; i += 3) {
-            if (limit > 0 && result.records.size() == limit) {
-                result.truncated = true;
-                break;
-            }
-            if (const std::optional<Record> record = recordFrom(reply->element[i + 1], reply->element[i + 2])) {
-                m_revisionFloor.see(record->revision);
-                result.records.append({bytes(reply->element[i]), *record});
-            }
-        }
+        const RangeResult result = RedisReply::rangeFrom(reply, limit);
+        for (const KeyedRecord &entry : result.records)
+            m_revisionFloor.see(entry.record.revision);
         done(result);
     });
 }
@@ -268,7 +265,7 @@ void RedisStorage::range(const QByteArray &first, const QByteArray &last, int li
 void RedisStorage::write(const WriteOp &op, WriteCallback done)
 {
     if (m_phase != Phase::Ready) {
-        done({WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable")});
+        done({ WriteStatus::Unavailable, 0, std::nullopt, QStringLiteral("Redis is unavailable") });
         return;
     }
     ++m_writesInFlight;
@@ -284,7 +281,7 @@ void RedisStorage::write(const WriteOp &op, WriteCallback done)
         unguarded.ifRevision.reset();
         const PlannedWrite plan = planWrite(nullptr, unguarded);
         if (plan.status != WriteStatus::Ok) {
-            finish({plan.status, 0, std::nullopt, plan.detail});
+            finish({ plan.status, 0, std::nullopt, plan.detail });
             return;
         }
         compareAndSet(op, op.ifRevision.value_or(-1), plan, maxWriteAttempts, finish);
@@ -295,88 +292,84 @@ void RedisStorage::write(const WriteOp &op, WriteCallback done)
 
 void RedisStorage::attemptWrite(const WriteOp &op, int attempt, WriteCallback finish)
 {
-    const bool sent = m_commands->command({"HMGET", recordKey(op.key), "v", "r"}, [=, this](const redisReply *reply) {
-        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
-            finish(writeFailure(reply));
-            return;
-        }
-        const std::optional<Record> current = recordFrom(reply->element[0], reply->element[1]);
-        if (current)
-            m_revisionFloor.see(current->revision);
-        const PlannedWrite plan = planWrite(current ? &*current : nullptr, op);
-        if (plan.status == WriteStatus::Conflict) {
-            finish({WriteStatus::Conflict, current ? current->revision : 0,
-                    current ? std::optional<QByteArray>(current->value) : std::nullopt, {}});
-            return;
-        }
-        if (plan.status != WriteStatus::Ok) {
-            finish({plan.status, current ? current->revision : 0, std::nullopt, plan.detail});
-            return;
-        }
-        compareAndSet(op, current ? current->revision : 0, plan, attempt, finish);
-    });
+    const bool sent
+        = m_commands->command({ "HMGET", recordKey(op.key), "v", "r" }, [=, this](const redisReply *reply) {
+              if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
+                  finish(writeFailure(reply));
+                  return;
+              }
+              const std::optional<Record> current = recordFrom(reply->element[0], reply->element[1]);
+              if (current)
+                  m_revisionFloor.see(current->revision);
+              const PlannedWrite plan = planWrite(current ? &*current : nullptr, op);
+              if (plan.status == WriteStatus::Conflict) {
+                  finish({ WriteStatus::Conflict,
+                           current ? current->revision : 0,
+                           current ? std::optional<QByteArray>(current->value) : std::nullopt,
+                           {} });
+                  return;
+              }
+              if (plan.status != WriteStatus::Ok) {
+                  finish({ plan.status, current ? current->revision : 0, std::nullopt, plan.detail });
+                  return;
+              }
+              compareAndSet(op, current ? current->revision : 0, plan, attempt, finish);
+          });
     if (!sent)
         finish(writeFailure(nullptr));
 }
 
-void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const PlannedWrite &plan,
-                                 int attempt, WriteCallback finish)
+void RedisStorage::compareAndSet(const WriteOp &op, qint64 expected, const PlannedWrite &plan, int attempt,
+                                 WriteCallback finish)
 {
-    const QByteArray head = RedisChangeCodec::head(QDateTime::currentMSecsSinceEpoch(), op.key.size(), plan.remove);
-    runScript(m_writeSha, RedisScripts::write, {recordKey(op.key), m_base + "rev", m_base + "idx"},
-              {op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue, m_channel, head,
-               QByteArray::number(m_revisionFloor.highest())},
-              [=, this](const redisReply *reply, bool sent) {
+    const QByteArray head
+        = RedisChangeCodec::head(QDateTime::currentMSecsSinceEpoch(), op.key.size(), plan.remove);
+    m_commands->script(m_writeSha, RedisScripts::write, { recordKey(op.key), m_base + "rev", m_base + "idx" },
+                       { op.key, QByteArray::number(expected), plan.remove ? "del" : "set", plan.newValue,
+                         m_channel, head, QByteArray::number(m_revisionFloor.highest()) },
+                       [=, this](const redisReply *reply, bool sent) {
         if (!reply && sent) {
             // The script either ran whole or not at all, but which one is unknown.
-            finish({WriteStatus::OutcomeUnknown, 0, std::nullopt,
-                    QStringLiteral("connection to Redis lost with the write in flight")});
+            finish({ WriteStatus::OutcomeUnknown, 0, std::nullopt,
+                     QStringLiteral("connection to Redis lost with the write in flight") });
             return;
         }
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 2
-            || reply->element[0]->type != REDIS_REPLY_INTEGER || reply->element[1]->type != REDIS_REPLY_INTEGER) {
+            || reply->element[0]->type != REDIS_REPLY_INTEGER
+            || reply->element[1]->type != REDIS_REPLY_INTEGER) {
             finish(writeFailure(reply));
             return;
         }
         const long long outcome = reply->element[0]->integer;
         const qint64 revision = reply->element[1]->integer;
         if (outcome == 1) {
-            if (reply->elements > 2 && reply->element[2]->type == REDIS_REPLY_INTEGER && reply->element[2]->integer > 0)
+            if (reply->elements > 2 && reply->element[2]->type == REDIS_REPLY_INTEGER
+                && reply->element[2]->integer > 0)
                 m_revisionFloor.counterWasBehind(reply->element[2]->integer, revision);
             m_revisionFloor.see(revision);
-            finish({WriteStatus::Ok, revision, plan.remove ? std::nullopt : std::optional<QByteArray>(plan.newValue), {}});
+            finish({ WriteStatus::Ok,
+                     revision,
+                     plan.remove ? std::nullopt : std::optional<QByteArray>(plan.newValue),
+                     {} });
         } else if (outcome == 2) {
             // Deleted by someone else since we read it: plan again from what is there now.
             attempt < maxWriteAttempts ? attemptWrite(op, attempt + 1, finish)
-                                       : finish({WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("too much contention on one key")});
+                                       : finish({ WriteStatus::StorageFailed, 0, std::nullopt,
+                                                  QStringLiteral("too much contention on one key") });
         } else if (op.kind == WriteKind::Set) {
             m_revisionFloor.see(revision);
             const redisReply *value = reply->elements > 2 ? reply->element[2] : nullptr;
-            finish({WriteStatus::Conflict, revision, isString(value) ? std::optional<QByteArray>(bytes(value)) : std::nullopt, {}});
+            finish({ WriteStatus::Conflict,
+                     revision,
+                     isString(value) ? std::optional<QByteArray>(bytes(value)) : std::nullopt,
+                     {} });
         } else if (attempt < maxWriteAttempts) {
             attemptWrite(op, attempt + 1, finish);
         } else {
-            finish({WriteStatus::StorageFailed, 0, std::nullopt, QStringLiteral("too much contention on one key")});
+            finish({ WriteStatus::StorageFailed, 0, std::nullopt,
+                     QStringLiteral("too much contention on one key") });
         }
     });
-}
-
-void RedisStorage::runScript(const QByteArray &sha, const QByteArray &source, const QList<QByteArray> &keys,
-                             const QList<QByteArray> &args, ScriptCallback done)
-{
-    const QList<QByteArray> tail = QList<QByteArray>{QByteArray::number(keys.size())} + keys + args;
-    const bool sent = m_commands->command(QList<QByteArray>{"EVALSHA", sha} + tail, [this, source, tail, done](const redisReply *reply) {
-        // A restarted or flushed Redis forgot the script: run it by source (which caches it again).
-        if (reply && reply->type == REDIS_REPLY_ERROR && bytes(reply).startsWith("NOSCRIPT")) {
-            if (!m_commands->command(QList<QByteArray>{"EVAL", source} + tail,
-                                     [done](const redisReply *evalReply) { done(evalReply, true); }))
-                done(nullptr, false);
-            return;
-        }
-        done(reply, true);
-    });
-    if (!sent)
-        done(nullptr, false);
 }
 
 void RedisStorage::writeFinished()

@@ -43,10 +43,10 @@ public:
     /** @brief Timeouts and backoff; tests shorten them. */
     struct Timing
     {
-        int reconnectFirstMs = 100;  ///< first retry after a lost connection
-        int reconnectMaxMs = 5000;   ///< backoff doubles up to this
+        int reconnectFirstMs = 100; ///< first retry after a lost connection
+        int reconnectMaxMs = 5000; ///< backoff doubles up to this
         int commandTimeoutMs = 5000; ///< an unanswered command ends the connection
-        int openTimeoutMs = 5000;    ///< open() gives up after this
+        int openTimeoutMs = 5000; ///< open() gives up after this
     };
 
     /** A PATCH/ATOMIC/DELETE that keeps losing its race this often fails with StorageFailed. */
@@ -90,9 +90,6 @@ public:
 
 private:
     enum class Phase { Down, Connecting, Ready };
-    /** `reply` null: no answer; then `sent` tells whether the script may have run (answer lost). */
-    using ScriptCallback = std::function<void(const redisReply *reply, bool sent)>;
-
     QByteArray recordKey(const QByteArray &key) const { return m_base + "r:" + key; }
 
     void connectNow();
@@ -102,8 +99,6 @@ private:
     void becomeReady();
     void lost(const QString &reason);
 
-    void runScript(const QByteArray &sha, const QByteArray &source, const QList<QByteArray> &keys,
-                   const QList<QByteArray> &args, ScriptCallback done);
     void attemptWrite(const WriteOp &op, int attempt, WriteCallback finish);
     void compareAndSet(const WriteOp &op, qint64 expected, const PlannedWrite &plan, int attempt,
                        WriteCallback finish);

@@ -2,7 +2,6 @@
 #include "storage/sqlitestorage.h"
 
 #include "core/privatedirectory.h"
-
 #include "storage/storagelogging.h"
 
 #include <QDateTime>

@@ -20,7 +20,8 @@ private slots:
     void initTestCase()
     {
         m_dir = qEnvironmentVariable("DAYBOARD_INTEROP_DIR");
-        QVERIFY2(QFileInfo::exists(m_dir + u"/nodesdk.js"_s), "DAYBOARD_INTEROP_DIR does not hold nodesdk.js");
+        QVERIFY2(QFileInfo::exists(m_dir + u"/nodesdk.js"_s),
+                 "DAYBOARD_INTEROP_DIR does not hold nodesdk.js");
         m_node = QStandardPaths::findExecutable(u"node"_s);
         m_npm = QStandardPaths::findExecutable(u"npm"_s);
         if (m_node.isEmpty() || m_npm.isEmpty())
@@ -34,8 +35,9 @@ private slots:
         QTemporaryDir dataDir;
         ServerProcess server;
         const QString apiKey = u"interop-key-0123456789abcdef"_s;
-        QVERIFY2(server.start({u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir.path(), u"--api-key"_s, apiKey}),
-                 qPrintable(server.errorString()));
+        QVERIFY2(
+            server.start({ u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir.path(), u"--api-key"_s, apiKey }),
+            qPrintable(server.errorString()));
 
         QProcess node;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -44,14 +46,15 @@ private slots:
         node.setProcessEnvironment(environment);
         node.setWorkingDirectory(m_dir);
         node.setProcessChannelMode(QProcess::MergedChannels);
-        node.start(m_node, {m_dir + u"/nodesdk.js"_s});
+        node.start(m_node, { m_dir + u"/nodesdk.js"_s });
         QVERIFY2(node.waitForStarted(30000), qPrintable(node.errorString()));
         QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 240000);
         const QByteArray output = node.readAll();
         qInfo("%s", output.constData());
         QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0,
-                 qPrintable(u"nodesdk.js failed (exit %1):\n"_s.arg(node.exitCode()) + QString::fromUtf8(output)
-                            + u"\nserver output:\n"_s + QString::fromUtf8(server.output())));
+                 qPrintable(u"nodesdk.js failed (exit %1):\n"_s.arg(node.exitCode())
+                            + QString::fromUtf8(output) + u"\nserver output:\n"_s
+                            + QString::fromUtf8(server.output())));
         QCOMPARE(server.terminate(), 0);
     }
 
@@ -60,7 +63,8 @@ private:
     {
         QProcess npm;
         npm.setProcessChannelMode(QProcess::MergedChannels);
-        npm.start(m_npm, {u"ci"_s, u"--prefix"_s, m_dir, u"--prefer-offline"_s, u"--no-audit"_s, u"--no-fund"_s});
+        npm.start(m_npm,
+                  { u"ci"_s, u"--prefix"_s, m_dir, u"--prefer-offline"_s, u"--no-audit"_s, u"--no-fund"_s });
         QVERIFY2(npm.waitForStarted(30000), qPrintable(npm.errorString()));
         QTRY_VERIFY_WITH_TIMEOUT(npm.state() == QProcess::NotRunning, 300000);
         QVERIFY2(npm.exitStatus() == QProcess::NormalExit && npm.exitCode() == 0,

@@ -6,7 +6,6 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-
 #include <csignal>
 #include <sys/prctl.h>
 
@@ -76,13 +75,13 @@ bool RedisServer::launch(int timeoutMs)
         m_error = QStringLiteral("redis-server not found (install the redis-server package)");
         return false;
     }
-    m_process.start(binary, {QStringLiteral("--port"), QString::number(m_port),
-                             QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                             QStringLiteral("--dir"), m_dir.path(),
-                             QStringLiteral("--save"), QString(),
-                             QStringLiteral("--appendonly"), m_persistent ? QStringLiteral("yes") : QStringLiteral("no"),
-                             QStringLiteral("--appendfsync"), QStringLiteral("always"),
-                             QStringLiteral("--daemonize"), QStringLiteral("no")});
+    m_process.start(binary,
+                    { QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+                      QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(),
+                      QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                      m_persistent ? QStringLiteral("yes") : QStringLiteral("no"),
+                      QStringLiteral("--appendfsync"), QStringLiteral("always"),
+                      QStringLiteral("--daemonize"), QStringLiteral("no") });
     // redis-server logs this line once it listens (after loading the AOF on a restart).
     QDeadlineTimer deadline(timeoutMs);
     while (!m_output.contains("Ready to accept connections")) {
@@ -114,7 +113,8 @@ bool RedisServer::answersPing(int timeoutMs) const
     socket.write("PING\r\n");
     QByteArray answer;
     QDeadlineTimer deadline(timeoutMs);
-    while (!answer.contains("\r\n") && socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+    while (!answer.contains("\r\n")
+           && socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
         answer += socket.readAll();
     return answer.startsWith("+PONG");
 }

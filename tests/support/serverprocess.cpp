@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
-
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -52,7 +51,7 @@ bool ServerProcess::start(const QStringList &arguments, int timeoutMs)
         }
         if (m_process.state() == QProcess::NotRunning) {
             m_error = u"dayboard-server exited before listening, code "_s
-                      + QString::number(m_process.exitCode()) + u": "_s + QString::fromUtf8(output());
+                + QString::number(m_process.exitCode()) + u": "_s + QString::fromUtf8(output());
             return false;
         }
         QTest::qWait(5);

@@ -23,7 +23,7 @@ bool parseHead(const QByteArray &head, HttpResponse *response)
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon > 0)
-            response->headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+            response->headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
     }
     return true;
 }
@@ -85,11 +85,9 @@ bool complete(const QByteArray &data, bool closed, HttpResponse *response)
 TestHttpClient::TestHttpClient(QUrl baseUrl, QByteArray apiKey)
     : m_baseUrl(std::move(baseUrl))
     , m_apiKey(std::move(apiKey))
-{
-}
+{ }
 
-HttpResponse TestHttpClient::send(const QByteArray &method, const QByteArray &target,
-                                  const QByteArray &body,
+HttpResponse TestHttpClient::send(const QByteArray &method, const QByteArray &target, const QByteArray &body,
                                   const QMap<QByteArray, QByteArray> &headers, int timeoutMs) const
 {
     QByteArray request = method + ' ' + target + " HTTP/1.1\r\n";

@@ -27,8 +27,7 @@ public:
     void setApiKey(const QByteArray &apiKey) { m_apiKey = apiKey; }
 
     /** Sends `method target` with `body` (Content-Length added when non-empty or a POST). */
-    HttpResponse send(const QByteArray &method, const QByteArray &target,
-                      const QByteArray &body = {},
+    HttpResponse send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                       const QMap<QByteArray, QByteArray> &headers = {},
                       int timeoutMs = defaultTimeoutMs) const;
     HttpResponse get(const QByteArray &target) const { return send("GET", target); }

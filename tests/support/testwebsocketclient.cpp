@@ -22,8 +22,7 @@ TestWebSocketClient::~TestWebSocketClient()
     m_socket.abort();
 }
 
-bool TestWebSocketClient::open(const QUrl &url, const QMap<QByteArray, QByteArray> &headers,
-                               int timeoutMs)
+bool TestWebSocketClient::open(const QUrl &url, const QMap<QByteArray, QByteArray> &headers, int timeoutMs)
 {
     m_errorString.clear();
     m_disconnected = false;
@@ -32,8 +31,7 @@ bool TestWebSocketClient::open(const QUrl &url, const QMap<QByteArray, QByteArra
         request.setRawHeader(it.key(), it.value());
     m_socket.open(request);
     // An error or a disconnect ends the wait early: a refused handshake must not cost the timeout.
-    waitFor([this] { return isConnected() || !m_errorString.isEmpty() || m_disconnected; },
-            timeoutMs);
+    waitFor([this] { return isConnected() || !m_errorString.isEmpty() || m_disconnected; }, timeoutMs);
     return isConnected();
 }
 
@@ -48,10 +46,12 @@ QJsonObject TestWebSocketClient::request(QJsonObject request, int timeoutMs)
     request.insert(QStringLiteral("messageId"), id);
     sendText(QJsonDocument(request).toJson(QJsonDocument::Compact));
     QJsonObject reply;
-    waitFor([&] {
+    waitFor(
+        [&] {
         reply = takeReplyWithId(id);
         return !reply.isEmpty();
-    }, timeoutMs);
+        },
+        timeoutMs);
     return reply;
 }
 
@@ -122,9 +122,8 @@ void TestWebSocketClient::close(QWebSocketProtocol::CloseCode code)
 
 bool TestWebSocketClient::waitForDisconnected(int timeoutMs)
 {
-    return waitFor([this] {
-        return m_disconnected || m_socket.state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
+    return waitFor([this] { return m_disconnected || m_socket.state() == QAbstractSocket::UnconnectedState; },
+                   timeoutMs);
 }
 
 void TestWebSocketClient::onTextMessage(const QString &message)

@@ -20,8 +20,7 @@ public:
         : m_extensions(extensions)
         , m_memory(memory)
         , m_dataDir(dataDir.isEmpty() ? m_dir.path() : dataDir)
-    {
-    }
+    { }
 
     static inline const QString apiKey = QStringLiteral("test-key");
 
@@ -31,7 +30,7 @@ public:
         config.port = port;
         config.dataDir = m_dataDir;
         config.memory = m_memory;
-        config.apiKeys = {apiKey};
+        config.apiKeys = { apiKey };
         config.extensions = m_extensions;
         m_server = std::make_unique<DayboardServer>(config);
         QString error;
@@ -60,10 +59,7 @@ public:
 
     DayboardServer *server() const { return m_server.get(); }
     quint16 port() const { return m_port; }
-    QUrl baseUrl() const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
-    }
+    QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     QString dataDir() const { return m_dataDir; }
 
 private:

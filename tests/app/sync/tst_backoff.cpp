@@ -19,7 +19,7 @@ void TestBackoff::growsExponentiallyAndCaps()
     QList<int> delays;
     for (int i = 0; i < 6; ++i)
         delays.append(backoff.nextDelayMs());
-    QCOMPARE(delays, (QList<int>{100, 200, 400, 800, 1000, 1000}));
+    QCOMPARE(delays, (QList<int> { 100, 200, 400, 800, 1000, 1000 }));
     backoff.reset();
     QCOMPARE(backoff.nextDelayMs(), 100);
 }

@@ -140,11 +140,11 @@ void TestDayCache::watchIsRefCounted()
     cache.watch(day);
     cache.watch(day.addDays(1));
     QCOMPARE(watched.size(), 2);
-    QCOMPARE(cache.watchedDays(), (QList<QDate>{day, day.addDays(1)}));
+    QCOMPARE(cache.watchedDays(), (QList<QDate> { day, day.addDays(1) }));
     cache.unwatch(day);
     QCOMPARE(cache.watchedDays().size(), 2);
     cache.unwatch(day);
-    QCOMPARE(cache.watchedDays(), QList<QDate>{day.addDays(1)});
+    QCOMPARE(cache.watchedDays(), QList<QDate> { day.addDays(1) });
     QCOMPARE(watched.size(), 3);
     cache.unwatch(day);
     QCOMPARE(watched.size(), 3);

@@ -19,7 +19,7 @@ HpkvClient::Reply call(const std::function<void(HpkvClient::Callback)> &send)
     std::optional<HpkvClient::Reply> result;
     send([&result](const HpkvClient::Reply &reply) { result = reply; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
-        return HpkvClient::Reply{-1, {}, u"test: no callback"_s};
+        return HpkvClient::Reply { -1, {}, u"test: no callback"_s };
     return *result;
 }
 
@@ -55,12 +55,14 @@ void TestHpkvClient::normalizesUrls_data()
     QTest::addColumn<QString>("ws");
     QTest::addColumn<QString>("token");
     QTest::newRow("http") << u"http://h:8080"_s << u"ws://h:8080/ws"_s << u"http://h:8080/token/websocket"_s;
-    QTest::newRow("http slash") << u"http://h:8080/"_s << u"ws://h:8080/ws"_s << u"http://h:8080/token/websocket"_s;
+    QTest::newRow("http slash") << u"http://h:8080/"_s << u"ws://h:8080/ws"_s
+                                << u"http://h:8080/token/websocket"_s;
     QTest::newRow("https") << u"https://api.hpkv.io"_s << u"wss://api.hpkv.io/ws"_s
                            << u"https://api.hpkv.io/token/websocket"_s;
     QTest::newRow("ws with /ws") << u"ws://h:1/ws"_s << u"ws://h:1/ws"_s << u"http://h:1/token/websocket"_s;
     QTest::newRow("wss with /ws/") << u"wss://h/ws/"_s << u"wss://h/ws"_s << u"https://h/token/websocket"_s;
-    QTest::newRow("double slash") << u"http://h:2//ws"_s << u"ws://h:2/ws"_s << u"http://h:2/token/websocket"_s;
+    QTest::newRow("double slash") << u"http://h:2//ws"_s << u"ws://h:2/ws"_s
+                                  << u"http://h:2/token/websocket"_s;
     QTest::newRow("prefix") << u"https://h/kv/"_s << u"wss://h/kv/ws"_s << u"https://h/kv/token/websocket"_s;
     QTest::newRow("query dropped") << u"http://h:3/ws?apiKey=old"_s << u"ws://h:3/ws"_s
                                    << u"http://h:3/token/websocket"_s;
@@ -115,7 +117,9 @@ void TestHpkvClient::repliesMatchedByMessageIdOnly()
     for (int i = 0; i < count; ++i) {
         const QByteArray key = "k" + QByteArray::number(i);
         client.set(key, "v" + QByteArray::number(i), std::nullopt, [](const HpkvClient::Reply &) {});
-        client.get(key, [&answers, i](const HpkvClient::Reply &reply) { answers.insert(i, reply.value().value_or("?")); });
+        client.get(key, [&answers, i](const HpkvClient::Reply &reply) {
+            answers.insert(i, reply.value().value_or("?"));
+        });
     }
     QTRY_COMPARE_WITH_TIMEOUT(answers.size(), count, 20000);
     for (int i = 0; i < count; ++i)
@@ -142,7 +146,8 @@ void TestHpkvClient::detectsRevisions()
     const HpkvClient::Reply reply = call([&](auto cb) { client.set("a", "1", std::nullopt, cb); });
     QCOMPARE(reply.code, 200);
     QCOMPARE(reply.revision().has_value(), extensions);
-    QCOMPARE(client.revisions(), extensions ? HpkvClient::Revisions::Supported : HpkvClient::Revisions::Unsupported);
+    QCOMPARE(client.revisions(),
+             extensions ? HpkvClient::Revisions::Supported : HpkvClient::Revisions::Unsupported);
     QCOMPARE(changed.size(), 1);
 }
 

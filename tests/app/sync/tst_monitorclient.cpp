@@ -24,8 +24,8 @@ public:
     {
         connect(monitor, &MonitorClient::notification, this,
                 [this](const QByteArray &key, const std::optional<QByteArray> &value, qint64 revision) {
-                    seen.append({key, value, revision});
-                });
+            seen.append({ key, value, revision });
+        });
     }
     QList<Notification> seen;
 };
@@ -86,7 +86,7 @@ void TestMonitorClient::notifiesWatchedKeysOnly()
     Recorder recorder(&monitor);
     QSignalSpy connected(&monitor, &MonitorClient::connected);
     monitor.setEndpoint(m_server->baseUrl(), AppServerFixture::apiKey);
-    monitor.setKeys({"todos-20261122", "todos-20261123"});
+    monitor.setKeys({ "todos-20261122", "todos-20261123" });
     QVERIFY(connected.wait(20000));
     QCOMPARE(monitor.tokensFetched(), 1);
 
@@ -108,9 +108,9 @@ void TestMonitorClient::newKeysTakeANewToken()
     Recorder recorder(&monitor);
     QSignalSpy connected(&monitor, &MonitorClient::connected);
     monitor.setEndpoint(m_server->baseUrl(), AppServerFixture::apiKey);
-    monitor.setKeys({"todos-20261122"});
+    monitor.setKeys({ "todos-20261122" });
     QVERIFY(connected.wait(20000));
-    monitor.setKeys({"todos-20261130"});
+    monitor.setKeys({ "todos-20261130" });
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 20000);
     QCOMPARE(monitor.tokensFetched(), 2);
     QVERIFY(write(*m_writer, "todos-20261122", "[]"));
@@ -125,7 +125,7 @@ void TestMonitorClient::renewsTokenBeforeExpiry()
     QSignalSpy connected(&monitor, &MonitorClient::connected);
     monitor.setTokenRefreshInterval(100);
     monitor.setEndpoint(m_server->baseUrl(), AppServerFixture::apiKey);
-    monitor.setKeys({"todos-20261122"});
+    monitor.setKeys({ "todos-20261122" });
     QVERIFY(connected.wait(20000));
     QTRY_VERIFY_WITH_TIMEOUT(monitor.tokensFetched() >= 3, 20000);
     // Renewal does not disturb the open socket.
@@ -140,7 +140,7 @@ void TestMonitorClient::reconnectsAfterServerRestart()
     monitor.setBackoff(Backoff(10, 100));
     QSignalSpy connected(&monitor, &MonitorClient::connected);
     monitor.setEndpoint(m_server->baseUrl(), AppServerFixture::apiKey);
-    monitor.setKeys({"todos-20261122"});
+    monitor.setKeys({ "todos-20261122" });
     QVERIFY(connected.wait(20000));
 
     QVERIFY(m_server->restart());
@@ -157,7 +157,7 @@ void TestMonitorClient::refusedKeyIsReportedWithoutSecrets()
     monitor.setBackoff(Backoff(10, 50));
     QSignalSpy failed(&monitor, &MonitorClient::failed);
     monitor.setEndpoint(m_server->baseUrl(), u"not-the-key-123"_s);
-    monitor.setKeys({"todos-20261122"});
+    monitor.setKeys({ "todos-20261122" });
     QVERIFY(failed.wait(20000));
     QVERIFY(failed.first().first().toString().contains(u"API key"_s));
     QVERIFY(!failed.first().first().toString().contains(u"not-the-key-123"_s));
@@ -170,7 +170,7 @@ void TestMonitorClient::idleWithoutKeys()
     MonitorClient monitor;
     QSignalSpy states(&monitor, &MonitorClient::stateChanged);
     monitor.setEndpoint(m_server->baseUrl(), AppServerFixture::apiKey);
-    monitor.setKeys({"todos-20261122"});
+    monitor.setKeys({ "todos-20261122" });
     QTRY_VERIFY_WITH_TIMEOUT(monitor.isConnected(), 20000);
     monitor.setKeys({});
     QTRY_COMPARE(monitor.state(), MonitorClient::State::Idle);

@@ -4,11 +4,11 @@
 // and written; the SyncSession keeps them in its queue file (also across a restart of the client
 // side while the server is down); the server comes back on the same port and data dir, and every
 // edit is there exactly once.
+#include "environmentskip.h"
+#include "serverprocess.h"
 #include "sync/daycache.h"
 #include "sync/hpkvclient.h"
 #include "sync/monitorclient.h"
-#include "environmentskip.h"
-#include "serverprocess.h"
 #include "sync/syncsession.h"
 #include "sync/todocodec.h"
 

@@ -66,27 +66,30 @@ public:
         m_client.setBackoff(Backoff(10, 100));
         m_client.setEndpoint(url, AppServerFixture::apiKey);
     }
-    bool waitConnected() { return QTest::qWaitFor([this] { return m_client.isConnected(); }, timeout); }
+    bool waitConnected()
+    {
+        return QTest::qWaitFor([this] { return m_client.isConnected(); }, timeout);
+    }
     HpkvClient::Reply call(const std::function<void(HpkvClient &, HpkvClient::Callback)> &send)
     {
         std::optional<HpkvClient::Reply> result;
         send(m_client, [&result](const HpkvClient::Reply &reply) { result = reply; });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, timeout))
             qWarning("no reply in time");
-        return result.value_or(HpkvClient::Reply{-1, {}, u"no reply"_s});
+        return result.value_or(HpkvClient::Reply { -1, {}, u"no reply"_s });
     }
     bool set(const QByteArray &value)
     {
-        return call([&](HpkvClient &c, auto cb) { c.set(DayCache::keyFor(day), value, std::nullopt, cb); }).ok();
+        return call(
+                   [&](HpkvClient &c, auto cb) {
+            c.set(DayCache::keyFor(day), value, std::nullopt, cb);
+        }).ok();
     }
     std::optional<QByteArray> get()
     {
         return call([&](HpkvClient &c, auto cb) { c.get(DayCache::keyFor(day), cb); }).value();
     }
-    TodoList todos()
-    {
-        return TodoCodec::parse(get().value_or("[]")).todos;
-    }
+    TodoList todos() { return TodoCodec::parse(get().value_or("[]")).todos; }
 
 private:
     HpkvClient m_client;
@@ -131,7 +134,7 @@ void TestSyncSession::submitShowsAtOnceThenWrites()
     QVERIFY(server.start());
     App app(m_dir.filePath(u"submit-%1.json"_s.arg(extensions)));
     app.cache.watch(day);
-    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    app.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     QTRY_COMPARE_WITH_TIMEOUT(app.cache.day(day).status, DayCache::Status::Ready, timeout);
     QCOMPARE(app.session.connectionState(), SyncSession::ConnectionState::Connected);
 
@@ -166,7 +169,7 @@ void TestSyncSession::offlineQueueSurvivesRestart()
     {
         App app(queueFile);
         app.cache.watch(day);
-        app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+        app.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
         app.session.submit(insertOp(u"todo_2_a"_s, u"Offline one"_s));
         app.session.submit(insertOp(u"todo_2_b"_s, u"Offline two"_s));
         app.session.submit(TodoOperation::setStatus(day, u"todo_2_a"_s, Todo::Status::Done, nowMs()));
@@ -187,7 +190,7 @@ void TestSyncSession::offlineQueueSurvivesRestart()
     QCOMPARE(restarted.session.pendingCount(), 3);
     QCOMPARE(restarted.todos().size(), 2); // shown from the queue before any server contact
     restarted.cache.watch(day);
-    restarted.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    restarted.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     QTRY_COMPARE_WITH_TIMEOUT(restarted.session.pendingCount(), 0, timeout);
     QTRY_VERIFY_WITH_TIMEOUT(restarted.session.isQueueSaved(), timeout);
 
@@ -221,13 +224,14 @@ void TestSyncSession::concurrentEditsBothSurvive()
 
     App one(m_dir.filePath(u"one-%1.json"_s.arg(extensions)));
     App two(m_dir.filePath(u"two-%1.json"_s.arg(extensions)));
-    for (App *app : {&one, &two}) {
+    for (App *app : { &one, &two }) {
         app->cache.watch(day);
-        app->session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+        app->session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     }
     QTRY_COMPARE_WITH_TIMEOUT(one.todos().size(), 2, timeout);
     QTRY_COMPARE_WITH_TIMEOUT(two.todos().size(), 2, timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(one.session.monitor()->isConnected() && two.session.monitor()->isConnected(), timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(one.session.monitor()->isConnected() && two.session.monitor()->isConnected(),
+                             timeout);
 
     // Both edit at once: different todos, and different fields of one todo. Each round's edits
     // are submitted in one event-loop pass, so both sessions write from the same state: under CAS
@@ -236,10 +240,12 @@ void TestSyncSession::concurrentEditsBothSurvive()
     for (int round = 0; round < 3; ++round) {
         const QString n = QString::number(round);
         one.session.submit(TodoOperation::setText(day, u"a"_s, u"text from one "_s + n, nowMs()));
-        two.session.submit(TodoOperation::setPriority(day, u"a"_s, round % 2 ? Todo::Priority::Low : Todo::Priority::High, nowMs()));
+        two.session.submit(TodoOperation::setPriority(
+            day, u"a"_s, round % 2 ? Todo::Priority::Low : Todo::Priority::High, nowMs()));
         one.session.submit(insertOp(u"one_"_s + n, u"inserted by one"_s));
         two.session.submit(insertOp(u"two_"_s + n, u"inserted by two"_s));
-        two.session.submit(TodoOperation::setStatus(day, u"b"_s, round % 2 ? Todo::Status::NotSet : Todo::Status::Done, nowMs()));
+        two.session.submit(TodoOperation::setStatus(
+            day, u"b"_s, round % 2 ? Todo::Status::NotSet : Todo::Status::Done, nowMs()));
     }
     QTRY_COMPARE_WITH_TIMEOUT(one.session.pendingCount(), 0, timeout);
     QTRY_COMPARE_WITH_TIMEOUT(two.session.pendingCount(), 0, timeout);
@@ -265,7 +271,8 @@ void TestSyncSession::concurrentEditsBothSurvive()
     // The race this test exists for happened at least once: a 409 rebased (CAS), or an
     // overwritten read-modify-write found and sent again (RMW).
     if (extensions)
-        QVERIFY2(log.count(QRegularExpression(u"^conflict on .* rebasing"_s)) > 0, "no 409: the writes never raced");
+        QVERIFY2(log.count(QRegularExpression(u"^conflict on .* rebasing"_s)) > 0,
+                 "no 409: the writes never raced");
     else
         QVERIFY2(log.count(QRegularExpression(u"^a concurrent write overwrote"_s)) > 0,
                  "no overwritten read-modify-write: the writes never raced");
@@ -277,9 +284,9 @@ void TestSyncSession::notificationReachesOtherSession()
     QVERIFY(server.start());
     App one(m_dir.filePath(u"notify-one.json"_s));
     App two(m_dir.filePath(u"notify-two.json"_s));
-    for (App *app : {&one, &two}) {
+    for (App *app : { &one, &two }) {
         app->cache.watch(day);
-        app->session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+        app->session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     }
     QTRY_VERIFY_WITH_TIMEOUT(two.session.monitor()->isConnected(), timeout);
     QTRY_COMPARE_WITH_TIMEOUT(two.cache.day(day).status, DayCache::Status::Ready, timeout);
@@ -299,7 +306,7 @@ void TestSyncSession::refetchesAfterReconnect()
     App app(m_dir.filePath(u"refetch.json"_s));
     app.cache.watch(day);
     QSignalSpy messages(&app.session, &SyncSession::message);
-    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    app.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     QTRY_VERIFY_WITH_TIMEOUT(app.session.monitor()->isConnected(), timeout);
     QTRY_COMPARE_WITH_TIMEOUT(app.cache.day(day).status, DayCache::Status::Ready, timeout);
 
@@ -310,7 +317,8 @@ void TestSyncSession::refetchesAfterReconnect()
         QVERIFY(other.start());
         Raw raw(other.baseUrl());
         QVERIFY(raw.waitConnected());
-        QVERIFY(raw.set(R"([{"id":"x","text":"changed while away","priority":"low","status":"not set","created":1}])"));
+        QVERIFY(raw.set(
+            R"([{"id":"x","text":"changed while away","priority":"low","status":"not set","created":1}])"));
         QVERIFY(other.stop());
     }
     QVERIFY(app.session.connectionState() != SyncSession::ConnectionState::Connected);
@@ -339,7 +347,7 @@ void TestSyncSession::invalidDayIsNeverOverwritten()
     App app(queueFile);
     QSignalSpy messages(&app.session, &SyncSession::message);
     app.cache.watch(day);
-    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    app.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     QTRY_COMPARE_WITH_TIMEOUT(app.cache.day(day).status, DayCache::Status::Invalid, timeout);
     QVERIFY(!app.cache.day(day).error.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), timeout);
@@ -365,7 +373,7 @@ void TestSyncSession::staleRevisionIsRebasedOn409()
     QVERIFY(raw.waitConnected());
     // The day is not watched: no monitor tells this session about other writers.
     App app(m_dir.filePath(u"rebase.json"_s));
-    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    app.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     app.session.submit(insertOp(u"mine_1"_s, u"first"_s));
     QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
     const qint64 known = app.cache.day(day).revision;
@@ -397,7 +405,7 @@ void TestSyncSession::refusedWriteIsUndoneAndReported()
     QVERIFY(server.start());
     App app(m_dir.filePath(u"refused.json"_s));
     app.cache.watch(day);
-    app.session.setEndpoint({server.baseUrl(), AppServerFixture::apiKey});
+    app.session.setEndpoint({ server.baseUrl(), AppServerFixture::apiKey });
     QTRY_COMPARE_WITH_TIMEOUT(app.cache.day(day).status, DayCache::Status::Ready, timeout);
     app.session.submit(insertOp(u"todo_6_a"_s, u"fits"_s));
     QTRY_COMPARE_WITH_TIMEOUT(app.session.pendingCount(), 0, timeout);
@@ -440,7 +448,7 @@ void TestSyncSession::damagedQueueFileIsKeptAside()
     QCOMPARE(app.session.pendingCount(), 0);
     QVERIFY(messages.wait(timeout));
     QVERIFY(messages.first().first().toString().contains(u"damaged"_s));
-    const QStringList files = QDir(dir.path()).entryList({u"queue.json.corrupt-*"_s}, QDir::Files);
+    const QStringList files = QDir(dir.path()).entryList({ u"queue.json.corrupt-*"_s }, QDir::Files);
     QCOMPARE(files.size(), 1);
 }
 

@@ -4,9 +4,9 @@
 // does not trust is refused and reported. The certificate is made with the openssl CLI.
 
 #include "daemon/dayboardserver.h"
+#include "selfsignedcertificate.h"
 #include "sync/hpkvclient.h"
 #include "sync/monitorclient.h"
-#include "selfsignedcertificate.h"
 
 #include <QSignalSpy>
 #include <QSslConfiguration>

@@ -30,7 +30,8 @@ private slots:
 
 void TestTodoCodec::parsesShowcaseValue()
 {
-    const QByteArray value = R"([{"id":"todo_1700000000000_3","text":"Buy milk","priority":"high","status":"done","created":1700000000000}])";
+    const QByteArray value
+        = R"([{"id":"todo_1700000000000_3","text":"Buy milk","priority":"high","status":"done","created":1700000000000}])";
     const TodoCodec::Result result = TodoCodec::parse(value);
     QVERIFY(result.ok);
     QCOMPARE(result.todos.size(), 1);
@@ -47,19 +48,22 @@ void TestTodoCodec::parsesShowcaseValue()
 
 void TestTodoCodec::roundTripIsByteIdenticalForCanonicalValue()
 {
-    const QByteArray value = R"([{"id":"a","text":"one","priority":"low","status":"not set","created":1},)"
-                             R"({"id":"b","text":"two","priority":"medium","status":"in progress","created":2,"updated":3}])";
+    const QByteArray value
+        = R"([{"id":"a","text":"one","priority":"low","status":"not set","created":1},)"
+          R"({"id":"b","text":"two","priority":"medium","status":"in progress","created":2,"updated":3}])";
     QCOMPARE(TodoCodec::serialize(TodoCodec::parse(value).todos), value);
 }
 
 void TestTodoCodec::keepsUnknownMembers()
 {
-    const QByteArray value = R"([{"zeta":[1,{"x":null}],"id":"a","text":"t","priority":"low","status":"done","created":5,"alpha":"keep"}])";
+    const QByteArray value
+        = R"([{"zeta":[1,{"x":null}],"id":"a","text":"t","priority":"low","status":"done","created":5,"alpha":"keep"}])";
     const TodoCodec::Result result = TodoCodec::parse(value);
     QVERIFY(result.ok);
     QCOMPARE(result.todos.first().extra.value(u"alpha"_s).toString(), u"keep"_s);
-    QCOMPARE(TodoCodec::serialize(result.todos),
-             R"([{"id":"a","text":"t","priority":"low","status":"done","created":5,"alpha":"keep","zeta":[1,{"x":null}]}])");
+    QCOMPARE(
+        TodoCodec::serialize(result.todos),
+        R"([{"id":"a","text":"t","priority":"low","status":"done","created":5,"alpha":"keep","zeta":[1,{"x":null}]}])");
 }
 
 void TestTodoCodec::unknownPriorityAndStatusSurviveRoundTrip()
@@ -83,12 +87,14 @@ void TestTodoCodec::missingPriorityAndStatusReadAsDefaults()
     QCOMPARE(result.todos.first().priority, Todo::Priority::Low);
     QCOMPARE(result.todos.first().status, Todo::Status::NotSet);
     QVERIFY(!result.todos.first().isDone());
-    QCOMPARE(TodoCodec::serialize(result.todos), R"([{"id":"a","text":"t","priority":"low","status":"not set"}])");
+    QCOMPARE(TodoCodec::serialize(result.todos),
+             R"([{"id":"a","text":"t","priority":"low","status":"not set"}])");
 }
 
 void TestTodoCodec::nonNumericCreatedIsKept()
 {
-    const QByteArray value = R"([{"id":"a","text":"t","priority":"low","status":"done","created":"yesterday","updated":1.5}])";
+    const QByteArray value
+        = R"([{"id":"a","text":"t","priority":"low","status":"done","created":"yesterday","updated":1.5}])";
     const TodoCodec::Result result = TodoCodec::parse(value);
     QVERIFY(result.ok);
     QCOMPARE(result.todos.first().created, 0);
@@ -135,8 +141,9 @@ void TestTodoCodec::serializesInStableOrder()
     todo.priority = Todo::Priority::High;
     todo.text = u"x"_s;
     todo.id = u"i"_s;
-    QCOMPARE(TodoCodec::serialize({todo}),
-             R"([{"id":"i","text":"x","priority":"high","status":"done","created":8,"updated":9,"a":1,"b":2}])");
+    QCOMPARE(
+        TodoCodec::serialize({ todo }),
+        R"([{"id":"i","text":"x","priority":"high","status":"done","created":8,"updated":9,"a":1,"b":2}])");
     QCOMPARE(TodoCodec::fromJson(TodoCodec::toJson(todo)), todo);
 }
 
@@ -145,7 +152,7 @@ void TestTodoCodec::escapesText()
     Todo todo;
     todo.id = u"i"_s;
     todo.text = u"quote \" backslash \\ newline \n unicode é ✓"_s;
-    const QByteArray value = TodoCodec::serialize({todo});
+    const QByteArray value = TodoCodec::serialize({ todo });
     QVERIFY(!value.contains('\n'));
     const TodoCodec::Result back = TodoCodec::parse(value);
     QVERIFY(back.ok);
@@ -163,15 +170,16 @@ void TestTodoCodec::newIdHasShowcaseShape()
 
 void TestTodoCodec::storedNamesOfPriorityAndStatus()
 {
-    const QList<std::pair<Todo::Priority, QString>> priorities
-        = {{Todo::Priority::Low, u"low"_s}, {Todo::Priority::Medium, u"medium"_s}, {Todo::Priority::High, u"high"_s}};
+    const QList<std::pair<Todo::Priority, QString>> priorities = { { Todo::Priority::Low, u"low"_s },
+                                                                   { Todo::Priority::Medium, u"medium"_s },
+                                                                   { Todo::Priority::High, u"high"_s } };
     for (const auto &[priority, name] : priorities) {
         QCOMPARE(TodoCodec::priorityName(priority), name);
         QCOMPARE(TodoCodec::priorityFromName(name), priority);
     }
-    const QList<std::pair<Todo::Status, QString>> statuses = {{Todo::Status::NotSet, u"not set"_s},
-                                                              {Todo::Status::InProgress, u"in progress"_s},
-                                                              {Todo::Status::Done, u"done"_s}};
+    const QList<std::pair<Todo::Status, QString>> statuses = { { Todo::Status::NotSet, u"not set"_s },
+                                                               { Todo::Status::InProgress, u"in progress"_s },
+                                                               { Todo::Status::Done, u"done"_s } };
     for (const auto &[status, name] : statuses) {
         QCOMPARE(TodoCodec::statusName(status), name);
         QCOMPARE(TodoCodec::statusFromName(name), status);

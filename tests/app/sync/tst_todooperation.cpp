@@ -53,7 +53,7 @@ TodoOperation op(TodoOperation::Kind kind, const QString &id)
     return {};
 }
 
-const TodoList abc = {todo(u"a"_s), todo(u"b"_s), todo(u"c"_s)};
+const TodoList abc = { todo(u"a"_s), todo(u"b"_s), todo(u"c"_s) };
 
 } // namespace
 
@@ -78,13 +78,14 @@ private slots:
 
 void TestTodoOperation::insertPlacement()
 {
-    QCOMPARE(ids(insert(u"x"_s).applyTo(abc)), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"x"_s}));
-    QCOMPARE(ids(insert(u"x"_s, 0).applyTo(abc)), (QStringList{u"x"_s, u"a"_s, u"b"_s, u"c"_s}));
-    QCOMPARE(ids(insert(u"x"_s, 99).applyTo(abc)), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"x"_s}));
-    QCOMPARE(ids(insert(u"x"_s, 0, u"b"_s).applyTo(abc)), (QStringList{u"a"_s, u"b"_s, u"x"_s, u"c"_s}));
+    QCOMPARE(ids(insert(u"x"_s).applyTo(abc)), (QStringList { u"a"_s, u"b"_s, u"c"_s, u"x"_s }));
+    QCOMPARE(ids(insert(u"x"_s, 0).applyTo(abc)), (QStringList { u"x"_s, u"a"_s, u"b"_s, u"c"_s }));
+    QCOMPARE(ids(insert(u"x"_s, 99).applyTo(abc)), (QStringList { u"a"_s, u"b"_s, u"c"_s, u"x"_s }));
+    QCOMPARE(ids(insert(u"x"_s, 0, u"b"_s).applyTo(abc)), (QStringList { u"a"_s, u"b"_s, u"x"_s, u"c"_s }));
     // The anchor was deleted meanwhile: the position is used instead.
-    QCOMPARE(ids(insert(u"x"_s, 1, u"gone"_s).applyTo(abc)), (QStringList{u"a"_s, u"x"_s, u"b"_s, u"c"_s}));
-    QCOMPARE(ids(insert(u"x"_s).applyTo({})), QStringList{u"x"_s});
+    QCOMPARE(ids(insert(u"x"_s, 1, u"gone"_s).applyTo(abc)),
+             (QStringList { u"a"_s, u"x"_s, u"b"_s, u"c"_s }));
+    QCOMPARE(ids(insert(u"x"_s).applyTo({})), QStringList { u"x"_s });
 }
 
 void TestTodoOperation::insertExistingIdIsNoOp()
@@ -111,7 +112,8 @@ void TestTodoOperation::setFields()
 
 void TestTodoOperation::setFieldReplacesUnknownRawValue()
 {
-    const TodoList stored = TodoCodec::parse(R"([{"id":"a","text":"t","priority":"urgent","status":"done"}])").todos;
+    const TodoList stored
+        = TodoCodec::parse(R"([{"id":"a","text":"t","priority":"urgent","status":"done"}])").todos;
     const TodoList changed = TodoOperation::setPriority(day, u"a"_s, Todo::Priority::Low).applyTo(stored);
     QCOMPARE(TodoCodec::serialize(changed), R"([{"id":"a","text":"t","priority":"low","status":"done"}])");
     // Editing another field leaves the unknown value alone.
@@ -121,24 +123,25 @@ void TestTodoOperation::setFieldReplacesUnknownRawValue()
 
 void TestTodoOperation::removeAndMissingIds()
 {
-    QCOMPARE(ids(op(TodoOperation::Kind::Remove, u"b"_s).applyTo(abc)), (QStringList{u"a"_s, u"c"_s}));
-    for (auto kind : {TodoOperation::Kind::Remove, TodoOperation::Kind::SetText, TodoOperation::Kind::SetPriority,
-                      TodoOperation::Kind::SetStatus, TodoOperation::Kind::Move})
+    QCOMPARE(ids(op(TodoOperation::Kind::Remove, u"b"_s).applyTo(abc)), (QStringList { u"a"_s, u"c"_s }));
+    for (auto kind :
+         { TodoOperation::Kind::Remove, TodoOperation::Kind::SetText, TodoOperation::Kind::SetPriority,
+           TodoOperation::Kind::SetStatus, TodoOperation::Kind::Move })
         QCOMPARE(op(kind, u"gone"_s).applyTo(abc), abc);
 }
 
 void TestTodoOperation::move()
 {
     TodoOperation m = TodoOperation::move(day, u"a"_s, -1);
-    QCOMPARE(ids(m.applyTo(abc)), (QStringList{u"b"_s, u"c"_s, u"a"_s}));
+    QCOMPARE(ids(m.applyTo(abc)), (QStringList { u"b"_s, u"c"_s, u"a"_s }));
     m.position = 1;
-    QCOMPARE(ids(m.applyTo(abc)), (QStringList{u"b"_s, u"a"_s, u"c"_s}));
+    QCOMPARE(ids(m.applyTo(abc)), (QStringList { u"b"_s, u"a"_s, u"c"_s }));
     m.afterId = u"c"_s;
-    QCOMPARE(ids(m.applyTo(abc)), (QStringList{u"b"_s, u"c"_s, u"a"_s}));
+    QCOMPARE(ids(m.applyTo(abc)), (QStringList { u"b"_s, u"c"_s, u"a"_s }));
     // Replaying a move gives the same list.
     QCOMPARE(m.applyTo(m.applyTo(abc)), m.applyTo(abc));
     const TodoOperation c = TodoOperation::move(day, u"c"_s, 0);
-    QCOMPARE(ids(c.applyTo(abc)), (QStringList{u"c"_s, u"a"_s, u"b"_s}));
+    QCOMPARE(ids(c.applyTo(abc)), (QStringList { u"c"_s, u"a"_s, u"b"_s }));
 }
 
 void TestTodoOperation::concurrentEditsOfDifferentFieldsMerge()
@@ -163,7 +166,8 @@ void TestTodoOperation::jsonRoundTrip()
     TodoOperation o = op(TodoOperation::Kind(kind), u"b"_s);
     o.timestampMs = 1700000000999;
     if (o.kind == TodoOperation::Kind::Insert) {
-        o.todo = TodoCodec::parse(R"([{"id":"b","text":"t","priority":"weird","status":"done","created":3,"x":[1]}])")
+        o.todo = TodoCodec::parse(
+                     R"([{"id":"b","text":"t","priority":"weird","status":"done","created":3,"x":[1]}])")
                      .todos.first();
         o.afterId = u"a"_s;
         o.position = 2;
@@ -189,14 +193,17 @@ void TestTodoOperation::jsonRoundTrip()
 void TestTodoOperation::unreadableJsonIsInvalid()
 {
     QVERIFY(!TodoOperation::fromJson({}).isValid());
-    QVERIFY(!TodoOperation::fromJson(QJsonObject{{u"kind"_s, u"explode"_s}, {u"day"_s, u"2026-11-22"_s},
-                                                 {u"todoId"_s, u"a"_s}})
+    QVERIFY(!TodoOperation::fromJson(QJsonObject { { u"kind"_s, u"explode"_s },
+                                                   { u"day"_s, u"2026-11-22"_s },
+                                                   { u"todoId"_s, u"a"_s } })
                  .isValid());
-    QVERIFY(!TodoOperation::fromJson(QJsonObject{{u"kind"_s, u"remove"_s}, {u"day"_s, u"someday"_s},
-                                                 {u"todoId"_s, u"a"_s}})
-                 .isValid());
-    QVERIFY(TodoOperation::fromJson(QJsonObject{{u"kind"_s, u"remove"_s}, {u"day"_s, u"2026-11-22"_s},
-                                                {u"todoId"_s, u"a"_s}})
+    QVERIFY(
+        !TodoOperation::fromJson(
+             QJsonObject { { u"kind"_s, u"remove"_s }, { u"day"_s, u"someday"_s }, { u"todoId"_s, u"a"_s } })
+             .isValid());
+    QVERIFY(TodoOperation::fromJson(QJsonObject { { u"kind"_s, u"remove"_s },
+                                                  { u"day"_s, u"2026-11-22"_s },
+                                                  { u"todoId"_s, u"a"_s } })
                 .isValid());
 }
 
@@ -211,14 +218,16 @@ void TestTodoOperation::readsQueueEntriesOfEarlierVersions()
     QVERIFY(priority.isValid());
     QCOMPARE(priority.priority, Todo::Priority::High);
     QCOMPARE(priority.timestampMs, 5);
-    const TodoOperation status = read(R"({"kind":"setStatus","day":"2026-11-22","todoId":"a","text":"in progress"})");
+    const TodoOperation status
+        = read(R"({"kind":"setStatus","day":"2026-11-22","todoId":"a","text":"in progress"})");
     QVERIFY(status.isValid());
     QCOMPARE(status.status, Todo::Status::InProgress);
     const TodoOperation text = read(R"({"kind":"setText","day":"2026-11-22","todoId":"a","text":"high"})");
     QCOMPARE(text.text, u"high"_s);
     // What this version writes is what earlier versions wrote.
-    QCOMPARE(QJsonDocument(priority.toJson()).toJson(QJsonDocument::Compact),
-             QByteArray(R"({"day":"2026-11-22","kind":"setPriority","text":"high","timestamp":5,"todoId":"c"})"));
+    QCOMPARE(
+        QJsonDocument(priority.toJson()).toJson(QJsonDocument::Compact),
+        QByteArray(R"({"day":"2026-11-22","kind":"setPriority","text":"high","timestamp":5,"todoId":"c"})"));
     // A value the app never chose means a damaged entry.
     QVERIFY(!read(R"({"kind":"setStatus","day":"2026-11-22","todoId":"a","text":"blocked"})").isValid());
     QVERIFY(!read(R"({"kind":"setPriority","day":"2026-11-22","todoId":"a","text":"done"})").isValid());
@@ -245,9 +254,11 @@ void TestTodoOperation::namedConstructorsFillTheirFields()
     QCOMPARE(rm.targetId(), u"b"_s);
     QCOMPARE(rm.timestampMs, 7);
     QCOMPARE(TodoOperation::setText(day, u"b"_s, u"t"_s).text, u"t"_s);
-    QCOMPARE(TodoOperation::setPriority(day, u"b"_s, Todo::Priority::Medium).priority, Todo::Priority::Medium);
+    QCOMPARE(TodoOperation::setPriority(day, u"b"_s, Todo::Priority::Medium).priority,
+             Todo::Priority::Medium);
     QCOMPARE(TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done, 6).status, Todo::Status::Done);
-    QCOMPARE(TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done, 6).kind, TodoOperation::Kind::SetStatus);
+    QCOMPARE(TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done, 6).kind,
+             TodoOperation::Kind::SetStatus);
     QVERIFY(TodoOperation::setText(day, u"b"_s, u"t"_s).isFieldEdit());
     QVERIFY(!rm.isFieldEdit());
 }

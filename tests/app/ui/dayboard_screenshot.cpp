@@ -66,7 +66,7 @@ bool waitForPopup(QObject *popup, bool open)
 {
     return QTest::qWaitFor(
         [&] {
-            return popup->property("opened").toBool() == open && popup->property("visible").toBool() == open;
+        return popup->property("opened").toBool() == open && popup->property("visible").toBool() == open;
         },
         5000);
 }
@@ -195,8 +195,8 @@ int main(int argc, char *argv[])
                                   Q_ARG(QVariant, QStringLiteral("Undo")), Q_ARG(QVariant, QVariant()));
         if (!QTest::qWaitFor(
                 [&] {
-                    QQuickItem *action = findItem(toasts, QStringLiteral("toastAction"));
-                    return action && action->isVisible() && action->opacity() == 1.0;
+            QQuickItem *action = findItem(toasts, QStringLiteral("toastAction"));
+            return action && action->isVisible() && action->opacity() == 1.0;
                 },
                 5000))
             std::fprintf(stderr, "the undo toast did not appear\n"), ok = false;

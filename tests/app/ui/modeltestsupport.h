@@ -149,8 +149,10 @@ struct SyncedClients
         QVERIFY2(server->start(&error), qPrintable(error));
         local = makeClient(QStringLiteral("local"));
         remote = makeClient(QStringLiteral("remote"));
-        QTRY_COMPARE_WITH_TIMEOUT(local.session->connectionState(), SyncSession::ConnectionState::Connected, timeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(remote.session->connectionState(), SyncSession::ConnectionState::Connected, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(local.session->connectionState(), SyncSession::ConnectionState::Connected,
+                                  timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(remote.session->connectionState(), SyncSession::ConnectionState::Connected,
+                                  timeoutMs);
     }
 
     /** init(): every test gets a day of its own, far from any other test's. */
@@ -193,8 +195,9 @@ private:
     {
         Client client;
         client.cache = std::make_unique<DayCache>();
-        client.session = std::make_unique<SyncSession>(client.cache.get(), dir.filePath(name + QStringLiteral(".queue")));
-        client.session->setEndpoint({server->baseUrl(), server->apiKeys().constFirst()});
+        client.session = std::make_unique<SyncSession>(client.cache.get(),
+                                                       dir.filePath(name + QStringLiteral(".queue")));
+        client.session->setEndpoint({ server->baseUrl(), server->apiKeys().constFirst() });
         return client;
     }
 };

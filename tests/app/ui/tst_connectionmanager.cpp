@@ -27,7 +27,8 @@ void TstConnectionManager::switchesWithoutRestart()
     UiTestEnv env;
     QVERIFY(env.start());
     QCOMPARE(env.controller->serverMode(), QStringLiteral("embedded"));
-    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionState(), SyncSession::ConnectionState::Connected, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionState(), SyncSession::ConnectionState::Connected,
+                              timeoutMs);
 
     QTemporaryDir remoteDir;
     ServerConfig config;
@@ -44,7 +45,8 @@ void TstConnectionManager::switchesWithoutRestart()
     QCOMPARE(env.session->endpoint().baseUrl, remote.baseUrl());
     QCOMPARE(toasts.count(), 0); // "Now syncing with …" once the new server answered
     QVERIFY(!env.connection->embeddedServer()->isRunning());
-    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionState(), SyncSession::ConnectionState::Connected, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionState(), SyncSession::ConnectionState::Connected,
+                              timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(toasts.count(), 1, timeoutMs);
     QCOMPARE(env.settings->value(QStringLiteral("server/mode")).toString(), QStringLiteral("remote"));
 
@@ -64,7 +66,7 @@ void TstConnectionManager::switchesWithoutRestart()
         QVERIFY(otherDir.isValid());
         DayCache cache;
         SyncSession session(&cache, otherDir.filePath(QStringLiteral("q")));
-        session.setEndpoint({remote.baseUrl(), remote.apiKeys().constFirst()});
+        session.setEndpoint({ remote.baseUrl(), remote.apiKeys().constFirst() });
         DayModel view;
         view.setBackend(&cache, &session);
         view.setDate(QDate(2033, 5, 5));
@@ -76,7 +78,8 @@ void TstConnectionManager::switchesWithoutRestart()
     QVERIFY(env.connection->embeddedServer()->isRunning());
     QCOMPARE(env.session->endpoint().baseUrl, env.connection->currentUrl());
     QVERIFY(env.connection->currentUrl().isValid());
-    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionState(), SyncSession::ConnectionState::Connected, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionState(), SyncSession::ConnectionState::Connected,
+                              timeoutMs);
 }
 
 void TstConnectionManager::refusesBadAddress()
@@ -84,7 +87,8 @@ void TstConnectionManager::refusesBadAddress()
     UiTestEnv env;
     QVERIFY(env.start());
     QSignalSpy toasts(env.controller.get(), &AppController::toast);
-    QVERIFY(!env.controller->applyServerSettings(QStringLiteral("remote"), QStringLiteral("ftp://example.com"), QString()));
+    QVERIFY(!env.controller->applyServerSettings(QStringLiteral("remote"),
+                                                 QStringLiteral("ftp://example.com"), QString()));
     QVERIFY(!env.controller->applyServerSettings(QStringLiteral("remote"), QStringLiteral("   "), QString()));
     QCOMPARE(toasts.count(), 2);
     QCOMPARE(env.controller->serverMode(), QStringLiteral("embedded"));

@@ -57,7 +57,8 @@ void TstDayModel::liveEditIsDataChanged()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    m_clients.submitRemote(TodoOperation::setStatus(m_clients.day, QStringLiteral("todo_2_b"), Todo::Status::Done, 5));
+    m_clients.submitRemote(
+        TodoOperation::setStatus(m_clients.day, QStringLiteral("todo_2_b"), Todo::Status::Done, 5));
     QTRY_VERIFY_WITH_TIMEOUT(model.index(1).data(DayModel::DoneRole).toBool(), timeoutMs);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.constFirst().at(0).toModelIndex().row(), 1);
@@ -77,15 +78,16 @@ void TstDayModel::liveMoveIsRowsMoved()
     DayModel model;
     model.setBackend(m_clients.local.cache.get(), m_clients.local.session.get());
     model.setDate(m_clients.day);
-    for (const char *name : {"a", "b", "c"})
-        m_clients.submitRemote(m_clients.insertOp(QString::fromLatin1(name), QStringLiteral("todo_3_") + QLatin1String(name)));
-    QTRY_COMPARE_WITH_TIMEOUT(texts(model), QStringList({u"a"_qs, u"b"_qs, u"c"_qs}), timeoutMs);
+    for (const char *name : { "a", "b", "c" })
+        m_clients.submitRemote(
+            m_clients.insertOp(QString::fromLatin1(name), QStringLiteral("todo_3_") + QLatin1String(name)));
+    QTRY_COMPARE_WITH_TIMEOUT(texts(model), QStringList({ u"a"_qs, u"b"_qs, u"c"_qs }), timeoutMs);
 
     QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     m_clients.submitRemote(TodoOperation::move(m_clients.day, QStringLiteral("todo_3_c"), 0));
-    QTRY_COMPARE_WITH_TIMEOUT(texts(model), QStringList({u"c"_qs, u"a"_qs, u"b"_qs}), timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(model), QStringList({ u"c"_qs, u"a"_qs, u"b"_qs }), timeoutMs);
     QCOMPARE(moved.count(), 1);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count(), 0);
@@ -107,7 +109,7 @@ void TstDayModel::liveRemoveIsRowsRemoved()
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.constFirst().at(1).toInt(), 1);
     QCOMPARE(reset.count(), 0);
-    QCOMPARE(texts(model), QStringList{u"keep"_qs});
+    QCOMPARE(texts(model), QStringList { u"keep"_qs });
 }
 
 void TstDayModel::diffOfManyChangesMatchesTarget()
@@ -199,8 +201,9 @@ void TstDayModel::verbsGoThroughTheSession()
     QCOMPARE(model.index(0).data(DayModel::StatusRole).toInt(), int(Todo::Status::Done));
 
     // And they reach the other client through the server.
-    QTRY_COMPARE_WITH_TIMEOUT(texts(remoteView), QStringList{u"Buy oat milk"_qs}, timeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(remoteView.index(0).data(DayModel::StatusRole).toInt(), int(Todo::Status::Done), timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(texts(remoteView), QStringList { u"Buy oat milk"_qs }, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(remoteView.index(0).data(DayModel::StatusRole).toInt(), int(Todo::Status::Done),
+                              timeoutMs);
     QCOMPARE(remoteView.index(0).data(DayModel::PriorityRole).toInt(), int(Todo::Priority::Low));
 }
 
@@ -217,14 +220,14 @@ void TstDayModel::removeAndUndoRestoresPosition()
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QVERIFY(model.remove(middle));
     QCOMPARE(removed.count(), 1);
-    QCOMPARE(texts(model), QStringList({u"first"_qs, u"last"_qs}));
+    QCOMPARE(texts(model), QStringList({ u"first"_qs, u"last"_qs }));
     QVERIFY(model.canUndo());
     QCOMPARE(model.undoText(), QStringLiteral("middle"));
 
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QVERIFY(model.undo());
     QCOMPARE(inserted.count(), 1);
-    QCOMPARE(texts(model), QStringList({u"first"_qs, u"middle"_qs, u"last"_qs}));
+    QCOMPARE(texts(model), QStringList({ u"first"_qs, u"middle"_qs, u"last"_qs }));
     QCOMPARE(model.index(1).data(DayModel::IdRole).toString(), middle);
     QVERIFY(!model.canUndo());
     QVERIFY(!model.undo());
@@ -246,12 +249,12 @@ void TstDayModel::moveToDayAndCarryOver()
     const QString c = model.add(QStringLiteral("c"));
     model.toggleDone(b);
     QVERIFY(model.moveToDay(a, target.toString(Qt::ISODate)));
-    QCOMPARE(texts(model), QStringList({u"b"_qs, u"c"_qs}));
-    QCOMPARE(texts(next), QStringList{u"a"_qs});
+    QCOMPARE(texts(model), QStringList({ u"b"_qs, u"c"_qs }));
+    QCOMPARE(texts(next), QStringList { u"a"_qs });
 
     QCOMPARE(model.carryOverUnfinishedTo(target.toString(Qt::ISODate)), 1);
-    QCOMPARE(texts(model), QStringList{u"b"_qs});
-    QCOMPARE(texts(next), QStringList({u"a"_qs, u"c"_qs}));
+    QCOMPARE(texts(model), QStringList { u"b"_qs });
+    QCOMPARE(texts(next), QStringList({ u"a"_qs, u"c"_qs }));
     QCOMPARE(next.index(1).data(DayModel::IdRole).toString(), c);
     QTRY_COMPARE_WITH_TIMEOUT(m_clients.local.session->pendingCount(), 0, timeoutMs);
 }

@@ -33,7 +33,7 @@ void TstTodoFilterModel::filterHidesDone()
 
     // Proxy rows map to day rows: moving shown row 1 (c) before shown row 0 (b).
     QVERIFY(filter.moveRow(1, 0));
-    QCOMPARE(texts(model), QStringList({u"a"_qs, u"c"_qs, u"b"_qs}));
+    QCOMPARE(texts(model), QStringList({ u"a"_qs, u"c"_qs, u"b"_qs }));
     QCOMPARE(filter.rowOf(c), 0);
     filter.setShowDone(true);
     QCOMPARE(filter.count(), 3);

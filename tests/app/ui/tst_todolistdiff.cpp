@@ -56,20 +56,20 @@ private slots:
 
 void TstTodoListDiff::removedRowsHighestFirst()
 {
-    const TodoListDiff diff(todos({u"a"_s, u"b"_s, u"c"_s, u"d"_s}), todos({u"b"_s, u"d"_s}));
-    QCOMPARE(diff.removedRows(), (QList<int> {2, 0}));
+    const TodoListDiff diff(todos({ u"a"_s, u"b"_s, u"c"_s, u"d"_s }), todos({ u"b"_s, u"d"_s }));
+    QCOMPARE(diff.removedRows(), (QList<int> { 2, 0 }));
     QVERIFY(diff.plan().steps().isEmpty());
     QVERIFY(diff.changes().isEmpty());
 }
 
 void TstTodoListDiff::changesNameTheFields()
 {
-    TodoList after = todos({u"b"_s, u"a"_s, u"c"_s});
+    TodoList after = todos({ u"b"_s, u"a"_s, u"c"_s });
     after[0].text = u"new text"_s;
     after[0].priority = Todo::Priority::High;
     after[2].status = Todo::Status::Done;
     after[2].updated = 9;
-    const TodoListDiff diff(todos({u"a"_s, u"b"_s, u"c"_s}), after);
+    const TodoListDiff diff(todos({ u"a"_s, u"b"_s, u"c"_s }), after);
     QCOMPARE(diff.changes().size(), 2);
     // Rows of the new list, in order.
     QCOMPARE(diff.changes().at(0).row, 0);
@@ -81,9 +81,9 @@ void TstTodoListDiff::changesNameTheFields()
 
 void TstTodoListDiff::onlyExtraChangedIsAChangeWithNoField()
 {
-    TodoList after = todos({u"a"_s});
+    TodoList after = todos({ u"a"_s });
     after[0].extra.insert(u"note"_s, u"x"_s);
-    const TodoListDiff diff(todos({u"a"_s}), after);
+    const TodoListDiff diff(todos({ u"a"_s }), after);
     QCOMPARE(diff.changes().size(), 1);
     QCOMPARE(diff.changes().first().fields, TodoListDiff::Fields());
 }
@@ -91,8 +91,8 @@ void TstTodoListDiff::onlyExtraChangedIsAChangeWithNoField()
 void TstTodoListDiff::repeatedIdsPairUpInOrder()
 {
     // Two todos with one id (another client's bug): the first pairs with the first.
-    const TodoList before = {todo(u"a"_s, u"one"_s), todo(u"a"_s, u"two"_s)};
-    const TodoList after = {todo(u"a"_s, u"one"_s), todo(u"a"_s, u"two"_s), todo(u"b"_s)};
+    const TodoList before = { todo(u"a"_s, u"one"_s), todo(u"a"_s, u"two"_s) };
+    const TodoList after = { todo(u"a"_s, u"one"_s), todo(u"a"_s, u"two"_s), todo(u"b"_s) };
     const TodoListDiff diff(before, after);
     QVERIFY(diff.removedRows().isEmpty());
     QVERIFY(diff.changes().isEmpty());
@@ -102,11 +102,11 @@ void TstTodoListDiff::repeatedIdsPairUpInOrder()
 
 void TstTodoListDiff::applyingGivesTheTarget()
 {
-    const TodoList before = todos({u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s});
-    TodoList after = todos({u"e"_s, u"x"_s, u"c"_s, u"a"_s});
+    const TodoList before = todos({ u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s });
+    TodoList after = todos({ u"e"_s, u"x"_s, u"c"_s, u"a"_s });
     after[2].text = u"c edited"_s;
     const TodoListDiff diff(before, after);
-    QCOMPARE(diff.removedRows(), (QList<int> {3, 1}));
+    QCOMPARE(diff.removedRows(), (QList<int> { 3, 1 }));
     QCOMPARE(applied(before, diff, after), after);
 }
 

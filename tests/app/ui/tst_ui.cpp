@@ -20,7 +20,11 @@ public slots:
         m_env = std::make_unique<UiTestEnv>();
         if (!m_env->start())
             qFatal("the embedded server did not start");
-        if (!QTest::qWaitFor([this] { return m_env->session->connectionState() == SyncSession::ConnectionState::Connected; }, 20000))
+        if (!QTest::qWaitFor(
+                [this] {
+            return m_env->session->connectionState() == SyncSession::ConnectionState::Connected;
+                },
+                20000))
             qFatal("the sync session did not connect to the embedded server");
     }
     void cleanupTestCase() { m_env.reset(); }

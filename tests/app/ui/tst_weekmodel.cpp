@@ -35,7 +35,8 @@ void TstWeekModel::weekCountsFollowRemoteEdits()
     QSignalSpy changed(&week, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(&week, &QAbstractItemModel::modelReset);
     m_clients.submitRemote(m_clients.insertOp(QStringLiteral("w1"), QStringLiteral("todo_9_a")));
-    const TodoOperation done = TodoOperation::setStatus(m_clients.day, QStringLiteral("todo_9_a"), Todo::Status::Done);
+    const TodoOperation done
+        = TodoOperation::setStatus(m_clients.day, QStringLiteral("todo_9_a"), Todo::Status::Done);
     m_clients.submitRemote(m_clients.insertOp(QStringLiteral("w2"), QStringLiteral("todo_9_b")));
     m_clients.submitRemote(done);
     QTRY_COMPARE_WITH_TIMEOUT(week.index(row).data(WeekModel::DoneCountRole).toInt(), 1, timeoutMs);

@@ -8,9 +8,9 @@
 #include "ui/appcontroller.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStringList>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -31,11 +31,13 @@ struct UiTestEnv
     {
         if (!dir.isValid())
             return false;
-        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings
+            = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         cache = std::make_unique<DayCache>();
         session = std::make_unique<SyncSession>(cache.get(), dir.filePath(QStringLiteral("pending.json")));
         connection = std::make_unique<ConnectionManager>(session.get(), settings.get(), dir.path());
-        controller = std::make_unique<AppController>(cache.get(), session.get(), connection.get(), settings.get());
+        controller
+            = std::make_unique<AppController>(cache.get(), session.get(), connection.get(), settings.get());
         AppController::setInstance(controller.get());
         connection->start();
         return connection->embeddedServer()->isRunning();

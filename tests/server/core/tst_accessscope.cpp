@@ -85,19 +85,26 @@ void TestAccessScope::mayAccess_data()
     QTest::newRow("unanchored substring") << u"todos"_qs << none << QByteArray("my-todos-x") << true;
     QTest::newRow("unanchored miss") << u"todos"_qs << none << QByteArray("prefs") << false;
     QTest::newRow("regex class") << u"^todos-\\d{8}$"_qs << none << QByteArray("todos-20261122") << true;
-    QTest::newRow("regex class miss") << u"^todos-\\d{8}$"_qs << none << QByteArray("todos-2026112x") << false;
+    QTest::newRow("regex class miss")
+        << u"^todos-\\d{8}$"_qs << none << QByteArray("todos-2026112x") << false;
     QTest::newRow("case sensitive") << u"^Todos"_qs << none << QByteArray("todos") << false;
-    QTest::newRow("pattern ignores subscriptions") << u"^a$"_qs << subs << QByteArray("todos-20261122") << false;
+    QTest::newRow("pattern ignores subscriptions")
+        << u"^a$"_qs << subs << QByteArray("todos-20261122") << false;
     QTest::newRow("utf-8 key") << u"^日本"_qs << none << QByteArray("日本語") << true;
     QTest::newRow("NUL in key") << u"^a.b$"_qs << none << QByteArray("a\0b", 3) << true;
     QTest::newRow("match everything") << u".*"_qs << none << QByteArray("anything") << true;
     QTest::newRow("empty pattern matches all") << QString() << none << QByteArray("anything") << true;
-    QTest::newRow("invalid pattern grants nothing") << u"("_qs << subs << QByteArray("todos-20261122") << false;
+    QTest::newRow("invalid pattern grants nothing")
+        << u"("_qs << subs << QByteArray("todos-20261122") << false;
     // No accessPattern: only subscribed keys.
-    QTest::newRow("subscribed exact") << QString::fromLatin1(noPattern) << subs << QByteArray("todos-20261122") << true;
-    QTest::newRow("subscribed wildcard") << QString::fromLatin1(noPattern) << subs << QByteArray("prefs-theme") << true;
-    QTest::newRow("not subscribed") << QString::fromLatin1(noPattern) << subs << QByteArray("todos-20261123") << false;
-    QTest::newRow("exact is not a prefix") << QString::fromLatin1(noPattern) << subs << QByteArray("todos-2026112") << false;
+    QTest::newRow("subscribed exact")
+        << QString::fromLatin1(noPattern) << subs << QByteArray("todos-20261122") << true;
+    QTest::newRow("subscribed wildcard")
+        << QString::fromLatin1(noPattern) << subs << QByteArray("prefs-theme") << true;
+    QTest::newRow("not subscribed") << QString::fromLatin1(noPattern) << subs << QByteArray("todos-20261123")
+                                    << false;
+    QTest::newRow("exact is not a prefix")
+        << QString::fromLatin1(noPattern) << subs << QByteArray("todos-2026112") << false;
     QTest::newRow("no subscriptions") << QString::fromLatin1(noPattern) << none << QByteArray("k") << false;
 }
 
@@ -194,7 +201,8 @@ void TestAccessScope::patternError()
     const QString error = AccessScope::accessPatternError(pattern);
     QCOMPARE(error.isEmpty(), valid);
     if (!valid)
-        QVERIFY2(error.startsWith(u"accessPattern is not a valid regular expression: "_qs), qPrintable(error));
+        QVERIFY2(error.startsWith(u"accessPattern is not a valid regular expression: "_qs),
+                 qPrintable(error));
 }
 
 void TestAccessScope::fullScope()
@@ -210,7 +218,8 @@ void TestAccessScope::fullScope()
 
 void TestAccessScope::splitsSubscriptions()
 {
-    const AccessScope scope = AccessScope::fromClaims(claims(QString::fromLatin1(noPattern), { "a", "b*", "c", "*d" }));
+    const AccessScope scope
+        = AccessScope::fromClaims(claims(QString::fromLatin1(noPattern), { "a", "b*", "c", "*d" }));
     QCOMPARE(scope.exactSubscriptions(), (QList<QByteArray> { "a", "c" }));
     QCOMPARE(scope.wildcardSubscriptions(), (QList<QByteArray> { "b*", "*d" }));
 }

@@ -31,7 +31,8 @@ void TestApiKeyRing::accepts_data()
     QTest::newRow("empty candidate") << keys << QByteArray() << false;
     QTest::newRow("empty ring") << QList<QByteArray>() << QByteArray("key-one-1234") << false;
     QTest::newRow("empty ring, empty candidate") << QList<QByteArray>() << QByteArray() << false;
-    QTest::newRow("empty key never matches empty candidate") << QList<QByteArray> { QByteArray() } << QByteArray() << false;
+    QTest::newRow("empty key never matches empty candidate")
+        << QList<QByteArray> { QByteArray() } << QByteArray() << false;
 }
 
 void TestApiKeyRing::accepts()

@@ -38,27 +38,37 @@ void TestRequestParser::valid_data()
     QTest::addColumn<qint64>("ifRevision");
     QTest::addColumn<QByteArray>("messageId");
 
-    auto row = [](const char *name, QByteArray frame, int op, QByteArray key, QByteArray value = {}, qint64 delta = 0,
-                  QByteArray endKey = {}, int limit = 100, qint64 ifRevision = none, QByteArray messageId = {}) {
-        QTest::newRow(name) << frame << op << key << value << delta << endKey << limit << ifRevision << messageId;
+    auto row = [](const char *name, QByteArray frame, int op, QByteArray key, QByteArray value = {},
+                  qint64 delta = 0, QByteArray endKey = {}, int limit = 100, qint64 ifRevision = none,
+                  QByteArray messageId = {}) {
+        QTest::newRow(name) << frame << op << key << value << delta << endKey << limit << ifRevision
+                            << messageId;
     };
 
     row("get", R"({"op":1,"key":"k","messageId":1})", 1, "k", {}, 0, {}, 100, none, "1");
-    row("showcase get", R"({"op":1,"key":"todos-20261122","value":"","messageId":7,"timestamp":1763800000000})", 1, "todos-20261122", {}, 0, {}, 100, none, "7");
+    row("showcase get",
+        R"({"op":1,"key":"todos-20261122","value":"","messageId":7,"timestamp":1763800000000})", 1,
+        "todos-20261122", {}, 0, {}, 100, none, "7");
     row("get without messageId", R"({"op":1,"key":"k"})", 1, "k");
     row("get ignores value of any type", R"({"op":1,"key":"k","value":{"x":[1]}})", 1, "k");
     row("set string", R"({"op":2,"key":"k","value":"v","messageId":2})", 2, "k", "v", 0, {}, 100, none, "2");
-    row("set object keeps order, compacts", R"({"op":2,"key":"k","value":{ "z" : 1 , "a" : [ 1 , { "y":null } ] }})", 2, "k", R"({"z":1,"a":[1,{"y":null}]})");
-    row("set array", R"({"op":2,"key":"k","value":[{"id":"todo_1_0","text":"a"}]})", 2, "k", R"([{"id":"todo_1_0","text":"a"}])");
+    row("set object keeps order, compacts",
+        R"({"op":2,"key":"k","value":{ "z" : 1 , "a" : [ 1 , { "y":null } ] }})", 2, "k",
+        R"({"z":1,"a":[1,{"y":null}]})");
+    row("set array", R"({"op":2,"key":"k","value":[{"id":"todo_1_0","text":"a"}]})", 2, "k",
+        R"([{"id":"todo_1_0","text":"a"}])");
     row("set number", R"({"op":2,"key":"k","value":42})", 2, "k", "42");
     row("set negative float", R"({"op":2,"key":"k","value":-1.5})", 2, "k", "-1.5");
     row("set true", R"({"op":2,"key":"k","value":true})", 2, "k", "true");
     row("set null stores null text", R"({"op":2,"key":"k","value":null})", 2, "k", "null");
     row("set empty object", R"({"op":2,"key":"k","value":{}})", 2, "k", "{}");
-    row("set string with escapes", R"({"op":2,"key":"k","value":"a\"b\\c\n\u0000\u00e9"})", 2, "k", QByteArray("a\"b\\c\n\0\xc3\xa9", 9));
-    row("set non-string value escapes", R"({"op":2,"key":"k","value":{"t":"\u0001\"é"}})", 2, "k", R"({"t":"\u0001\"é"})");
+    row("set string with escapes", R"({"op":2,"key":"k","value":"a\"b\\c\n\u0000\u00e9"})", 2, "k",
+        QByteArray("a\"b\\c\n\0\xc3\xa9", 9));
+    row("set non-string value escapes", R"({"op":2,"key":"k","value":{"t":"\u0001\"é"}})", 2, "k",
+        R"({"t":"\u0001\"é"})");
     row("set string that looks like JSON", R"({"op":2,"key":"k","value":"{\"a\":1}"})", 2, "k", R"({"a":1})");
-    row("patch", R"({"op":3,"key":"k","value":"{\"a\":1}","messageId":3})", 3, "k", R"({"a":1})", 0, {}, 100, none, "3");
+    row("patch", R"({"op":3,"key":"k","value":"{\"a\":1}","messageId":3})", 3, "k", R"({"a":1})", 0, {}, 100,
+        none, "3");
     row("patch object", R"({"op":3,"key":"k","value":{"a":null}})", 3, "k", R"({"a":null})");
     row("delete", R"({"op":4,"key":"k","value":"","messageId":4})", 4, "k", {}, 0, {}, 100, none, "4");
     row("range defaults", R"({"op":5,"key":"a","endKey":"z"})", 5, "a", {}, 0, "z", 100);
@@ -66,14 +76,18 @@ void TestRequestParser::valid_data()
     row("range limit 1", R"({"op":5,"key":"a","endKey":"z","limit":1})", 5, "a", {}, 0, "z", 1);
     row("range limit 1000", R"({"op":5,"key":"a","endKey":"z","limit":1000})", 5, "a", {}, 0, "z", 1000);
     row("range limit clamped", R"({"op":5,"key":"a","endKey":"z","limit":1001})", 5, "a", {}, 0, "z", 1000);
-    row("range huge limit clamped", R"({"op":5,"key":"a","endKey":"z","limit":18446744073709551615})", 5, "a", {}, 0, "z", 1000);
-    row("range null limit is default", R"({"op":5,"key":"a","endKey":"z","limit":null})", 5, "a", {}, 0, "z", 100);
+    row("range huge limit clamped", R"({"op":5,"key":"a","endKey":"z","limit":18446744073709551615})", 5, "a",
+        {}, 0, "z", 1000);
+    row("range null limit is default", R"({"op":5,"key":"a","endKey":"z","limit":null})", 5, "a", {}, 0, "z",
+        100);
     row("range end before start", R"({"op":5,"key":"z","endKey":"a"})", 5, "z", {}, 0, "a", 100);
     row("atomic", R"({"op":6,"key":"n","value":5})", 6, "n", {}, 5);
     row("atomic negative", R"({"op":6,"key":"n","value":-3})", 6, "n", {}, -3);
     row("atomic zero", R"({"op":6,"key":"n","value":0})", 6, "n", {}, 0);
-    row("atomic int64 max", R"({"op":6,"key":"n","value":9223372036854775807})", 6, "n", {}, std::numeric_limits<qint64>::max());
-    row("atomic int64 min", R"({"op":6,"key":"n","value":-9223372036854775808})", 6, "n", {}, std::numeric_limits<qint64>::min());
+    row("atomic int64 max", R"({"op":6,"key":"n","value":9223372036854775807})", 6, "n", {},
+        std::numeric_limits<qint64>::max());
+    row("atomic int64 min", R"({"op":6,"key":"n","value":-9223372036854775808})", 6, "n", {},
+        std::numeric_limits<qint64>::min());
     row("set ifRevision", R"({"op":2,"key":"k","value":"v","ifRevision":12})", 2, "k", "v", 0, {}, 100, 12);
     row("set ifRevision 0", R"({"op":2,"key":"k","value":"v","ifRevision":0})", 2, "k", "v", 0, {}, 100, 0);
     row("set ifRevision null", R"({"op":2,"key":"k","value":"v","ifRevision":null})", 2, "k", "v");
@@ -84,20 +98,25 @@ void TestRequestParser::valid_data()
     row("range ignores ifRevision", R"({"op":5,"key":"a","endKey":"b","ifRevision":-4})", 5, "a", {}, 0, "b");
     // messageId: echoed as compact JSON text, whatever its type.
     row("messageId zero", R"({"op":1,"key":"k","messageId":0})", 1, "k", {}, 0, {}, 100, none, "0");
-    row("messageId big", R"({"op":1,"key":"k","messageId":9007199254740993})", 1, "k", {}, 0, {}, 100, none, "9007199254740993");
+    row("messageId big", R"({"op":1,"key":"k","messageId":9007199254740993})", 1, "k", {}, 0, {}, 100, none,
+        "9007199254740993");
     row("messageId negative", R"({"op":1,"key":"k","messageId":-12})", 1, "k", {}, 0, {}, 100, none, "-12");
-    row("messageId string", R"({"op":1,"key":"k","messageId":"a\"1"})", 1, "k", {}, 0, {}, 100, none, R"("a\"1")");
+    row("messageId string", R"({"op":1,"key":"k","messageId":"a\"1"})", 1, "k", {}, 0, {}, 100, none,
+        R"("a\"1")");
     row("messageId float", R"({"op":1,"key":"k","messageId":1.5})", 1, "k", {}, 0, {}, 100, none, "1.5");
     row("messageId null", R"({"op":1,"key":"k","messageId":null})", 1, "k", {}, 0, {}, 100, none, "null");
-    row("messageId object compacted", R"({"op":1,"key":"k","messageId":{ "b" : 1, "a" : 2 }})", 1, "k", {}, 0, {}, 100, none, R"({"b":1,"a":2})");
+    row("messageId object compacted", R"({"op":1,"key":"k","messageId":{ "b" : 1, "a" : 2 }})", 1, "k", {}, 0,
+        {}, 100, none, R"({"b":1,"a":2})");
     row("messageId before op", R"({"messageId":5,"op":1,"key":"k"})", 1, "k", {}, 0, {}, 100, none, "5");
     // Keys: any UTF-8, 1..512 bytes.
     row("key with NUL", R"({"op":1,"key":"a\u0000b"})", 1, QByteArray("a\0b", 3));
     row("key with symbols", R"({"op":1,"key":"user:1 / ✓ \"x\""})", 1, "user:1 / \xe2\x9c\x93 \"x\"");
     row("key surrogate pair", R"({"op":1,"key":"\ud83d\ude00"})", 1, "\xf0\x9f\x98\x80");
     row("key 512 bytes", R"({"op":1,"key":")" + QByteArray(512, 'k') + "\"}", 1, QByteArray(512, 'k'));
-    row("key 512 bytes multibyte", R"({"op":1,"key":")" + QByteArray("\xc3\xa9").repeated(256) + "\"}", 1, QByteArray("\xc3\xa9").repeated(256));
-    row("value 102400 bytes", R"({"op":2,"key":"k","value":")" + QByteArray(102400, 'v') + "\"}", 2, "k", QByteArray(102400, 'v'));
+    row("key 512 bytes multibyte", R"({"op":1,"key":")" + QByteArray("\xc3\xa9").repeated(256) + "\"}", 1,
+        QByteArray("\xc3\xa9").repeated(256));
+    row("value 102400 bytes", R"({"op":2,"key":"k","value":")" + QByteArray(102400, 'v') + "\"}", 2, "k",
+        QByteArray(102400, 'v'));
     row("whitespace around", " \n{ \"op\" : 1 , \"key\" : \"k\" }\n ", 1, "k");
     row("duplicate member, last wins", R"({"op":1,"key":"a","key":"b"})", 1, "b");
 }
@@ -145,7 +164,8 @@ void TestRequestParser::invalid_data()
     row("invalid utf-8 in key", "{\"op\":1,\"key\":\"\xff\"}", "Malformed JSON at byte 16");
     row("lone surrogate", R"({"op":1,"key":"\ud800"})", "Malformed JSON at byte 22");
     row("number overflow", R"({"op":2,"key":"k","value":1e400})", "Malformed JSON: a number is out of range");
-    row("huge integer overflows double", R"({"op":1,"key":"k","messageId":1)" + QByteArray(400, '9') + "}", "Malformed JSON: a number is out of range");
+    row("huge integer overflows double", R"({"op":1,"key":"k","messageId":1)" + QByteArray(400, '9') + "}",
+        "Malformed JSON: a number is out of range");
     row("array", R"([{"op":1,"key":"k"}])", "Request must be a JSON object");
     row("string", R"("op")", "Request must be a JSON object");
     row("number", "1", "Request must be a JSON object");
@@ -163,36 +183,54 @@ void TestRequestParser::invalid_data()
     row("key null", R"({"op":2,"key":null,"value":"v"})", "key must be a string");
     row("key array", R"({"op":4,"key":["k"]})", "key must be a string");
     row("empty key", R"({"op":1,"key":"","messageId":2})", "key must not be empty", "2");
-    row("key 513 bytes", R"({"op":1,"key":")" + QByteArray(513, 'k') + R"(","messageId":2})", "key is longer than 512 bytes", "2");
-    row("key 257 two-byte chars", R"({"op":1,"key":")" + QByteArray("\xc3\xa9").repeated(257) + "\"}", "key is longer than 512 bytes");
+    row("key 513 bytes", R"({"op":1,"key":")" + QByteArray(513, 'k') + R"(","messageId":2})",
+        "key is longer than 512 bytes", "2");
+    row("key 257 two-byte chars", R"({"op":1,"key":")" + QByteArray("\xc3\xa9").repeated(257) + "\"}",
+        "key is longer than 512 bytes");
     row("set missing value", R"({"op":2,"key":"k","messageId":3})", "value is missing", "3");
     row("set empty value", R"({"op":2,"key":"k","value":"","messageId":3})", "value must not be empty", "3");
     row("patch empty value", R"({"op":3,"key":"k","value":""})", "value must not be empty");
     row("patch missing value", R"({"op":3,"key":"k"})", "value is missing");
-    row("value 102401 bytes", R"({"op":2,"key":"k","value":")" + QByteArray(102401, 'v') + "\"}", "value is longer than 102400 bytes");
-    row("value 102401 bytes as JSON", R"({"op":2,"key":"k","value":[")" + QByteArray(102397, 'v') + "\"]}", "value is longer than 102400 bytes");
-    row("atomic missing value", R"({"op":6,"key":"n","messageId":4})", "value is missing (ATOMIC needs an integer delta)", "4");
-    row("atomic string", R"({"op":6,"key":"n","value":"5"})", "ATOMIC value must be an integer JSON number (the delta)");
-    row("atomic float", R"({"op":6,"key":"n","value":1.5})", "ATOMIC value must be an integer JSON number (the delta)");
-    row("atomic integral float", R"({"op":6,"key":"n","value":2.0})", "ATOMIC value must be an integer JSON number (the delta)");
-    row("atomic exponent", R"({"op":6,"key":"n","value":1e3})", "ATOMIC value must be an integer JSON number (the delta)");
-    row("atomic null", R"({"op":6,"key":"n","value":null})", "ATOMIC value must be an integer JSON number (the delta)");
-    row("atomic bool", R"({"op":6,"key":"n","value":true})", "ATOMIC value must be an integer JSON number (the delta)");
-    row("atomic above int64", R"({"op":6,"key":"n","value":9223372036854775808})", "ATOMIC value does not fit in a 64-bit integer");
+    row("value 102401 bytes", R"({"op":2,"key":"k","value":")" + QByteArray(102401, 'v') + "\"}",
+        "value is longer than 102400 bytes");
+    row("value 102401 bytes as JSON", R"({"op":2,"key":"k","value":[")" + QByteArray(102397, 'v') + "\"]}",
+        "value is longer than 102400 bytes");
+    row("atomic missing value", R"({"op":6,"key":"n","messageId":4})",
+        "value is missing (ATOMIC needs an integer delta)", "4");
+    row("atomic string", R"({"op":6,"key":"n","value":"5"})",
+        "ATOMIC value must be an integer JSON number (the delta)");
+    row("atomic float", R"({"op":6,"key":"n","value":1.5})",
+        "ATOMIC value must be an integer JSON number (the delta)");
+    row("atomic integral float", R"({"op":6,"key":"n","value":2.0})",
+        "ATOMIC value must be an integer JSON number (the delta)");
+    row("atomic exponent", R"({"op":6,"key":"n","value":1e3})",
+        "ATOMIC value must be an integer JSON number (the delta)");
+    row("atomic null", R"({"op":6,"key":"n","value":null})",
+        "ATOMIC value must be an integer JSON number (the delta)");
+    row("atomic bool", R"({"op":6,"key":"n","value":true})",
+        "ATOMIC value must be an integer JSON number (the delta)");
+    row("atomic above int64", R"({"op":6,"key":"n","value":9223372036854775808})",
+        "ATOMIC value does not fit in a 64-bit integer");
     row("atomic empty key", R"({"op":6,"key":"","value":1})", "key must not be empty");
     row("range missing endKey", R"({"op":5,"key":"a","messageId":5})", "endKey is missing", "5");
     row("range endKey number", R"({"op":5,"key":"a","endKey":1})", "endKey must be a string");
     row("range empty endKey", R"({"op":5,"key":"a","endKey":""})", "endKey must not be empty");
-    row("range long endKey", R"({"op":5,"key":"a","endKey":")" + QByteArray(513, 'z') + "\"}", "endKey is longer than 512 bytes");
+    row("range long endKey", R"({"op":5,"key":"a","endKey":")" + QByteArray(513, 'z') + "\"}",
+        "endKey is longer than 512 bytes");
     row("range empty start", R"({"op":5,"key":"","endKey":"z"})", "key must not be empty");
-    row("range limit 0", R"({"op":5,"key":"a","endKey":"z","limit":0,"messageId":6})", "limit must be at least 1", "6");
+    row("range limit 0", R"({"op":5,"key":"a","endKey":"z","limit":0,"messageId":6})",
+        "limit must be at least 1", "6");
     row("range limit negative", R"({"op":5,"key":"a","endKey":"z","limit":-5})", "limit must be at least 1");
     row("range limit string", R"({"op":5,"key":"a","endKey":"z","limit":"10"})", "limit must be an integer");
     row("range limit float", R"({"op":5,"key":"a","endKey":"z","limit":10.5})", "limit must be an integer");
-    row("ifRevision negative", R"({"op":2,"key":"k","value":"v","ifRevision":-1,"messageId":7})", "ifRevision must be a non-negative integer", "7");
-    row("ifRevision string", R"({"op":4,"key":"k","ifRevision":"3"})", "ifRevision must be a non-negative integer");
-    row("ifRevision float", R"({"op":3,"key":"k","value":"v","ifRevision":1.5})", "ifRevision must be a non-negative integer");
-    row("ifRevision too big", R"({"op":6,"key":"k","value":1,"ifRevision":18446744073709551615})", "ifRevision must be a non-negative integer");
+    row("ifRevision negative", R"({"op":2,"key":"k","value":"v","ifRevision":-1,"messageId":7})",
+        "ifRevision must be a non-negative integer", "7");
+    row("ifRevision string", R"({"op":4,"key":"k","ifRevision":"3"})",
+        "ifRevision must be a non-negative integer");
+    row("ifRevision float", R"({"op":3,"key":"k","value":"v","ifRevision":1.5})",
+        "ifRevision must be a non-negative integer");
+    row("ifRevision too big", R"({"op":6,"key":"k","value":1,"ifRevision":18446744073709551615})",
+        "ifRevision must be a non-negative integer");
 }
 
 void TestRequestParser::invalid()
@@ -217,7 +255,8 @@ void TestRequestParser::extensionsOffIgnoresIfRevision()
     QVERIFY(result.isValid());
     QVERIFY(!result.request->ifRevision);
 
-    const RequestParser::Result valid = RequestParser::parse(R"({"op":2,"key":"k","value":"v","ifRevision":4})", false);
+    const RequestParser::Result valid
+        = RequestParser::parse(R"({"op":2,"key":"k","value":"v","ifRevision":4})", false);
     QVERIFY(valid.isValid());
     QVERIFY(!valid.request->ifRevision);
 }
@@ -225,7 +264,8 @@ void TestRequestParser::extensionsOffIgnoresIfRevision()
 void TestRequestParser::hostileNesting()
 {
     const auto deepValue = [](int depth) -> QByteArray {
-        return R"({"op":2,"key":"k","messageId":1,"value":)" + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
+        return R"({"op":2,"key":"k","messageId":1,"value":)" + QByteArray(depth, '[') + QByteArray(depth, ']')
+            + "}";
     };
     const RequestParser::Result ok = RequestParser::parse(deepValue(128));
     QVERIFY(ok.isValid());
@@ -243,7 +283,8 @@ void TestRequestParser::hostileNesting()
     QCOMPARE(hostile.error.code, 400);
 
     // Brackets inside strings are not nesting.
-    const RequestParser::Result inString = RequestParser::parse(frameWithKey('"' + QByteArray(300, '[') + '"'));
+    const RequestParser::Result inString
+        = RequestParser::parse(frameWithKey('"' + QByteArray(300, '[') + '"'));
     QVERIFY(inString.isValid());
 }
 
@@ -255,7 +296,8 @@ void TestRequestParser::keyAndValueChecks()
              QStringLiteral("startKey is longer than 512 bytes"));
     QVERIFY(RequestParser::valueError(QByteArray(102400, 'v')).isEmpty());
     QCOMPARE(RequestParser::valueError({}), QStringLiteral("value must not be empty"));
-    QCOMPARE(RequestParser::valueError(QByteArray(102401, 'v')), QStringLiteral("value is longer than 102400 bytes"));
+    QCOMPARE(RequestParser::valueError(QByteArray(102401, 'v')),
+             QStringLiteral("value is longer than 102400 bytes"));
 }
 
 QTEST_GUILESS_MAIN(TestRequestParser)

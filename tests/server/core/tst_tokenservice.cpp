@@ -41,7 +41,8 @@ void TestTokenService::roundTrip_data()
     QTest::addColumn<bool>("hasPattern");
     QTest::addColumn<QString>("pattern");
 
-    QTest::newRow("keys and pattern") << sampleClaims().subscriptions << true << *sampleClaims().accessPattern;
+    QTest::newRow("keys and pattern")
+        << sampleClaims().subscriptions << true << *sampleClaims().accessPattern;
     QTest::newRow("keys only") << QList<QByteArray> { "a", "b" } << false << QString();
     QTest::newRow("empty pattern kept") << QList<QByteArray> { "a" } << true << QString();
     QTest::newRow("no subscriptions") << QList<QByteArray>() << true << u".*"_qs;
@@ -113,7 +114,8 @@ void TestTokenService::rejectsMalformed_data()
     QTest::newRow("empty signature") << payload + ".";
     QTest::newRow("three parts") << good + "." + signature;
     QTest::newRow("padding added") << payload + "." + signature + "=";
-    QTest::newRow("standard base64 chars") << QByteArray(payload).replace('-', '+').replace('_', '/') + "." + signature + "+/";
+    QTest::newRow("standard base64 chars")
+        << QByteArray(payload).replace('-', '+').replace('_', '/') + "." + signature + "+/";
     QTest::newRow("whitespace") << good + " ";
     QTest::newRow("percent-encoded") << QByteArray(good).replace('.', "%2E");
     QTest::newRow("swapped parts") << signature + "." + payload;
@@ -161,7 +163,8 @@ void TestTokenService::rejectsResignedPayloadFromOtherSecret()
     now = start + 10 * TokenService::lifetimeMs;
     TokenClaims wide = sampleClaims();
     wide.accessPattern = u".*"_qs;
-    const QByteArray later = TokenService("attacker secret of enough length", [&now] { return now; }).issue(wide);
+    const QByteArray later
+        = TokenService("attacker secret of enough length", [&now] { return now; }).issue(wide);
     const QByteArray forged = later.left(later.indexOf('.')) + narrow.mid(narrow.indexOf('.'));
     now = start;
     QVERIFY(!service.verify(forged));

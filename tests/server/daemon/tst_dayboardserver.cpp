@@ -4,10 +4,10 @@
 // command-line/environment parser of dayboard-server.
 
 #include "core/storage.h"
-#include "environmentskip.h"
 #include "core/tokenservice.h"
 #include "daemon/dayboardserver.h"
 #include "daemon/serveroptionsparser.h"
+#include "environmentskip.h"
 #include "net/closecodes.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
@@ -15,10 +15,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -37,7 +37,7 @@ ServerConfig memoryConfig()
     ServerConfig config;
     config.port = 0;
     config.memory = true;
-    config.apiKeys = {QString::fromLatin1(apiKey)};
+    config.apiKeys = { QString::fromLatin1(apiKey) };
     return config;
 }
 
@@ -49,20 +49,23 @@ QByteArray rawUpgrade(QTcpSocket &socket, quint16 port, const QByteArray &target
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs))
         return {};
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+    socket.write("GET " + target
+                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                  + extraHeaders + "\r\n");
     QByteArray received;
-    [[maybe_unused]] const bool complete = QTest::qWaitFor([&] {
+    [[maybe_unused]] const bool complete = QTest::qWaitFor(
+        [&] {
         received += socket.readAll();
         return received.contains("\r\n\r\n") || socket.state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
+        },
+        timeoutMs);
     return received.left(received.indexOf("\r\n"));
 }
 
 QByteArray tokenFor(const DayboardServer &server, const QStringList &keys)
 {
-    const QJsonObject body{{QStringLiteral("subscribeKeys"), QJsonArray::fromStringList(keys)}};
+    const QJsonObject body { { QStringLiteral("subscribeKeys"), QJsonArray::fromStringList(keys) } };
     const HttpResponse response = TestHttpClient(server.baseUrl(), apiKey).postJson("/token/websocket", body);
     return response.json().value(QStringLiteral("token")).toString().toLatin1();
 }
@@ -79,7 +82,7 @@ QUrl wsUrl(const DayboardServer &server, const QString &query)
 bool ownerOnly(QFileDevice::Permissions permissions)
 {
     const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     return (permissions & others) == 0 && (permissions & QFileDevice::ReadOwner);
 }
 
@@ -121,7 +124,7 @@ void TestDayboardServer::startAndStop()
     QVERIFY(server.isRunning());
     QVERIFY(server.port() != 0);
     QCOMPARE(server.baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
-    QCOMPARE(server.apiKeys(), QStringList{QString::fromLatin1(apiKey)});
+    QCOMPARE(server.apiKeys(), QStringList { QString::fromLatin1(apiKey) });
     QVERIFY(server.storage() != nullptr);
     QVERIFY(server.generatedApiKeyFile().isEmpty());
     const quint16 port = server.port();
@@ -171,15 +174,17 @@ void TestDayboardServer::preflight()
     DayboardServer server(memoryConfig());
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
-    const QMap<QByteArray, QByteArray> headers{{"Origin", "https://example.org"},
-                                                {"Access-Control-Request-Method", "POST"},
-                                                {"Access-Control-Request-Headers", "x-api-key, content-type"}};
-    for (const QByteArray &target : {QByteArray("/token/websocket"), QByteArray("/record"),
-                                    QByteArray("/record/some%20key"), QByteArray("/records")}) {
+    const QMap<QByteArray, QByteArray> headers { { "Origin", "https://example.org" },
+                                                 { "Access-Control-Request-Method", "POST" },
+                                                 { "Access-Control-Request-Headers",
+                                                   "x-api-key, content-type" } };
+    for (const QByteArray &target : { QByteArray("/token/websocket"), QByteArray("/record"),
+                                      QByteArray("/record/some%20key"), QByteArray("/records") }) {
         const HttpResponse response = TestHttpClient(server.baseUrl()).send("OPTIONS", target, {}, headers);
         QVERIFY2(response.status == 200 || response.status == 204, target.constData());
         QCOMPARE(response.header("access-control-allow-origin"), QByteArray("*"));
-        QCOMPARE(response.header("access-control-allow-headers"), QByteArray("x-api-key, content-type, if-match"));
+        QCOMPARE(response.header("access-control-allow-headers"),
+                 QByteArray("x-api-key, content-type, if-match"));
         QCOMPARE(response.header("access-control-allow-methods"), QByteArray("GET, POST, DELETE, OPTIONS"));
     }
 }
@@ -228,7 +233,7 @@ void TestDayboardServer::handshakeRefusedBefore101()
         const qint64 past = QDateTime::currentMSecsSinceEpoch() - 3 * 60 * 60 * 1000;
         const TokenService tokens(secretFile.readAll().trimmed(), [past] { return past; });
         TokenClaims claims;
-        claims.subscriptions = {"k"};
+        claims.subscriptions = { "k" };
         target.replace("EXPIRED", tokens.issue(claims));
     }
     QTcpSocket socket;
@@ -258,7 +263,8 @@ void TestDayboardServer::handshakeAcceptedPaths()
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
     QTcpSocket socket;
-    QCOMPARE(rawUpgrade(socket, server.port(), target, headers), QByteArray("HTTP/1.1 101 Switching Protocols"));
+    QCOMPARE(rawUpgrade(socket, server.port(), target, headers),
+             QByteArray("HTTP/1.1 101 Switching Protocols"));
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 1, timeoutMs);
 }
 
@@ -267,19 +273,21 @@ void TestDayboardServer::tokenSocketHearsRestWrite()
     DayboardServer server(memoryConfig());
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
-    const QByteArray token = tokenFor(server, {QStringLiteral("k1")});
+    const QByteArray token = tokenFor(server, { QStringLiteral("k1") });
     QVERIFY(!token.isEmpty());
     TestWebSocketClient monitor;
     QVERIFY2(monitor.open(wsUrl(server, QStringLiteral("token=") + QString::fromLatin1(token))),
              qPrintable(monitor.errorString()));
 
     const TestHttpClient http(server.baseUrl(), apiKey);
-    QCOMPARE(http.postJson("/record", {{QStringLiteral("key"), QStringLiteral("other")},
-                                       {QStringLiteral("value"), QStringLiteral("x")}})
+    QCOMPARE(http.postJson("/record",
+                           { { QStringLiteral("key"), QStringLiteral("other") },
+                             { QStringLiteral("value"), QStringLiteral("x") } })
                  .status,
              200);
-    QCOMPARE(http.postJson("/record", {{QStringLiteral("key"), QStringLiteral("k1")},
-                                       {QStringLiteral("value"), QStringLiteral("hello")}})
+    QCOMPARE(http.postJson("/record",
+                           { { QStringLiteral("key"), QStringLiteral("k1") },
+                             { QStringLiteral("value"), QStringLiteral("hello") } })
                  .status,
              200);
     QVERIFY(monitor.waitForNotifications(1, timeoutMs));
@@ -309,8 +317,9 @@ void TestDayboardServer::binaryFrameGets400AndStaysOpen()
     QVERIFY(client.waitFor([&] { return !client.replies().isEmpty(); }, timeoutMs));
     QCOMPARE(client.replies().constFirst().value(QStringLiteral("code")).toInt(), 400);
     QVERIFY(client.replies().constFirst().contains(QStringLiteral("error")));
-    const QJsonObject reply = client.request(
-        {{QStringLiteral("op"), 2}, {QStringLiteral("key"), QStringLiteral("a")}, {QStringLiteral("value"), QStringLiteral("b")}});
+    const QJsonObject reply = client.request({ { QStringLiteral("op"), 2 },
+                                               { QStringLiteral("key"), QStringLiteral("a") },
+                                               { QStringLiteral("value"), QStringLiteral("b") } });
     QCOMPARE(reply.value(QStringLiteral("code")).toInt(), 200);
     QVERIFY(client.isConnected());
 }
@@ -343,7 +352,7 @@ void TestDayboardServer::generatedSecretsAreOwnerOnlyAndReused()
     DayboardServer again(config);
     QString error;
     QVERIFY2(again.start(&error), qPrintable(error));
-    QCOMPARE(again.apiKeys(), QStringList{firstKey});
+    QCOMPARE(again.apiKeys(), QStringList { firstKey });
 }
 
 void TestDayboardServer::existingOpenDataDirIsTightened()
@@ -352,7 +361,7 @@ void TestDayboardServer::existingOpenDataDirIsTightened()
     const QString dataDir = parent.filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkdir(dataDir));
     const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                      | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+        | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
     QVERIFY(QFile::setPermissions(dataDir, open));
     QVERIFY(!ownerOnly(QFile::permissions(dataDir)));
     ServerConfig config = memoryConfig();
@@ -398,13 +407,15 @@ void TestDayboardServer::silentPeerIsDropped()
     QVERIFY2(healthy.open(wsUrl(server, QStringLiteral("apiKey=") + QString::fromLatin1(apiKey))),
              qPrintable(healthy.errorString()));
     QTcpSocket silent; // upgraded, then never reads or answers a ping
-    QCOMPARE(rawUpgrade(silent, server.port(), "/ws?apiKey=" + apiKey), QByteArray("HTTP/1.1 101 Switching Protocols"));
+    QCOMPARE(rawUpgrade(silent, server.port(), "/ws?apiKey=" + apiKey),
+             QByteArray("HTTP/1.1 101 Switching Protocols"));
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 2, timeoutMs);
 
     QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 1, timeoutMs);
     QVERIFY(healthy.isConnected());
-    const QJsonObject reply = healthy.request({{QStringLiteral("op"), 1}, {QStringLiteral("key"), QStringLiteral("a")}});
+    const QJsonObject reply
+        = healthy.request({ { QStringLiteral("op"), 1 }, { QStringLiteral("key"), QStringLiteral("a") } });
     QCOMPARE(reply.value(QStringLiteral("code")).toInt(), 404);
 }
 
@@ -416,10 +427,11 @@ void TestDayboardServer::slowSubscriberIsClosed()
     DayboardServer server(config);
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
-    const QByteArray token = tokenFor(server, {QStringLiteral("big")});
+    const QByteArray token = tokenFor(server, { QStringLiteral("big") });
     QTcpSocket reader; // subscribes, then never reads
     reader.setReadBufferSize(1);
-    QCOMPARE(rawUpgrade(reader, server.port(), "/ws?token=" + token), QByteArray("HTTP/1.1 101 Switching Protocols"));
+    QCOMPARE(rawUpgrade(reader, server.port(), "/ws?token=" + token),
+             QByteArray("HTTP/1.1 101 Switching Protocols"));
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 1, timeoutMs);
     // A small receive window, so the kernel's buffers fill after a few notifications (autotuned
     // loopback buffers take tens of MB).
@@ -433,7 +445,8 @@ void TestDayboardServer::slowSubscriberIsClosed()
     // and the reader is closed. 10 MB of notifications: more than those buffers hold.
     int written = 0;
     for (int i = 0; i < 100; ++i) {
-        server.storage()->write(op, [&written](const WriteResult &result) { written += result.status == WriteStatus::Ok; });
+        server.storage()->write(
+            op, [&written](const WriteResult &result) { written += result.status == WriteStatus::Ok; });
         QTRY_COMPARE_WITH_TIMEOUT(written, i + 1, timeoutMs);
     }
     QTRY_COMPARE_WITH_TIMEOUT(server.webSocketCount(), 0, timeoutMs);
@@ -441,7 +454,8 @@ void TestDayboardServer::slowSubscriberIsClosed()
     // close frame was queued behind the unsent notifications, and the 300 ms close grace ran out
     // before this reader read: it was aborted).
     reader.setReadBufferSize(0);
-    QTRY_COMPARE_WITH_TIMEOUT((reader.readAll(), reader.state()), QAbstractSocket::UnconnectedState, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT((reader.readAll(), reader.state()), QAbstractSocket::UnconnectedState,
+                              timeoutMs);
 }
 
 void TestDayboardServer::lostChangesCloseMonitorsWithRefetch()
@@ -450,7 +464,8 @@ void TestDayboardServer::lostChangesCloseMonitorsWithRefetch()
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
     TestWebSocketClient monitor;
-    QVERIFY(monitor.open(wsUrl(server, QStringLiteral("token=") + QString::fromLatin1(tokenFor(server, {QStringLiteral("k")})))));
+    QVERIFY(monitor.open(wsUrl(
+        server, QStringLiteral("token=") + QString::fromLatin1(tokenFor(server, { QStringLiteral("k") })))));
     TestWebSocketClient writer;
     QVERIFY(writer.open(wsUrl(server, QStringLiteral("apiKey=") + QString::fromLatin1(apiKey))));
     emit server.storage()->changesMayBeLost();
@@ -484,30 +499,31 @@ void TestDayboardServer::optionsFlagsWinOverEnvironment()
     env.insert(QStringLiteral("DAYBOARD_NO_EXTENSIONS"), QStringLiteral("1"));
     env.insert(QStringLiteral("DAYBOARD_REDIS_PREFIX"), QStringLiteral("p:"));
 
-    const auto fromEnv = ServerOptionsParser::parse({QStringLiteral("dayboard-server")}, env);
+    const auto fromEnv = ServerOptionsParser::parse({ QStringLiteral("dayboard-server") }, env);
     QCOMPARE(fromEnv.outcome, ServerOptionsParser::Outcome::Run);
     QCOMPARE(fromEnv.config.listenAddress, QHostAddress(QStringLiteral("0.0.0.0")));
     QCOMPARE(fromEnv.config.port, quint16(9000));
     QCOMPARE(fromEnv.config.dataDir, QStringLiteral("/env/dir"));
-    QCOMPARE(fromEnv.config.apiKeys, (QStringList{QStringLiteral("e1"), QStringLiteral("e2")}));
+    QCOMPARE(fromEnv.config.apiKeys, (QStringList { QStringLiteral("e1"), QStringLiteral("e2") }));
     QVERIFY(!fromEnv.config.extensions);
     QCOMPARE(fromEnv.config.redisPrefix, QStringLiteral("p:"));
     QVERIFY(!fromEnv.config.memory);
 
     const auto fromFlags = ServerOptionsParser::parse(
-        {QStringLiteral("dayboard-server"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
-         QStringLiteral("--port=0"), QStringLiteral("--data-dir"), QStringLiteral("/flag/dir"),
-         QStringLiteral("--api-key"), QStringLiteral("f1"), QStringLiteral("--api-key"), QStringLiteral("f2"),
-         QStringLiteral("--memory")},
+        { QStringLiteral("dayboard-server"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
+          QStringLiteral("--port=0"), QStringLiteral("--data-dir"), QStringLiteral("/flag/dir"),
+          QStringLiteral("--api-key"), QStringLiteral("f1"), QStringLiteral("--api-key"),
+          QStringLiteral("f2"), QStringLiteral("--memory") },
         env);
     QCOMPARE(fromFlags.outcome, ServerOptionsParser::Outcome::Run);
     QCOMPARE(fromFlags.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(fromFlags.config.port, quint16(0));
     QCOMPARE(fromFlags.config.dataDir, QStringLiteral("/flag/dir"));
-    QCOMPARE(fromFlags.config.apiKeys, (QStringList{QStringLiteral("f1"), QStringLiteral("f2")}));
+    QCOMPARE(fromFlags.config.apiKeys, (QStringList { QStringLiteral("f1"), QStringLiteral("f2") }));
     QVERIFY(fromFlags.config.memory);
 
-    const auto defaults = ServerOptionsParser::parse({QStringLiteral("dayboard-server")}, QProcessEnvironment());
+    const auto defaults
+        = ServerOptionsParser::parse({ QStringLiteral("dayboard-server") }, QProcessEnvironment());
     QCOMPARE(defaults.outcome, ServerOptionsParser::Outcome::Run);
     QCOMPARE(defaults.config.port, quint16(8080));
     QCOMPARE(defaults.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
@@ -521,17 +537,20 @@ void TestDayboardServer::optionsErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("variable");
     QTest::addColumn<QString>("value");
-    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--bogus")} << QString() << QString();
-    QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("http")} << QString() << QString();
-    QTest::newRow("port range") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QString() << QString();
-    QTest::newRow("env port") << QStringList{} << QStringLiteral("DAYBOARD_PORT") << QStringLiteral("-1");
-    QTest::newRow("listen") << QStringList{QStringLiteral("--listen"), QStringLiteral("nowhere.invalid")} << QString()
-                            << QString();
-    QTest::newRow("memory and redis") << QStringList{QStringLiteral("--memory"), QStringLiteral("--redis"),
-                                                     QStringLiteral("redis://127.0.0.1")}
+    QTest::newRow("unknown flag") << QStringList { QStringLiteral("--bogus") } << QString() << QString();
+    QTest::newRow("port text") << QStringList { QStringLiteral("--port"), QStringLiteral("http") }
+                               << QString() << QString();
+    QTest::newRow("port range") << QStringList { QStringLiteral("--port"), QStringLiteral("70000") }
+                                << QString() << QString();
+    QTest::newRow("env port") << QStringList {} << QStringLiteral("DAYBOARD_PORT") << QStringLiteral("-1");
+    QTest::newRow("listen") << QStringList { QStringLiteral("--listen"), QStringLiteral("nowhere.invalid") }
+                            << QString() << QString();
+    QTest::newRow("memory and redis") << QStringList { QStringLiteral("--memory"), QStringLiteral("--redis"),
+                                                       QStringLiteral("redis://127.0.0.1") }
                                       << QString() << QString();
-    QTest::newRow("env memory") << QStringList{} << QStringLiteral("DAYBOARD_MEMORY") << QStringLiteral("maybe");
-    QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QString() << QString();
+    QTest::newRow("env memory") << QStringList {} << QStringLiteral("DAYBOARD_MEMORY")
+                                << QStringLiteral("maybe");
+    QTest::newRow("positional") << QStringList { QStringLiteral("extra") } << QString() << QString();
 }
 
 void TestDayboardServer::optionsErrors()
@@ -542,7 +561,8 @@ void TestDayboardServer::optionsErrors()
     QProcessEnvironment env;
     if (!variable.isEmpty())
         env.insert(variable, value);
-    const auto result = ServerOptionsParser::parse(QStringList{QStringLiteral("dayboard-server")} + arguments, env);
+    const auto result
+        = ServerOptionsParser::parse(QStringList { QStringLiteral("dayboard-server") } + arguments, env);
     QCOMPARE(result.outcome, ServerOptionsParser::Outcome::Error);
     QVERIFY(!result.text.isEmpty());
 }

@@ -79,8 +79,8 @@ void TestHeapTrimmer::timerPollsByItself()
     int trims = 0;
     HeapTrimmer trimmer(
         [&] {
-            ++polls;
-            return live;
+        ++polls;
+        return live;
         },
         [&trims] { ++trims; }, 100, 10);
     QTRY_VERIFY(polls >= 1); // the peak is seen first

@@ -226,7 +226,7 @@ void TestCrashSafety::init()
         m_writers.push_back(std::make_unique<Writer>(
             i, m_seed + quint32(i) + 1,
             [this](const QByteArray &key, const QByteArray &value, qint64 revision) {
-                onAck(key, value, revision);
+            onAck(key, value, revision);
             },
             [this](const QByteArray &key, const QByteArray &value) { m_model[key].sent.insert(value); }));
     }

@@ -3,10 +3,9 @@
 // the Redis password kept out of the command line, a data directory owned by another user, and
 // --listen telling what `localhost` binds.
 #include "daemon/dayboardserver.h"
-#include "storage/redisconfig.h"
 #include "daemon/serveroptionsparser.h"
-
 #include "environmentskip.h"
+#include "storage/redisconfig.h"
 
 #include <QDir>
 #include <QFile>

@@ -253,16 +253,16 @@ void TestHostileInput::hostile_data()
 
     const auto ws
         = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
-              QTest::newRow(name) << int(WsText) << payload << expected << error;
-          };
+        QTest::newRow(name) << int(WsText) << payload << expected << error;
+    };
     const auto raw
         = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
-              QTest::newRow(name) << int(WsRaw) << payload << expected << error;
-          };
+        QTest::newRow(name) << int(WsRaw) << payload << expected << error;
+    };
     const auto http
         = [](const char *name, const QByteArray &payload, int expected, const QByteArray &error = {}) {
-              QTest::newRow(name) << int(HttpRaw) << payload << expected << error;
-          };
+        QTest::newRow(name) << int(HttpRaw) << payload << expected << error;
+    };
     const auto special = [](const char *name, int expected) {
         QTest::newRow(name) << int(Special) << QByteArray() << expected << QByteArray();
     };
@@ -346,10 +346,10 @@ void TestHostileInput::hostile_data()
     raw(
         "raw: 1000 one-byte fragments",
         [&] {
-            QByteArray out;
-            for (qsizetype i = 0; i < getMissing.size(); ++i)
-                out += frame(i == 0 ? 0x1 : 0x0, getMissing.mid(i, 1), i + 1 == getMissing.size());
-            return out;
+        QByteArray out;
+        for (qsizetype i = 0; i < getMissing.size(); ++i)
+            out += frame(i == 0 ? 0x1 : 0x0, getMissing.mid(i, 1), i + 1 == getMissing.size());
+        return out;
         }(),
         404);
     raw("raw: continuation without a start", frame(0x0, getMissing), 1002);

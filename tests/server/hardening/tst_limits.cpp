@@ -294,8 +294,8 @@ void TestLimits::perAddressLimitLeavesOtherAddressesAlone()
     QByteArray received;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            received += other.readAll();
-            return received.contains("\"ok\"");
+        received += other.readAll();
+        return received.contains("\"ok\"");
         },
         waitMs));
     QCOMPARE(statusesIn(received), QList<int> { 200 });
@@ -421,8 +421,8 @@ void TestLimits::restRateLimitIsPerConnection()
     QByteArray received;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            received += socket.readAll();
-            return statusesIn(received).size() >= 5;
+        received += socket.readAll();
+        return statusesIn(received).size() >= 5;
         },
         waitMs));
     QCOMPARE(statusesIn(received), (QList<int> { 200, 200, 200, 429, 429 }));
@@ -443,8 +443,8 @@ void TestLimits::handshakeTimeoutAnswers408()
     QByteArray received;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            received += slow.readAll();
-            return slow.state() == QAbstractSocket::UnconnectedState;
+        received += slow.readAll();
+        return slow.state() == QAbstractSocket::UnconnectedState;
         },
         waitMs));
     received += slow.readAll();

@@ -4,9 +4,9 @@
 // reading are closed with 4001 once the total of unsent output passes the budget, while a
 // subscriber that reads gets everything; a RANGE reply stops at its byte cap (`truncated`), and
 // a RANGE the budget cannot take is answered 503 instead of dropping the connection.
-#include "daemon/dayboardserver.h"
 #include "core/memorybudget.h"
 #include "core/storage.h"
+#include "daemon/dayboardserver.h"
 #include "testhttpclient.h"
 #include "testwebsocketclient.h"
 
@@ -71,8 +71,8 @@ public:
                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
         const bool headed = QTest::qWaitFor(
             [&] {
-                m_received += m_socket.readAll();
-                return m_received.contains("\r\n\r\n");
+            m_received += m_socket.readAll();
+            return m_received.contains("\r\n\r\n");
             },
             timeoutMs);
         if (!headed || !m_received.startsWith("HTTP/1.1 101 "))
@@ -88,9 +88,9 @@ public:
         std::optional<quint16> code;
         QTest::qWaitFor(
             [&] {
-                m_received += m_socket.readAll();
-                code = closeCode();
-                return code.has_value() || m_socket.state() == QAbstractSocket::UnconnectedState;
+            m_received += m_socket.readAll();
+            code = closeCode();
+            return code.has_value() || m_socket.state() == QAbstractSocket::UnconnectedState;
             },
             timeoutMs);
         m_socket.disconnectFromHost(); // instead of echoing the close

@@ -147,7 +147,7 @@ inline bool configureBackend(ServerConfig &config, Backend backend, const QStrin
 /** A JSON object from `{"op":..}` style initialiser pairs. */
 inline QJsonObject op(int code, const QString &key)
 {
-    return QJsonObject{{QStringLiteral("op"), code}, {QStringLiteral("key"), key}};
+    return QJsonObject { { QStringLiteral("op"), code }, { QStringLiteral("key"), key } };
 }
 inline QJsonObject op(int code, const QString &key, const QJsonValue &value)
 {
@@ -169,8 +169,7 @@ public:
     explicit TestServer(Backend backend, bool extensions = true)
         : m_backend(backend)
         , m_extensions(extensions)
-    {
-    }
+    { }
 
     bool start(QString *error)
     {
@@ -179,7 +178,7 @@ public:
         config.port = 0;
         if (!configureBackend(config, m_backend, m_dir.path(), m_redisPrefix, error))
             return false;
-        config.apiKeys = {QString::fromLatin1(apiKey)};
+        config.apiKeys = { QString::fromLatin1(apiKey) };
         config.extensions = m_extensions;
         m_server = std::make_unique<DayboardServer>(config);
         return m_server->start(error);
@@ -210,10 +209,7 @@ public:
         return file.readAll();
     }
     quint16 port() const { return m_server->port(); }
-    QUrl baseUrl() const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
-    }
+    QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
     QUrl webSocketUrl(const QString &query = {}, const QString &path = QStringLiteral("/ws")) const
     {
         QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(port()));
@@ -222,10 +218,7 @@ public:
             url.setQuery(query);
         return url;
     }
-    QUrl apiKeyUrl() const
-    {
-        return webSocketUrl(QStringLiteral("apiKey=") + QString::fromLatin1(apiKey));
-    }
+    QUrl apiKeyUrl() const { return webSocketUrl(QStringLiteral("apiKey=") + QString::fromLatin1(apiKey)); }
     TestHttpClient http() const { return TestHttpClient(baseUrl(), apiKey); }
 
     /** A client connected with the API key; nullptr (and a test failure message) otherwise. */
@@ -260,7 +253,7 @@ public:
     }
     QByteArray tokenFor(const QStringList &subscribeKeys, const QString &accessPattern = {}) const
     {
-        QJsonObject body{{QStringLiteral("subscribeKeys"), QJsonArray::fromStringList(subscribeKeys)}};
+        QJsonObject body { { QStringLiteral("subscribeKeys"), QJsonArray::fromStringList(subscribeKeys) } };
         if (!accessPattern.isEmpty())
             body.insert(QStringLiteral("accessPattern"), accessPattern);
         return issueToken(body);
@@ -277,11 +270,11 @@ private:
 } // namespace NetFixture
 
 /** Starts `server` (a std::unique_ptr<TestServer>) for the current global backend row. */
-#define NETFIXTURE_START(server, ...)                                                          \
-    do {                                                                                       \
-        QFETCH_GLOBAL(int, backend);                                                           \
-        server = std::make_unique<NetFixture::TestServer>(NetFixture::Backend(backend)         \
-                                                          __VA_OPT__(, ) __VA_ARGS__);         \
-        QString startError;                                                                    \
-        QVERIFY2(server->start(&startError), qPrintable(startError));                          \
+#define NETFIXTURE_START(server, ...)                                                                        \
+    do {                                                                                                     \
+        QFETCH_GLOBAL(int, backend);                                                                         \
+        server = std::make_unique<NetFixture::TestServer>(NetFixture::Backend(backend) __VA_OPT__(, )        \
+                                                              __VA_ARGS__);                                  \
+        QString startError;                                                                                  \
+        QVERIFY2(server->start(&startError), qPrintable(startError));                                        \
     } while (false)

@@ -40,9 +40,9 @@ public:
         QRegularExpressionMatch match;
         const bool up = QTest::qWaitFor(
             [&] {
-                m_output += m_process.readAllStandardOutput();
-                match = listening.match(QString::fromUtf8(m_output));
-                return match.hasMatch() || m_process.state() == QProcess::NotRunning;
+            m_output += m_process.readAllStandardOutput();
+            match = listening.match(QString::fromUtf8(m_output));
+            return match.hasMatch() || m_process.state() == QProcess::NotRunning;
             },
             30000);
         m_port = match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
@@ -195,8 +195,7 @@ private slots:
         server.signal(SIGHUP);
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         return !server.isRunning()
-                             || servedCertificate(server.port()) == second.certificate();
+            return !server.isRunning() || servedCertificate(server.port()) == second.certificate();
                      },
                      15000),
                  server.output().constData());

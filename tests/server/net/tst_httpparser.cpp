@@ -38,20 +38,21 @@ void TestHttpParser::heads_data()
 
     QTest::newRow("get") << QByteArray("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n") << Status::Complete << 0
                          << QByteArray("GET") << QByteArray("/ping");
-    QTest::newRow("http/1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n") << Status::Complete << 0 << QByteArray("GET")
-                              << QByteArray("/");
+    QTest::newRow("http/1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n") << Status::Complete << 0
+                              << QByteArray("GET") << QByteArray("/");
     QTest::newRow("query split") << QByteArray("GET /records?startKey=a&endKey=b HTTP/1.1\r\n\r\n")
                                  << Status::Complete << 0 << QByteArray("GET") << QByteArray("/records");
-    QTest::newRow("leading blank lines") << QByteArray("\r\n\r\nGET /x HTTP/1.1\r\n\r\n") << Status::Complete << 0
-                                         << QByteArray("GET") << QByteArray("/x");
+    QTest::newRow("leading blank lines") << QByteArray("\r\n\r\nGET /x HTTP/1.1\r\n\r\n") << Status::Complete
+                                         << 0 << QByteArray("GET") << QByteArray("/x");
     QTest::newRow("empty") << QByteArray() << Status::NeedMore << 0 << QByteArray() << QByteArray();
-    QTest::newRow("partial line") << QByteArray("GET /pi") << Status::NeedMore << 0 << QByteArray() << QByteArray();
+    QTest::newRow("partial line") << QByteArray("GET /pi") << Status::NeedMore << 0 << QByteArray()
+                                  << QByteArray();
     QTest::newRow("partial headers") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n") << Status::NeedMore << 0
                                      << QByteArray() << QByteArray();
     QTest::newRow("garbage") << QByteArray("garbage\r\n\r\n") << Status::Error << 400 << QByteArray()
                              << QByteArray();
-    QTest::newRow("two spaces") << QByteArray("GET  / HTTP/1.1\r\n\r\n") << Status::Error << 400 << QByteArray()
-                                << QByteArray();
+    QTest::newRow("two spaces") << QByteArray("GET  / HTTP/1.1\r\n\r\n") << Status::Error << 400
+                                << QByteArray() << QByteArray();
     QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << Status::Error << 400 << QByteArray()
                                 << QByteArray();
     QTest::newRow("http/2") << QByteArray("GET / HTTP/2.0\r\n\r\n") << Status::Error << 505 << QByteArray()
@@ -60,14 +61,14 @@ void TestHttpParser::heads_data()
                               << QByteArray();
     QTest::newRow("bad method char") << QByteArray("G(T / HTTP/1.1\r\n\r\n") << Status::Error << 400
                                      << QByteArray() << QByteArray();
-    QTest::newRow("control char in target") << QByteArray("GET /a\x01 HTTP/1.1\r\n\r\n") << Status::Error << 400
-                                            << QByteArray() << QByteArray();
+    QTest::newRow("control char in target")
+        << QByteArray("GET /a\x01 HTTP/1.1\r\n\r\n") << Status::Error << 400 << QByteArray() << QByteArray();
     QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost x\r\n\r\n") << Status::Error
                                           << 400 << QByteArray() << QByteArray();
     QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << Status::Error
                                         << 400 << QByteArray() << QByteArray();
-    QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << Status::Error << 400
-                                   << QByteArray() << QByteArray();
+    QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << Status::Error
+                                   << 400 << QByteArray() << QByteArray();
     QTest::newRow("bare LF lines") << QByteArray("GET / HTTP/1.1\nHost: x\n\n") << Status::Error << 400
                                    << QByteArray() << QByteArray();
     QTest::newRow("mixed line ends") << QByteArray("GET / HTTP/1.1\nHost: x\r\n\r\n") << Status::Error << 400
@@ -77,8 +78,8 @@ void TestHttpParser::heads_data()
     QTest::newRow("negative content-length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n")
                                              << Status::Error << 400 << QByteArray() << QByteArray();
     QTest::newRow("conflicting content-length")
-        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << Status::Error << 400
-        << QByteArray() << QByteArray();
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << Status::Error
+        << 400 << QByteArray() << QByteArray();
     QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
                              << Status::Error << 501 << QByteArray() << QByteArray();
 }
@@ -190,7 +191,8 @@ void TestHttpParser::headOverCap()
 
     HttpParser::Limits few;
     few.maxHeaders = 2;
-    const HttpParser::Result tooMany = HttpParser(few).parseHead("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n");
+    const HttpParser::Result tooMany
+        = HttpParser(few).parseHead("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n");
     QCOMPARE(tooMany.errorStatus, 431);
 }
 
@@ -225,8 +227,9 @@ void TestHttpParser::queryValues()
 void TestHttpParser::webSocketUpgrade()
 {
     const HttpParser parser;
-    QVERIFY(parser.parseHead("GET /ws HTTP/1.1\r\nUpgrade: WebSocket\r\nConnection: keep-alive, Upgrade\r\n\r\n")
-                .request.isWebSocketUpgrade());
+    QVERIFY(
+        parser.parseHead("GET /ws HTTP/1.1\r\nUpgrade: WebSocket\r\nConnection: keep-alive, Upgrade\r\n\r\n")
+            .request.isWebSocketUpgrade());
     QVERIFY(!parser.parseHead("GET /ws HTTP/1.1\r\nUpgrade: websocket\r\n\r\n").request.isWebSocketUpgrade());
     QVERIFY(!parser.parseHead("POST /ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n")
                  .request.isWebSocketUpgrade());

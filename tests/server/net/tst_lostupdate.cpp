@@ -100,7 +100,7 @@ private slots:
 
     void concurrentReadModifyWrite()
     {
-        auto subscriber = m_server->connectToken(m_server->tokenFor({counterKey}));
+        auto subscriber = m_server->connectToken(m_server->tokenFor({ counterKey }));
         QVERIFY(subscriber);
         std::vector<std::unique_ptr<TestWebSocketClient>> clients;
         std::vector<std::unique_ptr<Incrementer>> incrementers;

@@ -29,9 +29,9 @@ private slots:
 
     void onlySubscribedSocketsExactlyOnce()
     {
-        const auto a = connectSubscriber({u"n:a"_s});
-        const auto b = connectSubscriber({u"n:b"_s});
-        const auto both = connectSubscriber({u"n:a"_s, u"n:b"_s});
+        const auto a = connectSubscriber({ u"n:a"_s });
+        const auto b = connectSubscriber({ u"n:b"_s });
+        const auto both = connectSubscriber({ u"n:a"_s, u"n:b"_s });
         QVERIFY(a && b && both);
         const qint64 before = QDateTime::currentMSecsSinceEpoch();
         const QJsonObject set = m_writer->request(op(2, u"n:a"_s, u"one"_s));
@@ -41,7 +41,7 @@ private slots:
         const QJsonObject notification = a->notifications().first();
         QStringList members = notification.keys();
         members.sort();
-        QCOMPARE(members, QStringList({u"key"_s, u"revision"_s, u"timestamp"_s, u"type"_s, u"value"_s}));
+        QCOMPARE(members, QStringList({ u"key"_s, u"revision"_s, u"timestamp"_s, u"type"_s, u"value"_s }));
         QCOMPARE(notification.value(u"key"_s).toString(), u"n:a"_s);
         QCOMPARE(notification.value(u"value"_s).toString(), u"one"_s);
         QCOMPARE(notification.value(u"revision"_s).toInteger(), set.value(u"revision"_s).toInteger());
@@ -66,7 +66,7 @@ private slots:
     {
         // No greeting and no initial values, even for a subscribed key that has one.
         QCOMPARE(m_writer->request(op(2, u"existing"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
-        const auto sub = connectSubscriber({u"existing"_s});
+        const auto sub = connectSubscriber({ u"existing"_s });
         QVERIFY(sub);
         QCOMPARE(sub->request(op(1, u"existing"_s)).value(u"value"_s).toString(), u"v"_s);
         QCOMPARE(sub->frames().size(), 1);
@@ -79,7 +79,7 @@ private slots:
 
     void everyWriteKindNotifiesWithFullValue()
     {
-        const auto sub = connectSubscriber({u"w"_s});
+        const auto sub = connectSubscriber({ u"w"_s });
         QVERIFY(sub);
         QCOMPARE(m_writer->request(op(2, u"w"_s, u"{\"a\":1}"_s)).value(u"code"_s).toInt(), 200);
         QCOMPARE(m_writer->request(op(3, u"w"_s, u"{\"b\":2}"_s)).value(u"code"_s).toInt(), 200);
@@ -106,7 +106,7 @@ private slots:
 
     void failedWritesDoNotNotify()
     {
-        const auto sub = connectSubscriber({u"f"_s, u"f-text"_s});
+        const auto sub = connectSubscriber({ u"f"_s, u"f-text"_s });
         QVERIFY(sub);
         QCOMPARE(m_writer->request(op(4, u"f"_s)).value(u"code"_s).toInt(), 404);
         QJsonObject guarded = op(2, u"f"_s, u"v"_s);
@@ -124,7 +124,7 @@ private slots:
 
     void writersOwnTokenSocketIsNotified()
     {
-        const auto self = connectSubscriber({u"own"_s});
+        const auto self = connectSubscriber({ u"own"_s });
         QVERIFY(self);
         const QJsonObject reply = self->request(op(2, u"own"_s, u"mine"_s));
         QCOMPARE(reply.value(u"code"_s).toInt(), 200);
@@ -135,16 +135,18 @@ private slots:
 
     void restWritesNotify()
     {
-        const auto sub = connectSubscriber({u"rest key/1"_s});
+        const auto sub = connectSubscriber({ u"rest key/1"_s });
         QVERIFY(sub);
         const TestHttpClient http = m_server->http();
-        HttpResponse response = http.postJson("/record", {{u"key"_s, u"rest key/1"_s}, {u"value"_s, u"{\"a\":1}"_s}});
+        HttpResponse response
+            = http.postJson("/record", { { u"key"_s, u"rest key/1"_s }, { u"value"_s, u"{\"a\":1}"_s } });
         QCOMPARE(response.status, 200);
-        response = http.postJson("/record", {{u"key"_s, u"rest key/1"_s}, {u"value"_s, u"{\"b\":2}"_s},
-                                             {u"partialUpdate"_s, true}});
+        response = http.postJson(
+            "/record",
+            { { u"key"_s, u"rest key/1"_s }, { u"value"_s, u"{\"b\":2}"_s }, { u"partialUpdate"_s, true } });
         QCOMPARE(response.status, 200);
         QCOMPARE(http.del("/record/rest%20key%2F1").status, 200);
-        response = http.postJson("/record/atomic", {{u"key"_s, u"rest key/1"_s}, {u"increment"_s, 4}});
+        response = http.postJson("/record/atomic", { { u"key"_s, u"rest key/1"_s }, { u"increment"_s, 4 } });
         QCOMPARE(response.status, 200);
         QVERIFY(sub->waitForNotifications(4));
         const QList<QJsonObject> n = sub->notifications();
@@ -157,12 +159,12 @@ private slots:
 
     void wildcardSubscriptions()
     {
-        const auto days = connectSubscriber({u"todos-*"_s});
-        const auto middle = connectSubscriber({u"a*z"_s});
-        const auto byPattern = connectSubscriber({}, {u"todos-2026*"_s});
+        const auto days = connectSubscriber({ u"todos-*"_s });
+        const auto middle = connectSubscriber({ u"a*z"_s });
+        const auto byPattern = connectSubscriber({}, { u"todos-2026*"_s });
         QVERIFY(days && middle && byPattern);
-        const QStringList keys = {u"todos-20261122"_s, u"todos-"_s, u"xtodos-1"_s, u"todo-1"_s,
-                                  u"az"_s, u"a-long-z"_s, u"a-z-tail"_s, u"todos-2025"_s};
+        const QStringList keys = { u"todos-20261122"_s, u"todos-"_s,   u"xtodos-1"_s,  u"todo-1"_s, u"az"_s,
+                                   u"a-long-z"_s,       u"a-z-tail"_s, u"todos-2025"_s };
         for (const QString &key : keys)
             QCOMPARE(m_writer->request(op(2, key, u"v"_s)).value(u"code"_s).toInt(), 200);
         QVERIFY(days->waitForNotifications(3));
@@ -176,14 +178,14 @@ private slots:
         QVERIFY(byPattern->waitForNotifications(2));
         QVERIFY(middle->waitForNotifications(3));
         QCOMPARE(keysOf(days->notifications()),
-                 QStringList({u"todos-20261122"_s, u"todos-"_s, u"todos-2025"_s, u"todos-2026-z"_s}));
-        QCOMPARE(keysOf(byPattern->notifications()), QStringList({u"todos-20261122"_s, u"todos-2026-z"_s}));
-        QCOMPARE(keysOf(middle->notifications()), QStringList({u"az"_s, u"a-long-z"_s, u"a-flush-z"_s}));
+                 QStringList({ u"todos-20261122"_s, u"todos-"_s, u"todos-2025"_s, u"todos-2026-z"_s }));
+        QCOMPARE(keysOf(byPattern->notifications()), QStringList({ u"todos-20261122"_s, u"todos-2026-z"_s }));
+        QCOMPARE(keysOf(middle->notifications()), QStringList({ u"az"_s, u"a-long-z"_s, u"a-flush-z"_s }));
     }
 
     void overlappingSubscriptionsNotifyOnce()
     {
-        const auto sub = connectSubscriber({u"dup"_s, u"dup"_s, u"d*"_s, u"*p"_s}, {u"du*"_s});
+        const auto sub = connectSubscriber({ u"dup"_s, u"dup"_s, u"d*"_s, u"*p"_s }, { u"du*"_s });
         QVERIFY(sub);
         QCOMPARE(m_writer->request(op(2, u"dup"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
         QVERIFY(sub->waitForNotifications(1));
@@ -192,7 +194,7 @@ private slots:
 
     void regexCharactersInSubscriptionsAreLiteral()
     {
-        const auto sub = connectSubscriber({u"price.(usd)+*"_s});
+        const auto sub = connectSubscriber({ u"price.(usd)+*"_s });
         QVERIFY(sub);
         QCOMPARE(m_writer->request(op(2, u"priceX(usd)+1"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
         QCOMPARE(m_writer->request(op(2, u"price.(usd)+1"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
@@ -203,7 +205,7 @@ private slots:
 
     void severalSocketsOfOneTokenEachOnce()
     {
-        const QByteArray token = m_server->tokenFor({u"shared"_s});
+        const QByteArray token = m_server->tokenFor({ u"shared"_s });
         QVERIFY(!token.isEmpty());
         std::vector<std::unique_ptr<TestWebSocketClient>> sockets;
         for (int i = 0; i < 3; ++i) {
@@ -234,7 +236,7 @@ private slots:
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
         m_writer = m_server->connectApiKey();
-        const auto sub = connectSubscriber({u"plain"_s});
+        const auto sub = connectSubscriber({ u"plain"_s });
         QVERIFY(m_writer && sub);
         QCOMPARE(m_writer->request(op(2, u"plain"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
         QCOMPARE(m_writer->request(op(4, u"plain"_s)).value(u"code"_s).toInt(), 200);
@@ -242,7 +244,7 @@ private slots:
         for (const QJsonObject &notification : sub->notifications()) {
             QStringList members = notification.keys();
             members.sort();
-            QCOMPARE(members, QStringList({u"key"_s, u"timestamp"_s, u"type"_s, u"value"_s}));
+            QCOMPARE(members, QStringList({ u"key"_s, u"timestamp"_s, u"type"_s, u"value"_s }));
         }
     }
 

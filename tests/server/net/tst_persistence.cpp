@@ -20,7 +20,7 @@ const QString apiKey = u"persistence-key-0123456789"_s;
 
 QJsonObject op(int code, const QString &key, const QJsonValue &value = QJsonValue::Undefined)
 {
-    QJsonObject object{{u"op"_s, code}, {u"key"_s, key}};
+    QJsonObject object { { u"op"_s, code }, { u"key"_s, key } };
     if (!value.isUndefined())
         object.insert(u"value"_s, value);
     return object;
@@ -49,7 +49,10 @@ private slots:
         {
             auto client = connectClient(server);
             QVERIFY(client);
-            QCOMPARE(client->request(op(2, u"todos-20261122"_s, u"[{\"id\":\"todo_1\"}]"_s)).value(u"code"_s).toInt(), 200);
+            QCOMPARE(client->request(op(2, u"todos-20261122"_s, u"[{\"id\":\"todo_1\"}]"_s))
+                         .value(u"code"_s)
+                         .toInt(),
+                     200);
             QCOMPARE(client->request(op(2, u"doc"_s, u"{\"a\":1}"_s)).value(u"code"_s).toInt(), 200);
             QCOMPARE(client->request(op(3, u"doc"_s, u"{\"b\":2}"_s)).value(u"code"_s).toInt(), 200);
             QCOMPARE(client->request(op(6, u"count"_s, 41)).value(u"code"_s).toInt(), 200);
@@ -57,7 +60,7 @@ private slots:
             const QJsonObject del = client->request(op(4, u"gone"_s));
             QCOMPARE(del.value(u"code"_s).toInt(), 200);
             lastRevision = del.value(u"revision"_s).toInteger();
-            for (const QString &key : {u"todos-20261122"_s, u"doc"_s, u"count"_s})
+            for (const QString &key : { u"todos-20261122"_s, u"doc"_s, u"count"_s })
                 before.insert(key, client->request(op(1, key)));
         }
         QCOMPARE(server.terminate(), 0);
@@ -87,13 +90,15 @@ private slots:
         ServerProcess server;
         QVERIFY2(server.start(arguments(dir.path())), qPrintable(server.errorString()));
         TestHttpClient http(server.baseUrl(), apiKey.toLatin1());
-        const HttpResponse response = http.postJson("/token/websocket", {{u"subscribeKeys"_s, QJsonArray{u"t"_s}}});
+        const HttpResponse response
+            = http.postJson("/token/websocket", { { u"subscribeKeys"_s, QJsonArray { u"t"_s } } });
         QCOMPARE(response.status, 200);
         const QString token = response.json().value(u"token"_s).toString();
         QCOMPARE(server.terminate(), 0);
         QVERIFY2(server.restart(), qPrintable(server.errorString()));
         TestWebSocketClient subscriber;
-        QVERIFY2(subscriber.open(server.webSocketUrl(u"token="_s + token)), qPrintable(subscriber.errorString()));
+        QVERIFY2(subscriber.open(server.webSocketUrl(u"token="_s + token)),
+                 qPrintable(subscriber.errorString()));
         auto writer = connectClient(server);
         QVERIFY(writer);
         QCOMPARE(writer->request(op(2, u"t"_s, u"v"_s)).value(u"code"_s).toInt(), 200);
@@ -142,7 +147,8 @@ private slots:
     {
         QTemporaryDir dir;
         ServerProcess server;
-        QVERIFY2(server.start(arguments(dir.path()) << u"--no-extensions"_s), qPrintable(server.errorString()));
+        QVERIFY2(server.start(arguments(dir.path()) << u"--no-extensions"_s),
+                 qPrintable(server.errorString()));
         auto client = connectClient(server);
         QVERIFY(client);
         const QJsonObject set = client->request(op(2, u"k"_s, u"v"_s));
@@ -160,8 +166,11 @@ private slots:
         auto client = connectClient(server);
         QVERIFY(client);
         TestHttpClient http(server.baseUrl(), apiKey.toLatin1());
-        const QString token = http.postJson("/token/websocket", {{u"subscribeKeys"_s, QJsonArray{u"x"_s}}})
-                                  .json().value(u"token"_s).toString();
+        const QString token
+            = http.postJson("/token/websocket", { { u"subscribeKeys"_s, QJsonArray { u"x"_s } } })
+                  .json()
+                  .value(u"token"_s)
+                  .toString();
         TestWebSocketClient subscriber;
         QVERIFY(subscriber.open(server.webSocketUrl(u"token="_s + token)));
         QCOMPARE(server.terminate(), 0);
@@ -178,9 +187,9 @@ private slots:
     {
         QTemporaryDir dir;
         ServerProcess server;
-        QVERIFY(!server.start({u"--port"_s, u"not-a-port"_s, u"--data-dir"_s, dir.path()}, 15000));
+        QVERIFY(!server.start({ u"--port"_s, u"not-a-port"_s, u"--data-dir"_s, dir.path() }, 15000));
         QVERIFY(!server.isRunning());
-        QVERIFY(!server.start({u"--no-such-flag"_s}, 15000));
+        QVERIFY(!server.start({ u"--no-such-flag"_s }, 15000));
         QVERIFY(!server.isRunning());
     }
 
@@ -191,8 +200,9 @@ private slots:
         ServerProcess first;
         QVERIFY2(first.start(arguments(dir.path())), qPrintable(first.errorString()));
         ServerProcess second;
-        QVERIFY(!second.start({u"--port"_s, QString::number(first.port()), u"--data-dir"_s, dir2.path(),
-                               u"--api-key"_s, apiKey}, 15000));
+        QVERIFY(!second.start({ u"--port"_s, QString::number(first.port()), u"--data-dir"_s, dir2.path(),
+                                u"--api-key"_s, apiKey },
+                              15000));
         QVERIFY(!second.isRunning());
         QVERIFY2(!second.errorString().isEmpty(), "no reason given");
         QCOMPARE(first.terminate(), 0);
@@ -201,7 +211,7 @@ private slots:
 private:
     static QStringList arguments(const QString &dataDir)
     {
-        return {u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey};
+        return { u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir, u"--api-key"_s, apiKey };
     }
 
     static std::unique_ptr<TestWebSocketClient> connectClient(const ServerProcess &server)

@@ -52,10 +52,13 @@ private slots:
         QTest::newRow("key number") << QByteArray(R"({"op":1,"key":5,"messageId":3})") << true;
         QTest::newRow("key null") << QByteArray(R"({"op":1,"key":null,"messageId":3})") << true;
         QTest::newRow("empty key get") << QByteArray(R"({"op":1,"key":"","messageId":3})") << true;
-        QTest::newRow("empty key set") << QByteArray(R"({"op":2,"key":"","value":"v","messageId":3})") << true;
+        QTest::newRow("empty key set")
+            << QByteArray(R"({"op":2,"key":"","value":"v","messageId":3})") << true;
         QTest::newRow("set missing value") << QByteArray(R"({"op":2,"key":"k","messageId":3})") << true;
-        QTest::newRow("set empty value") << QByteArray(R"({"op":2,"key":"k","value":"","messageId":3})") << true;
-        QTest::newRow("patch empty value") << QByteArray(R"({"op":3,"key":"k","value":"","messageId":3})") << true;
+        QTest::newRow("set empty value")
+            << QByteArray(R"({"op":2,"key":"k","value":"","messageId":3})") << true;
+        QTest::newRow("patch empty value")
+            << QByteArray(R"({"op":3,"key":"k","value":"","messageId":3})") << true;
         QTest::newRow("key 513 bytes")
             << QByteArray(R"({"op":2,"key":")" + longKey + R"(","value":"v","messageId":3})") << true;
         QTest::newRow("key 514 bytes multi-byte")
@@ -64,13 +67,18 @@ private slots:
             << QByteArray(R"({"op":2,"key":"k","value":")" + longValue + R"(","messageId":3})") << true;
         QTest::newRow("patch value 102401 bytes")
             << QByteArray(R"({"op":3,"key":"k","value":")" + longValue + R"(","messageId":3})") << true;
-        QTest::newRow("atomic value string") << QByteArray(R"({"op":6,"key":"k","value":"5","messageId":3})") << true;
+        QTest::newRow("atomic value string")
+            << QByteArray(R"({"op":6,"key":"k","value":"5","messageId":3})") << true;
         QTest::newRow("atomic value missing") << QByteArray(R"({"op":6,"key":"k","messageId":3})") << true;
-        QTest::newRow("atomic value fractional") << QByteArray(R"({"op":6,"key":"k","value":1.5,"messageId":3})") << true;
+        QTest::newRow("atomic value fractional")
+            << QByteArray(R"({"op":6,"key":"k","value":1.5,"messageId":3})") << true;
         QTest::newRow("range missing endKey") << QByteArray(R"({"op":5,"key":"a","messageId":3})") << true;
-        QTest::newRow("range endKey number") << QByteArray(R"({"op":5,"key":"a","endKey":7,"messageId":3})") << true;
-        QTest::newRow("range limit string") << QByteArray(R"({"op":5,"key":"a","endKey":"z","limit":"10","messageId":3})") << true;
-        QTest::newRow("ifRevision string") << QByteArray(R"({"op":2,"key":"k","value":"v","ifRevision":"1","messageId":3})") << true;
+        QTest::newRow("range endKey number")
+            << QByteArray(R"({"op":5,"key":"a","endKey":7,"messageId":3})") << true;
+        QTest::newRow("range limit string")
+            << QByteArray(R"({"op":5,"key":"a","endKey":"z","limit":"10","messageId":3})") << true;
+        QTest::newRow("ifRevision string")
+            << QByteArray(R"({"op":2,"key":"k","value":"v","ifRevision":"1","messageId":3})") << true;
     }
     void badFrameIs400()
     {
@@ -118,7 +126,9 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::newRow("404 get") << QByteArray(R"({"op":1,"key":"nope","messageId":1})") << 404;
         QTest::newRow("404 delete") << QByteArray(R"({"op":4,"key":"nope","messageId":1})") << 404;
-        QTest::newRow("409") << QByteArray(R"({"op":2,"key":"bystander","value":"x","ifRevision":0,"messageId":1})") << 409;
+        QTest::newRow("409") << QByteArray(
+            R"({"op":2,"key":"bystander","value":"x","ifRevision":0,"messageId":1})")
+                             << 409;
         QTest::newRow("400") << QByteArray(R"({"op":9,"messageId":1})") << 400;
     }
     void errorRepliesHaveCodeAndError()
@@ -134,11 +144,13 @@ private slots:
 
     void successRepliesHaveNoError()
     {
-        const QList<QJsonObject> requests = {
-            op(2, u"ok"_s, u"{\"a\":1}"_s), op(1, u"ok"_s), op(3, u"ok"_s, u"{\"b\":2}"_s),
-            op(6, u"ok-n"_s, 2),
-            QJsonObject{{u"op"_s, 5}, {u"key"_s, u"a"_s}, {u"endKey"_s, u"z"_s}},
-            op(4, u"ok"_s)};
+        const QList<QJsonObject> requests
+            = { op(2, u"ok"_s, u"{\"a\":1}"_s),
+                op(1, u"ok"_s),
+                op(3, u"ok"_s, u"{\"b\":2}"_s),
+                op(6, u"ok-n"_s, 2),
+                QJsonObject { { u"op"_s, 5 }, { u"key"_s, u"a"_s }, { u"endKey"_s, u"z"_s } },
+                op(4, u"ok"_s) };
         for (const QJsonObject &request : requests) {
             const QJsonObject reply = m_client->request(request);
             QCOMPARE(reply.value(u"code"_s).toInt(), 200);

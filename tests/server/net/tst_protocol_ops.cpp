@@ -57,7 +57,7 @@ private slots:
     void setReplyShape()
     {
         const QJsonObject reply = m_client->request(op(2, u"shape:set"_s, u"v"_s));
-        QCOMPARE(members(reply), sorted({kCode, kSuccess, kMessage, kMessageId, kRevision}));
+        QCOMPARE(members(reply), sorted({ kCode, kSuccess, kMessage, kMessageId, kRevision }));
         QCOMPARE(reply.value(kCode).toInt(), 200);
         QCOMPARE(reply.value(kSuccess).toBool(), true);
         QVERIFY(reply.value(kMessage).isString());
@@ -69,7 +69,7 @@ private slots:
         const QJsonObject set = m_client->request(op(2, u"shape:get"_s, u"hello world"_s));
         QCOMPARE(set.value(kCode).toInt(), 200);
         const QJsonObject reply = m_client->request(op(1, u"shape:get"_s));
-        QCOMPARE(members(reply), sorted({kCode, kKey, kValue, kMessageId, kRevision}));
+        QCOMPARE(members(reply), sorted({ kCode, kKey, kValue, kMessageId, kRevision }));
         QCOMPARE(reply.value(kCode).toInt(), 200);
         QCOMPARE(reply.value(kKey).toString(), u"shape:get"_s);
         QCOMPARE(reply.value(kValue).toString(), u"hello world"_s);
@@ -90,7 +90,7 @@ private slots:
     {
         QCOMPARE(m_client->request(op(2, u"shape:del"_s, u"v"_s)).value(kCode).toInt(), 200);
         const QJsonObject reply = m_client->request(op(4, u"shape:del"_s));
-        QCOMPARE(members(reply), sorted({kCode, kSuccess, kMessage, kMessageId, kRevision}));
+        QCOMPARE(members(reply), sorted({ kCode, kSuccess, kMessage, kMessageId, kRevision }));
         QCOMPARE(reply.value(kSuccess).toBool(), true);
         QCOMPARE(m_client->request(op(1, u"shape:del"_s)).value(kCode).toInt(), 404);
         const QJsonObject again = m_client->request(op(4, u"shape:del"_s));
@@ -102,14 +102,14 @@ private slots:
     void patchReplyShape()
     {
         const QJsonObject reply = m_client->request(op(3, u"shape:patch"_s, u"{\"a\":1}"_s));
-        QCOMPARE(members(reply), sorted({kCode, kSuccess, kMessage, kMessageId, kRevision}));
+        QCOMPARE(members(reply), sorted({ kCode, kSuccess, kMessage, kMessageId, kRevision }));
         QCOMPARE(reply.value(kCode).toInt(), 200);
     }
 
     void atomicReplyShape()
     {
         const QJsonObject reply = m_client->request(op(6, u"shape:atomic"_s, 5));
-        QCOMPARE(members(reply), sorted({kCode, kSuccess, u"newValue"_s, kKey, kMessageId, kRevision}));
+        QCOMPARE(members(reply), sorted({ kCode, kSuccess, u"newValue"_s, kKey, kMessageId, kRevision }));
         QCOMPARE(reply.value(kSuccess).toBool(), true);
         QCOMPARE(reply.value(kKey).toString(), u"shape:atomic"_s);
         QVERIFY(reply.value(u"newValue"_s).isDouble());
@@ -122,11 +122,11 @@ private slots:
         QJsonObject request = op(5, u"shape:r0"_s);
         request.insert(u"endKey"_s, u"shape:r9"_s);
         const QJsonObject reply = m_client->request(request);
-        QCOMPARE(members(reply), sorted({kCode, u"records"_s, u"count"_s, u"truncated"_s, kMessageId}));
+        QCOMPARE(members(reply), sorted({ kCode, u"records"_s, u"count"_s, u"truncated"_s, kMessageId }));
         QCOMPARE(reply.value(u"count"_s).toInt(), 1);
         QCOMPARE(reply.value(u"truncated"_s).toBool(), false);
         const QJsonObject record = reply.value(u"records"_s).toArray().first().toObject();
-        QCOMPARE(members(record), sorted({kKey, kValue, kRevision}));
+        QCOMPARE(members(record), sorted({ kKey, kValue, kRevision }));
         QCOMPARE(record.value(kValue).toString(), u"one"_s);
     }
 
@@ -190,7 +190,7 @@ private slots:
         QCOMPARE(m_client->request(get).value(kValue).toString(), u"v"_s);
         QJsonObject del = op(4, u"extra"_s, u""_s);
         del.insert(u"timestamp"_s, now);
-        del.insert(u"somethingElse"_s, QJsonArray{1, 2});
+        del.insert(u"somethingElse"_s, QJsonArray { 1, 2 });
         QCOMPARE(m_client->request(del).value(kCode).toInt(), 200);
     }
 
@@ -249,7 +249,7 @@ private slots:
     void valuesRoundTripExactly()
     {
         QFETCH(QString, value);
-        auto subscriber = m_server->connectToken(m_server->tokenFor({u"exact"_s}));
+        auto subscriber = m_server->connectToken(m_server->tokenFor({ u"exact"_s }));
         QVERIFY(subscriber);
         QCOMPARE(m_client->request(op(2, u"exact"_s, value)).value(kCode).toInt(), 200);
         QCOMPARE(m_client->request(op(1, u"exact"_s)).value(kValue).toString(), value);
@@ -277,8 +277,8 @@ private slots:
     void rangeInclusiveAndByteOrder()
     {
         // Byte-wise: uppercase < lowercase < multi-byte UTF-8, "item:10" < "item:2".
-        const QStringList keys = {u"r:b"_s, u"r:item:2"_s, u"r:A"_s, u"r:é"_s, u"r:item:10"_s,
-                                  u"r:a"_s, u"r:z"_s, u"r:"_s, u"q:outside"_s, u"s:outside"_s};
+        const QStringList keys = { u"r:b"_s, u"r:item:2"_s, u"r:A"_s, u"r:é"_s,       u"r:item:10"_s,
+                                   u"r:a"_s, u"r:z"_s,      u"r:"_s,  u"q:outside"_s, u"s:outside"_s };
         for (const QString &key : keys)
             QCOMPARE(m_client->request(op(2, key, QString(key + u"-value"_s))).value(kCode).toInt(), 200);
         QJsonObject request = op(5, u"r:"_s);
@@ -289,8 +289,8 @@ private slots:
             got << record.toObject().value(kKey).toString();
             QCOMPARE(record.toObject().value(kValue).toString(), got.last() + u"-value"_s);
         }
-        const QStringList expected = {u"r:"_s, u"r:A"_s, u"r:a"_s, u"r:b"_s, u"r:item:10"_s,
-                                      u"r:item:2"_s, u"r:z"_s, u"r:é"_s};
+        const QStringList expected
+            = { u"r:"_s, u"r:A"_s, u"r:a"_s, u"r:b"_s, u"r:item:10"_s, u"r:item:2"_s, u"r:z"_s, u"r:é"_s };
         QCOMPARE(got, expected);
         QCOMPARE(reply.value(u"count"_s).toInt(), expected.size());
         QCOMPARE(reply.value(u"truncated"_s).toBool(), false);
@@ -402,13 +402,12 @@ private slots:
             << u"{\"list\":[1,2,3],\"s\":\"old\",\"o\":{\"k\":1}}"_s
             << u"{\"list\":[4],\"s\":{\"now\":\"object\"},\"o\":5}"_s
             << u"{\"list\":[4],\"s\":{\"now\":\"object\"},\"o\":5}"_s;
-        QTest::newRow("compact result") << u"{ \"a\" : 1 }"_s << u"{ \"b\" : 2 }"_s
-                                        << u"{\"a\":1,\"b\":2}"_s;
+        QTest::newRow("compact result") << u"{ \"a\" : 1 }"_s << u"{ \"b\" : 2 }"_s << u"{\"a\":1,\"b\":2}"_s;
         QTest::newRow("append to string") << u"abc"_s << u"def"_s << u"abcdef"_s;
         QTest::newRow("append string to object") << u"{\"a\":1}"_s << u"xyz"_s << u"{\"a\":1}xyz"_s;
         QTest::newRow("append object to array") << u"[1]"_s << u"{\"a\":1}"_s << u"[1]{\"a\":1}"_s;
-        QTest::newRow("upsert stores patch as is") << QString() << u"{\"a\":null,\"b\":1}"_s
-                                                   << u"{\"a\":null,\"b\":1}"_s;
+        QTest::newRow("upsert stores patch as is")
+            << QString() << u"{\"a\":null,\"b\":1}"_s << u"{\"a\":null,\"b\":1}"_s;
         QTest::newRow("upsert string") << QString() << u"plain"_s << u"plain"_s;
     }
     void patch()
@@ -532,7 +531,8 @@ private slots:
     {
         // Pipelined requests: every reply arrives, matched by messageId.
         for (int i = 0; i < 200; ++i)
-            m_client->sendText(compact(QJsonObject{{u"op"_s, 6}, {kKey, u"pipe"_s}, {kValue, 1}, {kMessageId, 10000 + i}}));
+            m_client->sendText(compact(QJsonObject {
+                { u"op"_s, 6 }, { kKey, u"pipe"_s }, { kValue, 1 }, { kMessageId, 10000 + i } }));
         QVERIFY(m_client->waitFor([&] { return m_client->replies().size() >= 200; }));
         QSet<qint64> ids;
         QSet<qint64> values;
@@ -547,8 +547,7 @@ private slots:
     }
 
 private:
-    void verifyConflict(const QJsonObject &reply, const QString &key, qint64 revision,
-                        const QString &value)
+    void verifyConflict(const QJsonObject &reply, const QString &key, qint64 revision, const QString &value)
     {
         QCOMPARE(reply.value(kCode).toInt(), 409);
         QCOMPARE(reply.value(kError).toString(), u"Revision conflict"_s);
@@ -563,8 +562,8 @@ private:
     {
         const qsizetype before = m_client->replies().size();
         for (int i = 0; i < count; ++i) {
-            m_client->sendText(compact(op(2, prefix + QString::number(i).rightJustified(5, u'0'),
-                                          QString::number(i))));
+            m_client->sendText(
+                compact(op(2, prefix + QString::number(i).rightJustified(5, u'0'), QString::number(i))));
         }
         QVERIFY(m_client->waitFor([&] { return m_client->replies().size() >= before + count; }, 60000));
         for (qsizetype i = before; i < m_client->replies().size(); ++i)

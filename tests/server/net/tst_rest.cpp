@@ -21,7 +21,8 @@ private slots:
     void recordRoundTrip()
     {
         const TestHttpClient http = m_server->http();
-        HttpResponse response = http.postJson("/record", {{u"key"_s, u"rest:1"_s}, {u"value"_s, u"hello"_s}});
+        HttpResponse response
+            = http.postJson("/record", { { u"key"_s, u"rest:1"_s }, { u"value"_s, u"hello"_s } });
         QCOMPARE(response.status, 200);
         QCOMPARE(response.json().value(u"success"_s).toBool(), true);
         QVERIFY(response.json().value(u"message"_s).isString());
@@ -55,7 +56,7 @@ private slots:
     {
         QFETCH(QString, key);
         const TestHttpClient http = m_server->http();
-        QCOMPARE(http.postJson("/record", {{u"key"_s, key}, {u"value"_s, u"v"_s}}).status, 200);
+        QCOMPARE(http.postJson("/record", { { u"key"_s, key }, { u"value"_s, u"v"_s } }).status, 200);
         const QByteArray path = "/record/" + TestHttpClient::encodeKey(key.toUtf8());
         const HttpResponse response = http.get(path);
         QCOMPARE(response.status, 200);
@@ -77,22 +78,33 @@ private slots:
     void partialUpdateAndAtomic()
     {
         const TestHttpClient http = m_server->http();
-        QCOMPARE(http.postJson("/record", {{u"key"_s, u"p"_s}, {u"value"_s, u"{\"a\":1,\"b\":2}"_s}}).status, 200);
-        QCOMPARE(http.postJson("/record", {{u"key"_s, u"p"_s}, {u"value"_s, u"{\"b\":null,\"c\":3}"_s},
-                                           {u"partialUpdate"_s, true}}).status, 200);
+        QCOMPARE(
+            http.postJson("/record", { { u"key"_s, u"p"_s }, { u"value"_s, u"{\"a\":1,\"b\":2}"_s } }).status,
+            200);
+        QCOMPARE(http.postJson("/record",
+                               { { u"key"_s, u"p"_s },
+                                 { u"value"_s, u"{\"b\":null,\"c\":3}"_s },
+                                 { u"partialUpdate"_s, true } })
+                     .status,
+                 200);
         QCOMPARE(http.get("/record/p").json().value(u"value"_s).toString(), u"{\"a\":1,\"c\":3}"_s);
         // partialUpdate false is a plain SET.
-        QCOMPARE(http.postJson("/record", {{u"key"_s, u"p"_s}, {u"value"_s, u"{\"z\":1}"_s},
-                                           {u"partialUpdate"_s, false}}).status, 200);
+        QCOMPARE(
+            http.postJson(
+                    "/record",
+                    { { u"key"_s, u"p"_s }, { u"value"_s, u"{\"z\":1}"_s }, { u"partialUpdate"_s, false } })
+                .status,
+            200);
         QCOMPARE(http.get("/record/p").json().value(u"value"_s).toString(), u"{\"z\":1}"_s);
 
-        HttpResponse response = http.postJson("/record/atomic", {{u"key"_s, u"counter"_s}, {u"increment"_s, 5}});
+        HttpResponse response
+            = http.postJson("/record/atomic", { { u"key"_s, u"counter"_s }, { u"increment"_s, 5 } });
         QCOMPARE(response.status, 200);
         QCOMPARE(response.json().value(u"success"_s).toBool(), true);
         QCOMPARE(response.json().value(u"result"_s).toInteger(), 5);
-        response = http.postJson("/record/atomic", {{u"key"_s, u"counter"_s}, {u"increment"_s, -7}});
+        response = http.postJson("/record/atomic", { { u"key"_s, u"counter"_s }, { u"increment"_s, -7 } });
         QCOMPARE(response.json().value(u"result"_s).toInteger(), -2);
-        response = http.postJson("/record/atomic", {{u"key"_s, u"p"_s}, {u"increment"_s, 1}});
+        response = http.postJson("/record/atomic", { { u"key"_s, u"p"_s }, { u"increment"_s, 1 } });
         QCOMPARE(response.status, 400);
         QVERIFY(response.json().value(u"error"_s).isString());
     }
@@ -100,15 +112,16 @@ private slots:
     void records()
     {
         const TestHttpClient http = m_server->http();
-        for (const QString &key : {u"k:a"_s, u"k:b b"_s, u"k:c"_s, u"k:d"_s, u"l:x"_s})
-            QCOMPARE(http.postJson("/record", {{u"key"_s, key}, {u"value"_s, key}}).status, 200);
+        for (const QString &key : { u"k:a"_s, u"k:b b"_s, u"k:c"_s, u"k:d"_s, u"l:x"_s })
+            QCOMPARE(http.postJson("/record", { { u"key"_s, key }, { u"value"_s, key } }).status, 200);
         HttpResponse response = http.get("/records?startKey=k:&endKey=k:~");
         QCOMPARE(response.status, 200);
         QJsonObject json = response.json();
         QCOMPARE(json.value(u"count"_s).toInt(), 4);
         QCOMPARE(json.value(u"truncated"_s).toBool(), false);
         QCOMPARE(json.value(u"records"_s).toArray().at(1).toObject().value(u"key"_s).toString(), u"k:b b"_s);
-        QCOMPARE(json.value(u"records"_s).toArray().at(1).toObject().value(u"value"_s).toString(), u"k:b b"_s);
+        QCOMPARE(json.value(u"records"_s).toArray().at(1).toObject().value(u"value"_s).toString(),
+                 u"k:b b"_s);
 
         response = http.get("/records?startKey=k:&endKey=k:~&limit=2");
         json = response.json();
@@ -121,17 +134,20 @@ private slots:
         response = http.get("/records?startKey=k%253Ab%2520b&endKey=k%253Ac");
         QCOMPARE(response.status, 200);
         QCOMPARE(response.json().value(u"count"_s).toInt(), 2);
-        QCOMPARE(response.json().value(u"records"_s).toArray().first().toObject().value(u"key"_s).toString(), u"k:b b"_s);
+        QCOMPARE(response.json().value(u"records"_s).toArray().first().toObject().value(u"key"_s).toString(),
+                 u"k:b b"_s);
     }
 
     void ifRevision()
     {
         const TestHttpClient http = m_server->http();
-        HttpResponse response = http.postJson("/record", {{u"key"_s, u"cas"_s}, {u"value"_s, u"v1"_s}, {u"ifRevision"_s, 0}});
+        HttpResponse response = http.postJson(
+            "/record", { { u"key"_s, u"cas"_s }, { u"value"_s, u"v1"_s }, { u"ifRevision"_s, 0 } });
         QCOMPARE(response.status, 200);
         const qint64 r1 = http.get("/record/cas").json().value(u"revision"_s).toInteger();
         QVERIFY(r1 > 0);
-        response = http.postJson("/record", {{u"key"_s, u"cas"_s}, {u"value"_s, u"v2"_s}, {u"ifRevision"_s, 0}});
+        response = http.postJson("/record",
+                                 { { u"key"_s, u"cas"_s }, { u"value"_s, u"v2"_s }, { u"ifRevision"_s, 0 } });
         QCOMPARE(response.status, 409);
         QCOMPARE(response.json().value(u"revision"_s).toInteger(), r1);
         QCOMPARE(response.json().value(u"value"_s).toString(), u"v1"_s);
@@ -139,14 +155,19 @@ private slots:
 
         const QByteArray stale = '"' + QByteArray::number(r1 + 100) + '"';
         const QByteArray current = '"' + QByteArray::number(r1) + '"';
-        response = http.postJson("/record", {{u"key"_s, u"cas"_s}, {u"value"_s, u"v3"_s}}, {{"If-Match", stale}});
+        response = http.postJson("/record", { { u"key"_s, u"cas"_s }, { u"value"_s, u"v3"_s } },
+                                 { { "If-Match", stale } });
         QCOMPARE(response.status, 409);
         QCOMPARE(http.get("/record/cas").json().value(u"value"_s).toString(), u"v1"_s);
-        response = http.postJson("/record", {{u"key"_s, u"cas"_s}, {u"value"_s, u"v3"_s}}, {{"If-Match", current}});
+        response = http.postJson("/record", { { u"key"_s, u"cas"_s }, { u"value"_s, u"v3"_s } },
+                                 { { "If-Match", current } });
         QCOMPARE(response.status, 200);
         const qint64 r2 = http.get("/record/cas").json().value(u"revision"_s).toInteger();
-        QCOMPARE(http.send("DELETE", "/record/cas", {}, {{"If-Match", current}}).status, 409);
-        QCOMPARE(http.send("DELETE", "/record/cas", {}, {{"If-Match", '"' + QByteArray::number(r2) + '"'}}).status, 200);
+        QCOMPARE(http.send("DELETE", "/record/cas", {}, { { "If-Match", current } }).status, 409);
+        QCOMPARE(
+            http.send("DELETE", "/record/cas", {}, { { "If-Match", '"' + QByteArray::number(r2) + '"' } })
+                .status,
+            200);
         QCOMPARE(http.get("/record/cas").status, 404);
     }
 
@@ -155,25 +176,29 @@ private slots:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("post record") << QByteArray("POST") << QByteArray("/record") << QByteArray(R"({"key":"a","value":"b"})");
+        QTest::newRow("post record") << QByteArray("POST") << QByteArray("/record")
+                                     << QByteArray(R"({"key":"a","value":"b"})");
         QTest::newRow("get record") << QByteArray("GET") << QByteArray("/record/a") << QByteArray();
         QTest::newRow("delete record") << QByteArray("DELETE") << QByteArray("/record/a") << QByteArray();
-        QTest::newRow("atomic") << QByteArray("POST") << QByteArray("/record/atomic") << QByteArray(R"({"key":"a","increment":1})");
-        QTest::newRow("records") << QByteArray("GET") << QByteArray("/records?startKey=a&endKey=b") << QByteArray();
-        QTest::newRow("token") << QByteArray("POST") << QByteArray("/token/websocket") << QByteArray(R"({"subscribeKeys":["a"]})");
+        QTest::newRow("atomic") << QByteArray("POST") << QByteArray("/record/atomic")
+                                << QByteArray(R"({"key":"a","increment":1})");
+        QTest::newRow("records") << QByteArray("GET") << QByteArray("/records?startKey=a&endKey=b")
+                                 << QByteArray();
+        QTest::newRow("token") << QByteArray("POST") << QByteArray("/token/websocket")
+                               << QByteArray(R"({"subscribeKeys":["a"]})");
     }
     void authentication()
     {
         QFETCH(QByteArray, method);
         QFETCH(QByteArray, target);
         QFETCH(QByteArray, body);
-        for (const QByteArray &key : {QByteArray(), QByteArray("wrong")}) {
+        for (const QByteArray &key : { QByteArray(), QByteArray("wrong") }) {
             const HttpResponse response = TestHttpClient(m_server->baseUrl(), key).send(method, target, body);
             QCOMPARE(response.status, 401);
             QVERIFY2(response.json().value(u"error"_s).isString(), response.raw.constData());
         }
         // A token is no API key.
-        const QByteArray token = m_server->tokenFor({u"a"_s});
+        const QByteArray token = m_server->tokenFor({ u"a"_s });
         QCOMPARE(TestHttpClient(m_server->baseUrl(), token).send(method, target, body).status, 401);
         const HttpResponse ok = m_server->http().send(method, target, body);
         QVERIFY2(ok.status == 200 || ok.status == 404, ok.statusLine.constData());
@@ -188,23 +213,38 @@ private slots:
         QTest::newRow("missing value") << QByteArray("/record") << QByteArray(R"({"key":"a"})");
         QTest::newRow("empty key") << QByteArray("/record") << QByteArray(R"({"key":"","value":"b"})");
         QTest::newRow("empty value") << QByteArray("/record") << QByteArray(R"({"key":"a","value":""})");
-        QTest::newRow("key 513 bytes") << QByteArray("/record") << QByteArray(R"({"key":")" + QByteArray(513, 'k') + R"(","value":"b"})");
-        QTest::newRow("value 102401 bytes") << QByteArray("/record") << QByteArray(R"({"key":"a","value":")" + QByteArray(102401, 'v') + R"("})");
-        QTest::newRow("increment string") << QByteArray("/record/atomic") << QByteArray(R"({"key":"a","increment":"1"})");
-        QTest::newRow("atomic missing key") << QByteArray("/record/atomic") << QByteArray(R"({"increment":1})");
+        QTest::newRow("key 513 bytes")
+            << QByteArray("/record")
+            << QByteArray(R"({"key":")" + QByteArray(513, 'k') + R"(","value":"b"})");
+        QTest::newRow("value 102401 bytes")
+            << QByteArray("/record")
+            << QByteArray(R"({"key":"a","value":")" + QByteArray(102401, 'v') + R"("})");
+        QTest::newRow("increment string")
+            << QByteArray("/record/atomic") << QByteArray(R"({"key":"a","increment":"1"})");
+        QTest::newRow("atomic missing key")
+            << QByteArray("/record/atomic") << QByteArray(R"({"increment":1})");
         // nlohmann stops at a NUL: without a check these parsed as the object before it.
         QTest::newRow("raw NUL after object") << QByteArray("/record")
-                                              << QByteArray(R"({"key":"a","value":"b"})" "\0" "garbage", 31);
-        QTest::newRow("atomic raw NUL after object")
-            << QByteArray("/record/atomic") << QByteArray(R"({"key":"a","increment":1})" "\0" "x", 27);
-        QTest::newRow("raw NUL alone after object")
-            << QByteArray("/record") << QByteArray(R"({"key":"a","value":"b"})" "\0", 24);
+                                              << QByteArray(R"({"key":"a","value":"b"})"
+                                                            "\0"
+                                                            "garbage",
+                                                            31);
+        QTest::newRow("atomic raw NUL after object") << QByteArray("/record/atomic")
+                                                     << QByteArray(R"({"key":"a","increment":1})"
+                                                                   "\0"
+                                                                   "x",
+                                                                   27);
+        QTest::newRow("raw NUL alone after object") << QByteArray("/record")
+                                                    << QByteArray(R"({"key":"a","value":"b"})"
+                                                                  "\0",
+                                                                  24);
     }
     void badBodiesAre400()
     {
         QFETCH(QByteArray, target);
         QFETCH(QByteArray, body);
-        const HttpResponse response = m_server->http().send("POST", target, body, {{"Content-Type", "application/json"}});
+        const HttpResponse response
+            = m_server->http().send("POST", target, body, { { "Content-Type", "application/json" } });
         QCOMPARE(response.status, 400);
         QVERIFY2(response.json().value(u"error"_s).isString(), response.raw.constData());
         QCOMPARE(m_server->http().get("/record/a").status, 404);
@@ -220,24 +260,26 @@ private slots:
     {
         QFETCH(QByteArray, target);
         const TestHttpClient http(m_server->baseUrl());
-        const HttpResponse response = http.send("OPTIONS", target, {},
-                                                {{"Origin", "http://localhost:5173"},
-                                                 {"Access-Control-Request-Method", "POST"},
-                                                 {"Access-Control-Request-Headers", "x-api-key, content-type"}});
+        const HttpResponse response
+            = http.send("OPTIONS", target, {},
+                        { { "Origin", "http://localhost:5173" },
+                          { "Access-Control-Request-Method", "POST" },
+                          { "Access-Control-Request-Headers", "x-api-key, content-type" } });
         QVERIFY2(response.status == 200 || response.status == 204, response.statusLine.constData());
         const QByteArray origin = response.header("access-control-allow-origin");
         QVERIFY2(origin == "*" || origin == "http://localhost:5173", origin.constData());
         const QByteArray headers = response.header("access-control-allow-headers").toLower();
         QVERIFY2(headers.contains("x-api-key") && headers.contains("content-type"), headers.constData());
         const QByteArray methods = response.header("access-control-allow-methods");
-        for (const char *method : {"GET", "POST", "DELETE", "OPTIONS"})
+        for (const char *method : { "GET", "POST", "DELETE", "OPTIONS" })
             QVERIFY2(methods.contains(method), methods.constData());
 
         // The actual cross-origin call carries Allow-Origin too.
-        const HttpResponse post = m_server->http().postJson(target == "/record" ? "/record" : "/token/websocket",
-            target == "/record" ? QJsonObject{{u"key"_s, u"c"_s}, {u"value"_s, u"v"_s}}
-                                : QJsonObject{{u"subscribeKeys"_s, QJsonArray{u"c"_s}}},
-            {{"Origin", "http://localhost:5173"}});
+        const HttpResponse post = m_server->http().postJson(
+            target == "/record" ? "/record" : "/token/websocket",
+            target == "/record" ? QJsonObject { { u"key"_s, u"c"_s }, { u"value"_s, u"v"_s } }
+                                : QJsonObject { { u"subscribeKeys"_s, QJsonArray { u"c"_s } } },
+            { { "Origin", "http://localhost:5173" } });
         QCOMPARE(post.status, 200);
         QVERIFY(post.hasHeader("access-control-allow-origin"));
     }
@@ -262,20 +304,28 @@ private slots:
         QTest::newRow("bad version") << QByteArray("GET /ping HTTP/9.9\r\n\r\n");
         QTest::newRow("no target") << QByteArray("GET\r\n\r\n");
         QTest::newRow("bad header") << QByteArray("GET /ping HTTP/1.1\r\nno colon here\r\n\r\n");
-        QTest::newRow("bad content length") << QByteArray("POST /record HTTP/1.1\r\nContent-Length: abc\r\n\r\n");
-        QTest::newRow("negative content length") << QByteArray("POST /record HTTP/1.1\r\nContent-Length: -5\r\n\r\n");
-        QTest::newRow("huge header") << ("GET /ping HTTP/1.1\r\nX-Big: " + QByteArray(100 * 1024, 'x') + "\r\n\r\n");
+        QTest::newRow("bad content length")
+            << QByteArray("POST /record HTTP/1.1\r\nContent-Length: abc\r\n\r\n");
+        QTest::newRow("negative content length")
+            << QByteArray("POST /record HTTP/1.1\r\nContent-Length: -5\r\n\r\n");
+        QTest::newRow("huge header") << ("GET /ping HTTP/1.1\r\nX-Big: " + QByteArray(100 * 1024, 'x')
+                                         + "\r\n\r\n");
         QTest::newRow("huge body") << ("POST /record HTTP/1.1\r\nx-api-key: " + apiKey
                                        + "\r\nContent-Length: 50000000\r\n\r\n" + QByteArray(1024, 'x'));
-        QTest::newRow("upgrade, websocket version 8") << QByteArray("GET /ws?apiKey=" + apiKey + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n");
-        QTest::newRow("bad upgrade") << QByteArray("GET /ws?apiKey=" + apiKey + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+        QTest::newRow("upgrade, websocket version 8")
+            << QByteArray("GET /ws?apiKey=" + apiKey
+                          + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                            "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n");
+        QTest::newRow("bad upgrade") << QByteArray(
+            "GET /ws?apiKey=" + apiKey + " HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
     }
     void garbageHttpGetsErrorStatus()
     {
         QFETCH(QByteArray, bytes);
         const HttpResponse response = m_server->http().sendRaw(bytes);
         QVERIFY2(response.status >= 400 && response.status < 600,
-                 QByteArray("status line: " + response.statusLine + " raw: " + response.raw.left(200)).constData());
+                 QByteArray("status line: " + response.statusLine + " raw: " + response.raw.left(200))
+                     .constData());
         // The server lives on.
         QCOMPARE(TestHttpClient(m_server->baseUrl()).get("/ping").status, 200);
         auto ws = m_server->connectApiKey();
@@ -295,8 +345,8 @@ private slots:
                      + "GET /record/ka HTTP/1.1\r\nHost: x\r\nx-api-key: " + apiKey + "\r\n\r\n"
                      + "GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QByteArray received;
-        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 15000);
         received += socket.readAll();
         QCOMPARE(received.count("HTTP/1.1 200"), 3);
         QVERIFY2(received.contains(R"("value":"v")"), received.constData());

@@ -478,12 +478,12 @@ void TestTls::executableWithTls()
     QRegularExpressionMatch match;
     QVERIFY2(QTest::qWaitFor(
                  [&] {
-                     output += server.readAllStandardOutput();
-                     match = listening.match(QString::fromUtf8(output));
-                     return match.hasMatch() || server.state() == QProcess::NotRunning;
+        output += server.readAllStandardOutput();
+        match = listening.match(QString::fromUtf8(output));
+        return match.hasMatch() || server.state() == QProcess::NotRunning;
                  },
                  30000)
-                 && match.hasMatch(),
+             && match.hasMatch(),
              QByteArray(output + server.readAllStandardError()).constData());
     const quint16 port = quint16(match.captured(1).toUInt());
     QCOMPARE(httpsExchange(port, trusting(m_good.certificate()), getRequest("/ping")).status(), 200);

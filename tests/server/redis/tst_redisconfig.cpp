@@ -18,11 +18,16 @@ private slots:
         QTest::addColumn<QByteArray>("user");
         QTest::addColumn<QByteArray>("password");
         QTest::addColumn<int>("db");
-        QTest::newRow("plain") << "redis://localhost" << "localhost" << 6379 << QByteArray() << QByteArray() << 0;
-        QTest::newRow("port+db") << "redis://10.0.0.5:6380/3" << "10.0.0.5" << 6380 << QByteArray() << QByteArray() << 3;
-        QTest::newRow("password") << "redis://:s%40cret@redis:6379/1" << "redis" << 6379 << QByteArray() << QByteArray("s@cret") << 1;
-        QTest::newRow("acl user") << "redis://dayboard:pw@redis" << "redis" << 6379 << QByteArray("dayboard") << QByteArray("pw") << 0;
-        QTest::newRow("ipv6") << "redis://[::1]:7000" << "::1" << 7000 << QByteArray() << QByteArray() << 0;
+        QTest::newRow("plain") << "redis://localhost"
+                               << "localhost" << 6379 << QByteArray() << QByteArray() << 0;
+        QTest::newRow("port+db") << "redis://10.0.0.5:6380/3"
+                                 << "10.0.0.5" << 6380 << QByteArray() << QByteArray() << 3;
+        QTest::newRow("password") << "redis://:s%40cret@redis:6379/1"
+                                  << "redis" << 6379 << QByteArray() << QByteArray("s@cret") << 1;
+        QTest::newRow("acl user") << "redis://dayboard:pw@redis"
+                                  << "redis" << 6379 << QByteArray("dayboard") << QByteArray("pw") << 0;
+        QTest::newRow("ipv6") << "redis://[::1]:7000"
+                              << "::1" << 7000 << QByteArray() << QByteArray() << 0;
     }
 
     void parsesUrls()
@@ -75,8 +80,10 @@ private slots:
     {
         QTest::addColumn<QByteArray>("key");
         QTest::addColumn<std::optional<QByteArray>>("value");
-        QTest::newRow("set") << QByteArray("todos-20261122") << std::optional<QByteArray>("[{\"a\":\"x y\\n\"}]");
-        QTest::newRow("binary key") << QByteArray("a b\n\0c", 6) << std::optional<QByteArray>(QByteArray("\0\n ", 3));
+        QTest::newRow("set") << QByteArray("todos-20261122")
+                             << std::optional<QByteArray>("[{\"a\":\"x y\\n\"}]");
+        QTest::newRow("binary key") << QByteArray("a b\n\0c", 6)
+                                    << std::optional<QByteArray>(QByteArray("\0\n ", 3));
         QTest::newRow("delete") << QByteArray("k") << std::optional<QByteArray>();
     }
 
@@ -84,7 +91,7 @@ private slots:
     {
         QFETCH(QByteArray, key);
         QFETCH(std::optional<QByteArray>, value);
-        const Change change{key, value, 123456789012, 1763800000000};
+        const Change change { key, value, 123456789012, 1763800000000 };
         const std::optional<Change> decoded = RedisChangeCodec::decode(RedisChangeCodec::encode(change));
         QVERIFY(decoded);
         QCOMPARE(decoded->key, key);

@@ -18,7 +18,7 @@ const QByteArray apiKey = QByteArrayLiteral("redis-deployment-key-0123456789");
 
 QJsonObject frame(int op, const QString &key, const QJsonValue &value = QJsonValue::Undefined)
 {
-    QJsonObject object{{QStringLiteral("op"), op}, {QStringLiteral("key"), key}};
+    QJsonObject object { { QStringLiteral("op"), op }, { QStringLiteral("key"), key } };
     if (!value.isUndefined())
         object.insert(QStringLiteral("value"), value);
     return object;
@@ -35,7 +35,7 @@ struct Instance
         ServerConfig config;
         config.port = 0;
         config.dataDir = dir.path();
-        config.apiKeys = {QString::fromLatin1(apiKey)};
+        config.apiKeys = { QString::fromLatin1(apiKey) };
         config.redisUrl = redis.url();
         config.redisPrefix = prefix;
         server = std::make_unique<DayboardServer>(config);
@@ -62,9 +62,11 @@ struct Instance
     }
     QByteArray token(const QStringList &keys) const
     {
-        const HttpResponse response = http().postJson("/token/websocket",
-            QJsonObject{{QStringLiteral("subscribeKeys"), QJsonArray::fromStringList(keys)}});
-        return response.status == 200 ? response.json().value(QStringLiteral("token")).toString().toLatin1() : QByteArray();
+        const HttpResponse response = http().postJson(
+            "/token/websocket",
+            QJsonObject { { QStringLiteral("subscribeKeys"), QJsonArray::fromStringList(keys) } });
+        return response.status == 200 ? response.json().value(QStringLiteral("token")).toString().toLatin1()
+                                      : QByteArray();
     }
 };
 
@@ -98,35 +100,49 @@ private slots:
 
     void writeOnANotifiesTokenSocketOnBWithATokenFromA()
     {
-        const QByteArray token = m_a.token({QStringLiteral("todos-20261122")});
+        const QByteArray token = m_a.token({ QStringLiteral("todos-20261122") });
         QVERIFY(!token.isEmpty());
         auto monitor = m_b.connect(QStringLiteral("token=") + QString::fromLatin1(token));
         QVERIFY(monitor);
         auto writer = m_a.connectApiKey();
         QVERIFY(writer);
 
-        const QJsonObject reply = writer->request(frame(2, QStringLiteral("todos-20261122"), QStringLiteral("[1]")));
+        const QJsonObject reply
+            = writer->request(frame(2, QStringLiteral("todos-20261122"), QStringLiteral("[1]")));
         QCOMPARE(reply.value(QStringLiteral("code")).toInt(), 200);
         QVERIFY(monitor->waitForNotifications(1));
         const QJsonObject notification = monitor->notifications().at(0);
         QCOMPARE(notification.value(QStringLiteral("key")).toString(), QStringLiteral("todos-20261122"));
         QCOMPARE(notification.value(QStringLiteral("value")).toString(), QStringLiteral("[1]"));
-        QCOMPARE(notification.value(QStringLiteral("revision")).toInteger(), reply.value(QStringLiteral("revision")).toInteger());
+        QCOMPARE(notification.value(QStringLiteral("revision")).toInteger(),
+                 reply.value(QStringLiteral("revision")).toInteger());
 
         // The token socket on B may write its own key; the write is seen on A, and exactly once on B.
-        QCOMPARE(monitor->request(frame(2, QStringLiteral("todos-20261122"), QStringLiteral("[2]"))).value(QStringLiteral("code")).toInt(), 200);
+        QCOMPARE(monitor->request(frame(2, QStringLiteral("todos-20261122"), QStringLiteral("[2]")))
+                     .value(QStringLiteral("code"))
+                     .toInt(),
+                 200);
         const HttpResponse onA = m_a.http().get("/record/todos-20261122");
         QCOMPARE(onA.status, 200);
         QCOMPARE(onA.json().value(QStringLiteral("value")).toString(), QStringLiteral("[2]"));
-        QCOMPARE(writer->request(frame(2, QStringLiteral("todos-20261122"), QStringLiteral("[3]"))).value(QStringLiteral("code")).toInt(), 200);
+        QCOMPARE(writer->request(frame(2, QStringLiteral("todos-20261122"), QStringLiteral("[3]")))
+                     .value(QStringLiteral("code"))
+                     .toInt(),
+                 200);
         QVERIFY(monitor->waitForNotifications(3));
-        QCOMPARE(monitor->notifications().at(2).value(QStringLiteral("value")).toString(), QStringLiteral("[3]"));
+        QCOMPARE(monitor->notifications().at(2).value(QStringLiteral("value")).toString(),
+                 QStringLiteral("[3]"));
         // A last write through REST on B: once it arrived, a duplicate of any earlier one would have too.
-        QCOMPARE(m_b.http().postJson("/record", QJsonObject{{QStringLiteral("key"), QStringLiteral("todos-20261122")},
-                                                            {QStringLiteral("value"), QStringLiteral("[4]")}}).status, 200);
+        QCOMPARE(m_b.http()
+                     .postJson("/record",
+                               QJsonObject { { QStringLiteral("key"), QStringLiteral("todos-20261122") },
+                                             { QStringLiteral("value"), QStringLiteral("[4]") } })
+                     .status,
+                 200);
         QVERIFY(monitor->waitForNotifications(4));
         QCOMPARE(monitor->notifications().size(), 4);
-        QCOMPARE(monitor->notifications().at(3).value(QStringLiteral("value")).toString(), QStringLiteral("[4]"));
+        QCOMPARE(monitor->notifications().at(3).value(QStringLiteral("value")).toString(),
+                 QStringLiteral("[4]"));
     }
 
     void casIncrementsFromTwentyClientsOnBothInstances()
@@ -154,9 +170,11 @@ private slots:
                 if (left[i] == 0)
                     continue;
                 const bool exists = reads[i].value(QStringLiteral("code")).toInt() == 200;
-                const qint64 value = exists ? reads[i].value(QStringLiteral("value")).toString().toLongLong() : 0;
+                const qint64 value
+                    = exists ? reads[i].value(QStringLiteral("value")).toString().toLongLong() : 0;
                 QJsonObject set = frame(2, QStringLiteral("counter"), QString::number(value + 1));
-                set.insert(QStringLiteral("ifRevision"), exists ? reads[i].value(QStringLiteral("revision")).toInteger() : 0);
+                set.insert(QStringLiteral("ifRevision"),
+                           exists ? reads[i].value(QStringLiteral("revision")).toInteger() : 0);
                 set.insert(QStringLiteral("messageId"), ids[i] = ++messageId);
                 sockets[i]->clearReceived();
                 sockets[i]->sendText(QJsonDocument(set).toJson(QJsonDocument::Compact));
@@ -171,14 +189,15 @@ private slots:
             }
         }
         const HttpResponse final = m_b.http().get("/record/counter");
-        QCOMPARE(final.json().value(QStringLiteral("value")).toString(), QString::number(clients * incrementsEach));
+        QCOMPARE(final.json().value(QStringLiteral("value")).toString(),
+                 QString::number(clients * incrementsEach));
         QVERIFY2(conflicts > 0, "the clients never raced; the test proves nothing");
     }
 
     void healthzAndMonitorsFollowRedis()
     {
         QCOMPARE(m_a.http().get("/healthz").status, 200);
-        const QByteArray token = m_a.token({QStringLiteral("k")});
+        const QByteArray token = m_a.token({ QStringLiteral("k") });
         auto monitor = m_b.connect(QStringLiteral("token=") + QString::fromLatin1(token));
         QVERIFY(monitor);
         auto writer = m_a.connectApiKey();
@@ -203,9 +222,13 @@ private slots:
         QVERIFY(again);
         auto writer2 = m_a.connectApiKey();
         QVERIFY(writer2);
-        QCOMPARE(writer2->request(frame(2, QStringLiteral("k"), QStringLiteral("after"))).value(QStringLiteral("code")).toInt(), 200);
+        QCOMPARE(writer2->request(frame(2, QStringLiteral("k"), QStringLiteral("after")))
+                     .value(QStringLiteral("code"))
+                     .toInt(),
+                 200);
         QVERIFY(again->waitForNotifications(1));
-        QCOMPARE(again->notifications().at(0).value(QStringLiteral("value")).toString(), QStringLiteral("after"));
+        QCOMPARE(again->notifications().at(0).value(QStringLiteral("value")).toString(),
+                 QStringLiteral("after"));
     }
 
 private:

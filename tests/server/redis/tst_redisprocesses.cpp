@@ -45,35 +45,48 @@ private slots:
     {
         ServerProcess a;
         ServerProcess b;
-        QVERIFY2(a.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"), QString::fromLatin1(apiKey),
-                          QStringLiteral("--redis"), m_redis.url(), QStringLiteral("--redis-prefix"), QStringLiteral("proc:")}),
+        QVERIFY2(a.start({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"),
+                           QString::fromLatin1(apiKey), QStringLiteral("--redis"), m_redis.url(),
+                           QStringLiteral("--redis-prefix"), QStringLiteral("proc:") }),
                  qPrintable(a.errorString()));
         qputenv("DAYBOARD_REDIS", m_redis.url().toUtf8());
         qputenv("DAYBOARD_REDIS_PREFIX", "proc:");
-        const bool started = b.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"), QString::fromLatin1(apiKey)});
+        const bool started = b.start({ QStringLiteral("--port"), QStringLiteral("0"),
+                                       QStringLiteral("--api-key"), QString::fromLatin1(apiKey) });
         qunsetenv("DAYBOARD_REDIS");
         qunsetenv("DAYBOARD_REDIS_PREFIX");
         QVERIFY2(started, qPrintable(b.errorString()));
 
         const TestHttpClient httpA(a.baseUrl(), apiKey);
         const TestHttpClient httpB(b.baseUrl(), apiKey);
-        QCOMPARE(httpA.postJson("/record", {{QStringLiteral("key"), QStringLiteral("todos-20261122")},
-                                            {QStringLiteral("value"), QStringLiteral("[1]")}}).status, 200);
+        QCOMPARE(httpA
+                     .postJson("/record",
+                               { { QStringLiteral("key"), QStringLiteral("todos-20261122") },
+                                 { QStringLiteral("value"), QStringLiteral("[1]") } })
+                     .status,
+                 200);
         const HttpResponse read = httpB.get("/record/todos-20261122");
         QCOMPARE(read.status, 200);
         QCOMPARE(read.json().value(QStringLiteral("value")).toString(), QStringLiteral("[1]"));
 
         // A token issued by A opens a monitor on B, which hears A's writes.
-        const HttpResponse issued = httpA.postJson("/token/websocket",
-            {{QStringLiteral("subscribeKeys"), QJsonArray{QStringLiteral("todos-20261122")}}});
+        const HttpResponse issued = httpA.postJson(
+            "/token/websocket",
+            { { QStringLiteral("subscribeKeys"), QJsonArray { QStringLiteral("todos-20261122") } } });
         QCOMPARE(issued.status, 200);
         TestWebSocketClient monitor;
-        QVERIFY2(monitor.open(b.webSocketUrl(QStringLiteral("token=") + issued.json().value(QStringLiteral("token")).toString())),
+        QVERIFY2(monitor.open(b.webSocketUrl(QStringLiteral("token=")
+                                             + issued.json().value(QStringLiteral("token")).toString())),
                  qPrintable(monitor.errorString()));
-        QCOMPARE(httpA.postJson("/record", {{QStringLiteral("key"), QStringLiteral("todos-20261122")},
-                                            {QStringLiteral("value"), QStringLiteral("[2]")}}).status, 200);
+        QCOMPARE(httpA
+                     .postJson("/record",
+                               { { QStringLiteral("key"), QStringLiteral("todos-20261122") },
+                                 { QStringLiteral("value"), QStringLiteral("[2]") } })
+                     .status,
+                 200);
         QVERIFY(monitor.waitForNotifications(1));
-        QCOMPARE(monitor.notifications().at(0).value(QStringLiteral("value")).toString(), QStringLiteral("[2]"));
+        QCOMPARE(monitor.notifications().at(0).value(QStringLiteral("value")).toString(),
+                 QStringLiteral("[2]"));
 
         // Redis restarts: both report not-ready meanwhile, recover, and the monitor is told to refetch.
         m_redis.kill();
@@ -84,7 +97,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(httpB.get("/healthz").status, 200, 30000);
         QVERIFY(monitor.waitForDisconnected());
         QCOMPARE(int(monitor.closeCode()), 4002);
-        QCOMPARE(httpB.get("/record/todos-20261122").json().value(QStringLiteral("value")).toString(), QStringLiteral("[2]"));
+        QCOMPARE(httpB.get("/record/todos-20261122").json().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("[2]"));
 
         QCOMPARE(a.terminate(), 0);
         QCOMPARE(b.terminate(), 0);
@@ -102,20 +116,25 @@ private slots:
         QVERIFY(oldKey.open(QIODevice::WriteOnly));
         oldKey.write("old-single-instance-key-0123456789\n");
         oldKey.close();
-        const QStringList common{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--redis"), m_redis.url(),
-                                 QStringLiteral("--redis-prefix"), QStringLiteral("sharedkey:")};
+        const QStringList common { QStringLiteral("--port"),         QStringLiteral("0"),
+                                   QStringLiteral("--redis"),        m_redis.url(),
+                                   QStringLiteral("--redis-prefix"), QStringLiteral("sharedkey:") };
         ServerProcess a;
         ServerProcess b;
-        QVERIFY2(a.start(common + QStringList{QStringLiteral("--data-dir"), dirA.path()}), qPrintable(a.errorString()));
-        QVERIFY2(b.start(common + QStringList{QStringLiteral("--data-dir"), dirB.path()}), qPrintable(b.errorString()));
+        QVERIFY2(a.start(common + QStringList { QStringLiteral("--data-dir"), dirA.path() }),
+                 qPrintable(a.errorString()));
+        QVERIFY2(b.start(common + QStringList { QStringLiteral("--data-dir"), dirB.path() }),
+                 qPrintable(b.errorString()));
 
         const QByteArray key = printedKey(a);
         QVERIFY2(key.size() >= 32, a.output().constData());
         QCOMPARE(printedKey(b), key);
         QCOMPARE(TestHttpClient(b.baseUrl(), key).get("/record/nothing-here").status, 404);
         QCOMPARE(TestHttpClient(a.baseUrl(), key).get("/record/nothing-here").status, 404);
-        QCOMPARE(TestHttpClient(b.baseUrl(), "old-single-instance-key-0123456789").get("/record/x").status, 401);
-        QVERIFY2(!a.output().contains(key) && !b.output().contains(key), "the key itself must never be printed");
+        QCOMPARE(TestHttpClient(b.baseUrl(), "old-single-instance-key-0123456789").get("/record/x").status,
+                 401);
+        QVERIFY2(!a.output().contains(key) && !b.output().contains(key),
+                 "the key itself must never be printed");
         QCOMPARE(a.terminate(), 0);
         QCOMPARE(b.terminate(), 0);
     }
@@ -126,9 +145,11 @@ private slots:
         QVERIFY2(gone.start(), qPrintable(gone.errorString()));
         gone.kill();
         ServerProcess server;
-        QVERIFY(!server.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"), QString::fromLatin1(apiKey),
-                               QStringLiteral("--redis"), gone.url()}));
-        QVERIFY2(server.output().contains(QByteArray("cannot use Redis at 127.0.0.1:" + QByteArray::number(gone.port()))), server.output().constData());
+        QVERIFY(!server.start({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"),
+                                QString::fromLatin1(apiKey), QStringLiteral("--redis"), gone.url() }));
+        QVERIFY2(server.output().contains(
+                     QByteArray("cannot use Redis at 127.0.0.1:" + QByteArray::number(gone.port()))),
+                 server.output().constData());
         QVERIFY(!server.isRunning());
     }
 

@@ -22,10 +22,7 @@ class TestRedisStorage : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
-    }
+    void initTestCase() { QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString())); }
 
     void opensAndSharesTheTokenSecret()
     {
@@ -61,9 +58,11 @@ private slots:
     void worksAsAnAclUserLimitedToItsPrefix()
     {
         // The ACL line docs/scaling.md recommends, for the prefix "acl:".
-        const QList<QByteArray> rules = QByteArray("on >pw ~{acl:}* &{acl:}* +ping +auth +select +hmget +get +set +evalsha +eval "
-                                                   "+script|load +subscribe +publish +zrangebylex +zadd +zrem +hset +del +incr").split(' ');
-        redisCommand(m_redis, QList<QByteArray>{"ACL", "SETUSER", "dayboard"} + rules);
+        const QList<QByteArray> rules
+            = QByteArray("on >pw ~{acl:}* &{acl:}* +ping +auth +select +hmget +get +set +evalsha +eval "
+                         "+script|load +subscribe +publish +zrangebylex +zadd +zrem +hset +del +incr")
+                  .split(' ');
+        redisCommand(m_redis, QList<QByteArray> { "ACL", "SETUSER", "dayboard" } + rules);
         const QString url = QStringLiteral("redis://dayboard:pw@127.0.0.1:%1").arg(m_redis.port());
         RedisStorage storage(*RedisConfig::parse(url, "acl:", nullptr));
         QString error;
@@ -72,7 +71,8 @@ private slots:
         checkRange(storage);
         checkChangedSignal(storage);
 
-        RedisStorage wrongPassword(*RedisConfig::parse(QStringLiteral("redis://dayboard:nope@127.0.0.1:%1").arg(m_redis.port()), "acl:", nullptr));
+        RedisStorage wrongPassword(*RedisConfig::parse(
+            QStringLiteral("redis://dayboard:nope@127.0.0.1:%1").arg(m_redis.port()), "acl:", nullptr));
         QVERIFY(!wrongPassword.open(&error));
         QVERIFY2(error.contains(u"AUTH") && !error.contains(u"nope"), qPrintable(error));
         RedisStorage otherPrefix(*RedisConfig::parse(url, "other:", nullptr));
@@ -82,12 +82,14 @@ private slots:
 
     void resolvesHostNamesAndReportsUnknownOnes()
     {
-        RedisStorage byName(*RedisConfig::parse(QStringLiteral("redis://localhost:%1").arg(m_redis.port()), freshPrefix(), nullptr));
+        RedisStorage byName(*RedisConfig::parse(QStringLiteral("redis://localhost:%1").arg(m_redis.port()),
+                                                freshPrefix(), nullptr));
         QString error;
         QVERIFY2(byName.open(&error), qPrintable(error));
         QCOMPARE(writeAndWait(byName, setOp("k", "v")).status, WriteStatus::Ok);
 
-        RedisStorage unknown(*RedisConfig::parse(QStringLiteral("redis://no-such-host.invalid"), freshPrefix(), nullptr));
+        RedisStorage unknown(
+            *RedisConfig::parse(QStringLiteral("redis://no-such-host.invalid"), freshPrefix(), nullptr));
         QVERIFY(!unknown.open(&error));
         QVERIFY2(error.contains(u"no-such-host.invalid"), qPrintable(error));
     }
@@ -104,8 +106,10 @@ private slots:
     {
         auto storage = openStorage(freshPrefix());
         QVERIFY(storage);
-        QCOMPARE(writeAndWait(*storage, setOp("doc", R"({"b":1,"a":{"x":1},"d":[1]})")).status, WriteStatus::Ok);
-        const WriteResult patched = writeAndWait(*storage, patchOp("doc", R"({"a":{"y":2},"c":3,"b":null,"d":[2]})"));
+        QCOMPARE(writeAndWait(*storage, setOp("doc", R"({"b":1,"a":{"x":1},"d":[1]})")).status,
+                 WriteStatus::Ok);
+        const WriteResult patched
+            = writeAndWait(*storage, patchOp("doc", R"({"a":{"y":2},"c":3,"b":null,"d":[2]})"));
         QCOMPARE(patched.status, WriteStatus::Ok);
         QCOMPARE(*patched.value, QByteArray(R"({"a":{"x":1,"y":2},"d":[2],"c":3})"));
         QCOMPARE(getAndWait(*storage, "doc").record->value, *patched.value);
@@ -140,7 +144,7 @@ private slots:
         auto storage = openStorage(prefix);
         QVERIFY(storage);
         QCOMPARE(writeAndWait(*storage, setOp(QByteArray("a\0b", 3), "v")).status, WriteStatus::Ok);
-        const QList<QByteArray> keys = redisCommand(m_redis, {"KEYS", "{" + prefix + "}*"});
+        const QList<QByteArray> keys = redisCommand(m_redis, { "KEYS", "{" + prefix + "}*" });
         QCOMPARE(keys.size(), 4); // record, index, counter, token secret
         const QByteArray base = '{' + prefix + '}';
         QVERIFY(keys.contains(base + "r:" + QByteArray("a\0b", 3)));
@@ -148,7 +152,7 @@ private slots:
         QVERIFY(keys.contains(base + "rev"));
         QVERIFY(keys.contains(base + "token-secret"));
         // Nothing outside the deployment's tag.
-        QCOMPARE(redisCommand(m_redis, {"KEYS", "*" + prefix + "*"}).size(), 4);
+        QCOMPARE(redisCommand(m_redis, { "KEYS", "*" + prefix + "*" }).size(), 4);
     }
 
     void answersAsynchronously()
@@ -156,7 +160,8 @@ private slots:
         auto storage = openStorage(freshPrefix());
         QVERIFY(storage);
         bool answered = false;
-        storage->write(setOp("k", "v"), [&](const WriteResult &r) { answered = r.status == WriteStatus::Ok; });
+        storage->write(setOp("k", "v"),
+                       [&](const WriteResult &r) { answered = r.status == WriteStatus::Ok; });
         QVERIFY(!answered); // the event loop is free while Redis works
         QTRY_VERIFY(answered);
     }
@@ -167,7 +172,8 @@ private slots:
         QVERIFY(storage);
         int done = 0;
         for (int i = 0; i < 50; ++i)
-            storage->write(incrementOp("n", 1), [&](const WriteResult &r) { done += r.status == WriteStatus::Ok; });
+            storage->write(incrementOp("n", 1),
+                           [&](const WriteResult &r) { done += r.status == WriteStatus::Ok; });
         storage->flush();
         QCOMPARE(done, 50);
         QCOMPARE(getAndWait(*storage, "n").record->value, QByteArray("50"));
@@ -177,7 +183,7 @@ private slots:
     {
         auto storage = openStorage(freshPrefix());
         QVERIFY(storage);
-        redisCommand(m_redis, {"SCRIPT", "FLUSH"});
+        redisCommand(m_redis, { "SCRIPT", "FLUSH" });
         QCOMPARE(writeAndWait(*storage, setOp("k", "v")).status, WriteStatus::Ok);
         QCOMPARE(rangeAndWait(*storage, "a", "z", 10).records.size(), 1);
     }
@@ -233,7 +239,8 @@ private slots:
                 QCOMPARE(read.status, WriteStatus::Ok);
                 const qint64 value = read.record ? read.record->value.toLongLong() : 0;
                 const qint64 revision = read.record ? read.record->revision : 0;
-                storage->write(setOp("counter", QByteArray::number(value + 1), revision), [&, storage, left](const WriteResult &r) {
+                storage->write(setOp("counter", QByteArray::number(value + 1), revision),
+                               [&, storage, left](const WriteResult &r) {
                     if (r.status == WriteStatus::Conflict) {
                         ++conflicts;
                         increment(storage, left);
@@ -258,10 +265,11 @@ private slots:
                 QCOMPARE(r.status, WriteStatus::Ok);
                 ++atomicDone;
             });
-            (i % 2 ? b : a)->write(patchOp("doc", "{\"k" + QByteArray::number(i) + "\":1}"), [&](const WriteResult &r) {
-                QCOMPARE(r.status, WriteStatus::Ok);
-                ++atomicDone;
-            });
+            (i % 2 ? b : a)
+                ->write(patchOp("doc", "{\"k" + QByteArray::number(i) + "\":1}"), [&](const WriteResult &r) {
+                    QCOMPARE(r.status, WriteStatus::Ok);
+                    ++atomicDone;
+                });
         }
         QTRY_COMPARE_WITH_TIMEOUT(atomicDone, 2 * clients * incrementsEach, 60000);
         QCOMPARE(getAndWait(*b, "atomic").record->value, QByteArray::number(clients * incrementsEach));
@@ -371,7 +379,7 @@ private slots:
         QVERIFY2(redis.start(), qPrintable(redis.errorString()));
         auto storage = openStorage(freshPrefix(), redis);
         QVERIFY(storage);
-        storage->setTiming({10, 80, 500, 10000});
+        storage->setTiming({ 10, 80, 500, 10000 });
         QCOMPARE(writeAndWait(*storage, setOp("k", "v")).status, WriteStatus::Ok);
         redis.pause();
         // The connection stays open but nothing answers: only the command timeout (500 ms here)
@@ -400,14 +408,17 @@ private:
             return nullptr;
         }
         auto storage = std::make_unique<RedisStorage>(*config);
-        storage->setTiming({10, 80, 5000, 10000});
+        storage->setTiming({ 10, 80, 5000, 10000 });
         if (!storage->open(&error)) {
             qWarning() << error;
             return nullptr;
         }
         return storage;
     }
-    std::unique_ptr<RedisStorage> openStorage(const QByteArray &prefix) { return openStorage(prefix, m_redis); }
+    std::unique_ptr<RedisStorage> openStorage(const QByteArray &prefix)
+    {
+        return openStorage(prefix, m_redis);
+    }
 
     void runContract(void (*check)(Storage &))
     {
