@@ -9,6 +9,7 @@ import QtQuick.Layouts
 // optionally bringing the lists along), where the API key is kept, theme and the done filter.
 Popup {
     id: root
+    objectName: "settingsSheet"
 
     anchors.centerIn: Overlay.overlay
     width: 520
@@ -119,6 +120,7 @@ Popup {
             SectionTitle { text: qsTr("Server") }
             DayRadio {
                 id: embeddedRadio
+                objectName: "embeddedRadio"
                 text: qsTr("Built-in server on this computer")
             }
             BuiltInServerPanel {
@@ -128,6 +130,7 @@ Popup {
             }
             DayRadio {
                 id: remoteRadio
+                objectName: "remoteRadio"
                 text: qsTr("A Dayboard or HPKV server")
             }
             GridLayout {
@@ -139,6 +142,7 @@ Popup {
                 Text { text: qsTr("Address"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
                 TextField {
                     id: urlField
+                    objectName: "serverUrlField"
                     Layout.fillWidth: true
                     placeholderText: "https://example.com"
                     Accessible.name: qsTr("Server address")
@@ -146,6 +150,7 @@ Popup {
                 Text { text: qsTr("API key"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody }
                 TextField {
                     id: keyField
+                    objectName: "serverKeyField"
                     Layout.fillWidth: true
                     echoMode: TextInput.Password
                     placeholderText: App.hasApiKey && App.serverMode === "remote" ? qsTr("Saved (leave empty to keep)") : qsTr("Paste your API key")

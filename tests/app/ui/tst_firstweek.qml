@@ -4,84 +4,25 @@ import QtQuick.Controls
 import QtTest
 import Dayboard
 
-// What a first week with Dayboard hit (issue 11), against the real window and the embedded
+// What a first week with Dayboard hit, against the real window and the embedded
 // server: the "Moved …" note and its Undo, notes that wrap and stay, menus that fit their
 // shortcuts, focus after a pick, long todos, the Ctrl+M calendar, a visible selection.
-TestCase {
+WindowTestCase {
     id: testCase
     name: "FirstWeek"
-    when: windowShown
+    // Each test gets its own far-away days (not the ones the other files use).
+    firstDay: "2041-07-01"
 
-    property int dayCounter: 0
-
-    Component {
-        id: mainComponent
-        Main {}
-    }
-
-    function findByName(item, name) {
-        if (!item)
-            return null
-        if (item.objectName === name)
-            return item
-        const kids = item.children || []
-        for (let i = 0; i < kids.length; ++i) {
-            const found = findByName(kids[i], name)
-            if (found)
-                return found
-        }
-        return null
-    }
-    function findAllByName(item, name, into) {
-        if (!item)
-            return into
-        if (item.objectName === name)
-            into.push(item)
-        const kids = item.children || []
-        for (let i = 0; i < kids.length; ++i)
-            findAllByName(kids[i], name, into)
-        return into
-    }
-
-    // Each test gets its own far-away days (not the ones tst_mainwindow uses).
-    function openWindow() {
-        const day = App.addDays("2041-07-01", 10 * dayCounter++)
-        const window = createTemporaryObject(mainComponent, testCase, { day: day })
-        verify(window)
-        window.show()
-        window.requestActivate()
-        tryVerify(() => window.active, 5000)
-        waitForRendering(window.contentItem)
-        return window
-    }
-    function typeText(text) {
-        for (let i = 0; i < text.length; ++i)
-            keyClick(text[i])
-    }
-    function add(window, text) {
-        window.addField.forceActiveFocus()
-        typeText(text)
-        keyClick(Qt.Key_Return)
-    }
-    function texts(window) {
-        const result = []
-        for (let i = 0; i < window.dayModel.count; ++i)
-            result.push(window.dayModel.get(i).text)
-        return result
-    }
     function toastTexts(window) {
-        return findAllByName(window.toasts, "toastText", []).map(t => t.text)
+        return findAllIn(window.toasts, "toastText").map(t => t.text)
     }
     function actionOf(window, text) {
-        const toasts = findAllByName(window.toasts, "toast", [])
+        const toasts = findAllIn(window.toasts, "toast")
         for (let i = 0; i < toasts.length; ++i) {
-            if (findByName(toasts[i], "toastText").text.indexOf(text) >= 0)
-                return findByName(toasts[i], "toastAction")
+            if (findIn(toasts[i], "toastText").text.indexOf(text) >= 0)
+                return findIn(toasts[i], "toastAction")
         }
         return null
-    }
-    function synced() {
-        tryCompare(App, "pendingCount", 0, 20000)
     }
 
     // Bug 2: the note names the todo that moved, and its Undo brings that todo back where it was.
@@ -115,11 +56,11 @@ TestCase {
         const window = openWindow()
         const longText = "This note is long on purpose, so that it cannot fit on one line of the note at the bottom of the window, and must wrap instead of being cut off."
         window.toasts.show(longText)
-        const text = findByName(window.toasts, "toastText")
+        const text = findIn(window.toasts, "toastText")
         compare(text.text, longText)
         verify(!text.truncated)
         verify(text.lineCount > 1)
-        const toast = findByName(window.toasts, "toast")
+        const toast = findIn(window.toasts, "toast")
         verify(toast.height >= text.implicitHeight)
         verify(toast.fading)
         window.toasts.dismiss(toast.key)
@@ -127,10 +68,10 @@ TestCase {
         // An edit the model refuses is an error: no timer, a × to dismiss it.
         add(window, "keep me")
         verify(!window.dayModel.setText(window.dayModel.get(0).todoId, "   "))
-        const error = findByName(window.toasts, "toast")
-        compare(findByName(error, "toastText").text, "A todo needs some text; the old text was kept.")
+        const error = findIn(window.toasts, "toast")
+        compare(findIn(error, "toastText").text, "A todo needs some text; the old text was kept.")
         verify(!error.fading)
-        const close = findByName(error, "toastClose")
+        const close = findIn(error, "toastClose")
         verify(close.visible)
         mouseClick(close)
         compare(toastTexts(window), [])
@@ -156,10 +97,10 @@ TestCase {
             tryVerify(() => menu.opened)
             for (let i = 0; i < menu.count; ++i) {
                 const item = menu.itemAt(i)
-                const label = findByName(item, "menuItemText")
+                const label = findIn(item, "menuItemText")
                 if (!label)
                     continue // a separator
-                const keys = findByName(item, "menuItemKeys")
+                const keys = findIn(item, "menuItemKeys")
                 if (item.action && item.action.shortcut)
                     verify(keys.text.length > 0, label.text + " shows its shortcut")
                 // In the menu's coordinates: the text ends before the shortcut starts, inside the item.
@@ -183,7 +124,7 @@ TestCase {
         const window = openWindow()
         verify(window.addField.activeFocus)
 
-        const box = findByName(window.contentItem, "priorityBox")
+        const box = findIn(window.contentItem, "priorityBox")
         mouseClick(box)
         tryVerify(() => box.popup.opened)
         const high = box.popup.contentItem.itemAtIndex(0)
@@ -209,15 +150,15 @@ TestCase {
         window.dayModel.add(longText, Todo.Medium)
         add(window, "short")
         const row = window.todoList.itemAtIndex(0)
-        const text = findByName(row, "todoText")
+        const text = findIn(row, "todoText")
         compare(text.text, longText.trim())
-        const oneLine = findByName(window.todoList.itemAtIndex(1), "todoText").implicitHeight
+        const oneLine = findIn(window.todoList.itemAtIndex(1), "todoText").implicitHeight
         fuzzyCompare(text.implicitHeight, 3 * oneLine, oneLine / 2)
         verify(text.truncated)
         verify(row.height > window.todoList.itemAtIndex(1).height)
         verify(row.height >= text.implicitHeight)
         verify(text.ToolTip.text.length > 100)
-        const expand = findByName(row, "expandButton")
+        const expand = findIn(row, "expandButton")
         verify(expand.visible)
         mouseClick(expand)
         verify(text.expanded)
@@ -239,13 +180,13 @@ TestCase {
         keyClick(Qt.Key_M, Qt.ControlModifier)
         const popup = window.actions.picker
         tryVerify(() => popup.opened)
-        compare(findByName(popup.contentItem, "pickerSubject").text, "“Water the plants”")
-        verify(findByName(popup.contentItem, "pickerSubject").visible)
-        const today = findByName(popup.contentItem, "day_" + window.day)
+        compare(findIn(popup.contentItem, "pickerSubject").text, "“Water the plants”")
+        verify(findIn(popup.contentItem, "pickerSubject").visible)
+        const today = findIn(popup.contentItem, "day_" + window.day)
         verify(today)
-        tryVerify(() => findByName(today, "todoMark").visible)
-        const empty = findByName(popup.contentItem, "day_" + App.addDays(window.day, 1))
-        verify(!findByName(empty, "todoMark").visible)
+        tryVerify(() => findIn(today, "todoMark").visible)
+        const empty = findIn(popup.contentItem, "day_" + App.addDays(window.day, 1))
+        verify(!findIn(empty, "todoMark").visible)
         keyClick(Qt.Key_Escape)
         tryVerify(() => !popup.visible)
     }
@@ -265,11 +206,11 @@ TestCase {
         compare(window.todoList.count, 1)
         compare(window.todoList.currentIndex, 0)
         verify(window.todoList.currentItem.showsSelection)
-        verify(findByName(window.todoList.currentItem, "selectionMark").visible)
+        verify(findIn(window.todoList.currentItem, "selectionMark").visible)
 
         // Selected while the keyboard is in the add field too.
         window.addField.forceActiveFocus()
-        verify(findByName(window.todoList.currentItem, "selectionMark").visible)
+        verify(findIn(window.todoList.currentItem, "selectionMark").visible)
         App.showDone = showDone
         synced()
     }
@@ -280,13 +221,13 @@ TestCase {
         window.width = 600
         window.height = 480
         keyClick(Qt.Key_F1)
-        const sheet = findByName(window.contentItem.parent, "helpClose")
+        const sheet = findIn(window.contentItem.parent, "helpClose")
         verify(sheet)
         tryVerify(() => sheet.visible)
         waitForRendering(window.contentItem)
         const bottom = sheet.mapToItem(window.contentItem.parent, 0, sheet.height).y
         verify(bottom <= window.contentItem.parent.height, bottom + " <= " + window.contentItem.parent.height)
-        const list = findByName(window.contentItem.parent, "shortcutsScroll")
+        const list = findIn(window.contentItem.parent, "shortcutsScroll")
         verify(list)
         keyClick(Qt.Key_Escape)
     }

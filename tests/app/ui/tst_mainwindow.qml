@@ -6,99 +6,52 @@ import Dayboard
 
 // The main window end to end, against the embedded server: add, edit, complete, delete with
 // undo, reorder and navigate, through the keyboard and the mouse like a user.
-TestCase {
+WindowTestCase {
     id: testCase
     name: "MainWindow"
-    when: windowShown
-
-    property int dayCounter: 0
-
-    Component {
-        id: mainComponent
-        Main {}
-    }
-
-    function findByName(item, name) {
-        if (!item)
-            return null
-        if (item.objectName === name)
-            return item
-        const kids = item.children || []
-        for (let i = 0; i < kids.length; ++i) {
-            const found = findByName(kids[i], name)
-            if (found)
-                return found
-        }
-        return null
-    }
-
     // Each test gets its own far-away day, so tests never see each other's todos.
-    function openWindow() {
-        const day = App.addDays("2032-01-05", 10 * dayCounter++)
-        const window = createTemporaryObject(mainComponent, testCase, { day: day })
-        verify(window)
-        window.show()
-        window.requestActivate()
-        tryVerify(() => window.active, 5000)
-        waitForRendering(window.contentItem)
-        return window
-    }
-    function typeText(text) {
-        for (let i = 0; i < text.length; ++i)
-            keyClick(text[i])
-    }
-    function addByKeyboard(window, text) {
-        window.addField.forceActiveFocus()
-        typeText(text)
-        keyClick(Qt.Key_Return)
-    }
-    function texts(window) {
-        const result = []
-        for (let i = 0; i < window.dayModel.count; ++i)
-            result.push(window.dayModel.get(i).text)
-        return result
-    }
-    function synced() {
-        tryCompare(App, "pendingCount", 0, 20000)
-    }
+    firstDay: "2032-01-05"
 
     function test_add() {
         const window = openWindow()
         compare(window.todoList.count, 0)
-        verify(findByName(window.contentItem, "emptyState").visible)
+        verify(findIn(window.contentItem, "emptyState").visible)
 
-        addByKeyboard(window, "Buy milk")
+        add(window, "Buy milk")
         compare(window.todoList.count, 1)
         compare(window.dayModel.get(0).text, "Buy milk")
         compare(window.dayModel.get(0).priority, Todo.Medium)
         compare(window.addField.text, "")
         verify(window.addField.activeFocus)
-        verify(!findByName(window.contentItem, "emptyState").visible)
+        verify(!findIn(window.contentItem, "emptyState").visible)
 
         // The Add button with a chosen priority.
-        const priorityBox = findByName(window.contentItem, "priorityBox")
+        const priorityBox = findIn(window.contentItem, "priorityBox")
         priorityBox.currentIndex = 0
         window.addField.text = "Call Ana"
-        mouseClick(findByName(window.contentItem, "addButton"))
+        mouseClick(findIn(window.contentItem, "addButton"))
         compare(texts(window), ["Buy milk", "Call Ana"])
         compare(window.dayModel.get(1).priority, Todo.High)
 
         // Blank text adds nothing.
-        addByKeyboard(window, "   ")
+        add(window, "   ")
         compare(window.todoList.count, 2)
         synced()
-        compare(findByName(window.contentItem, "countsText").text, "2 open · 0 done")
+        compare(findIn(window.contentItem, "countsText").text, "2 open · 0 done")
+        compare(storedTexts(window.day), ["Buy milk", "Call Ana"])
+        compare(stored(window.day).map(todo => todo.priority), ["medium", "high"])
+        peerSees(window.day, ["Buy milk", "Call Ana"])
     }
 
     function test_edit_in_place() {
         const window = openWindow()
-        addByKeyboard(window, "Draft")
+        add(window, "Draft")
         window.todoList.forceActiveFocus()
         window.todoList.currentIndex = 0
         keyClick(Qt.Key_F2)
         const row = window.todoList.itemAtIndex(0)
         verify(row.editing)
-        const editor = findByName(row, "editor")
+        const editor = findIn(row, "editor")
         tryVerify(() => editor.activeFocus)
         keyClick(Qt.Key_A, Qt.ControlModifier)
         typeText("Draft the intro")
@@ -112,17 +65,19 @@ TestCase {
         keyClick(Qt.Key_Escape)
         compare(window.dayModel.get(0).text, "Draft the intro")
         synced()
+        compare(storedTexts(window.day), ["Draft the intro"])
+        peerSees(window.day, ["Draft the intro"])
     }
 
     function test_complete() {
         const window = openWindow()
-        addByKeyboard(window, "One")
-        addByKeyboard(window, "Two")
+        add(window, "One")
+        add(window, "Two")
         const row = window.todoList.itemAtIndex(0)
-        mouseClick(findByName(row, "statusButton"))
+        mouseClick(findIn(row, "statusButton"))
         compare(window.dayModel.get(0).status, Todo.Done)
         compare(window.dayModel.doneCount, 1)
-        compare(findByName(window.contentItem, "countsText").text, "1 open · 1 done")
+        compare(findIn(window.contentItem, "countsText").text, "1 open · 1 done")
 
         // Space toggles the selected todo back.
         window.todoList.forceActiveFocus()
@@ -144,13 +99,14 @@ TestCase {
         compare(App.showDone, true)
         compare(window.todoList.count, 2)
         synced()
+        compare(stored(window.day).map(todo => todo.status), ["done", "not set"])
     }
 
     function test_delete_and_undo() {
         const window = openWindow()
-        addByKeyboard(window, "first")
-        addByKeyboard(window, "middle")
-        addByKeyboard(window, "last")
+        add(window, "first")
+        add(window, "middle")
+        add(window, "last")
         synced()
         window.todoList.forceActiveFocus()
         window.todoList.currentIndex = 1
@@ -160,7 +116,7 @@ TestCase {
         // An undo toast, not a dialog; its Undo puts the todo back where it was.
         const toasts = window.toasts
         let action = null
-        tryVerify(() => (action = findByName(toasts, "toastAction")) !== null && action.visible)
+        tryVerify(() => (action = findIn(toasts, "toastAction")) !== null && action.visible)
         mouseClick(action)
         compare(texts(window), ["first", "middle", "last"])
         synced()
@@ -173,13 +129,15 @@ TestCase {
         keyClick(Qt.Key_Z, Qt.ControlModifier)
         compare(texts(window), ["first", "middle", "last"])
         synced()
+        compare(storedTexts(window.day), ["first", "middle", "last"])
+        peerSees(window.day, ["first", "middle", "last"])
     }
 
     function test_reorder_by_keyboard() {
         const window = openWindow()
-        addByKeyboard(window, "a")
-        addByKeyboard(window, "b")
-        addByKeyboard(window, "c")
+        add(window, "a")
+        add(window, "b")
+        add(window, "c")
         window.todoList.forceActiveFocus()
         window.todoList.currentIndex = 2
         keyClick(Qt.Key_Up, Qt.ControlModifier)
@@ -189,7 +147,7 @@ TestCase {
         compare(texts(window), ["c", "a", "b"])
 
         // Dragging the handle of the first row two rows down.
-        const handle = findByName(window.todoList.itemAtIndex(0), "dragHandle")
+        const handle = findIn(window.todoList.itemAtIndex(0), "dragHandle")
         verify(handle)
         // Coordinates in the list, which stays put while the row moves under the pointer.
         const start = handle.mapToItem(window.todoList, handle.width / 2, handle.height / 2)
@@ -201,16 +159,18 @@ TestCase {
         tryCompare(window.dayModel, "count", 3)
         compare(texts(window), ["a", "b", "c"])
         synced()
+        compare(storedTexts(window.day), ["a", "b", "c"])
+        peerSees(window.day, ["a", "b", "c"])
     }
 
     function test_navigate_days() {
         const window = openWindow()
         const start = window.day
-        addByKeyboard(window, "only on the first day")
+        add(window, "only on the first day")
         keyClick(Qt.Key_Right, Qt.AltModifier)
         compare(window.day, App.addDays(start, 1))
         compare(window.todoList.count, 0)
-        mouseClick(findByName(window.contentItem, "nextButton"))
+        mouseClick(findIn(window.contentItem, "nextButton"))
         compare(window.day, App.addDays(start, 2))
         keyClick(Qt.Key_Left, Qt.AltModifier)
         keyClick(Qt.Key_Left, Qt.AltModifier)
@@ -219,25 +179,31 @@ TestCase {
 
         keyClick(Qt.Key_T, Qt.ControlModifier)
         compare(window.day, App.today)
-        compare(findByName(window.contentItem, "dayTitle").text, "Today")
-        mouseClick(findByName(window.contentItem, "prevButton"))
-        compare(findByName(window.contentItem, "dayTitle").text, "Yesterday")
+        compare(findIn(window.contentItem, "dayTitle").text, "Today")
+        mouseClick(findIn(window.contentItem, "prevButton"))
+        compare(findIn(window.contentItem, "dayTitle").text, "Yesterday")
         synced()
+        compare(storedTexts(start), ["only on the first day"])
+        compare(storedTexts(App.addDays(start, 1)), [])
     }
 
     function test_carry_over() {
         const window = openWindow()
         window.day = App.addDays(App.today, -3 - dayCounter)
-        addByKeyboard(window, "unfinished")
-        addByKeyboard(window, "finished")
+        add(window, "unfinished")
+        add(window, "finished")
         window.dayModel.toggleDone(window.dayModel.get(1).todoId)
-        const banner = findByName(window.contentItem, "carryBanner")
+        const banner = findIn(window.contentItem, "carryBanner")
         verify(banner.visible)
-        mouseClick(findByName(banner, "carryButton"))
+        mouseClick(findIn(banner, "carryButton"))
         compare(texts(window), ["finished"])
         verify(!banner.visible)
+        const earlier = window.day
         window.day = App.today
         verify(texts(window).indexOf("unfinished") >= 0)
         synced()
+        compare(storedTexts(earlier), ["finished"])
+        verify(storedTexts(App.today).indexOf("unfinished") >= 0)
+        peerSees(earlier, ["finished"])
     }
 }

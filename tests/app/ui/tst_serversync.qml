@@ -7,78 +7,13 @@ import Dayboard
 // What the main window's interactions store on the server. After an add, a drag, a delete and
 // its undo, the row menu (priority, move to tomorrow, move to a picked day), the week strip and
 // the date picker, the day is read back from the server itself over its REST API
-// (GET /record/todos-YYYYMMDD with the embedded server's key), not from the window's model.
-TestCase {
+// (GET /record/todos-YYYYMMDD with the embedded server's key), not from the window's model, and
+// checked in a second client's view of the server (PeerSession, live through the monitor).
+WindowTestCase {
     id: testCase
     name: "ServerSync"
-    when: windowShown
-
-    property int dayCounter: 0
-
-    Component {
-        id: mainComponent
-        Main {}
-    }
-
-    function findWhere(item, accept) {
-        if (!item)
-            return null
-        if (accept(item))
-            return item
-        const kids = item.children || []
-        for (let i = 0; i < kids.length; ++i) {
-            const found = findWhere(kids[i], accept)
-            if (found)
-                return found
-        }
-        return null
-    }
-    // Popups live in the window's overlay, next to contentItem: search from their common parent.
-    function findByName(window, name) {
-        return findWhere(window.contentItem.parent, item => item.objectName === name)
-    }
-
-    // Far-away days of their own, apart from tst_mainwindow's.
-    function openWindow() {
-        const day = App.addDays("2036-03-02", 10 * dayCounter++)
-        const window = createTemporaryObject(mainComponent, testCase, { day: day })
-        verify(window)
-        window.show()
-        window.requestActivate()
-        tryVerify(() => window.active, 5000)
-        waitForRendering(window.contentItem)
-        return window
-    }
-    function add(window, text) {
-        window.addField.forceActiveFocus()
-        for (let i = 0; i < text.length; ++i)
-            keyClick(text[i])
-        keyClick(Qt.Key_Return)
-    }
-    function synced() {
-        tryCompare(App, "pendingCount", 0, 20000)
-    }
-
-    // The todos the server holds for `day`, parsed from its stored value.
-    function stored(day) {
-        let reply = null
-        const request = new XMLHttpRequest()
-        request.onreadystatechange = () => {
-            if (request.readyState === XMLHttpRequest.DONE)
-                reply = { status: request.status, body: request.responseText }
-        }
-        request.open("GET", App.embeddedUrl.replace(/\/$/, "") + "/record/todos-" + day.replace(/-/g, ""))
-        request.setRequestHeader("x-api-key", App.embeddedKey)
-        request.send()
-        tryVerify(() => reply !== null, 10000)
-        if (reply.status === 404)
-            return []
-        compare(reply.status, 200, reply.body)
-        return JSON.parse(JSON.parse(reply.body).value)
-    }
-    function storedTexts(day) {
-        return stored(day).map(todo => todo.text)
-    }
+    // Far-away days of their own, apart from the other files'.
+    firstDay: "2036-03-02"
 
     // The row's menu (a DayMenu inside the delegate), opened with its button.
     function openRowMenu(window, row) {
@@ -135,6 +70,8 @@ TestCase {
         compare(todos.map(todo => todo.text), ["Buy milk", "Call Ana"])
         compare(todos.map(todo => todo.priority), ["medium", "high"])
         compare(todos[0].id, window.dayModel.get(0).todoId)
+        peerSees(window.day, ["Buy milk", "Call Ana"])
+        compare(peer.priorities(window.day), ["medium", "high"])
     }
 
     function test_drag_is_stored() {
@@ -154,6 +91,7 @@ TestCase {
         mouseRelease(window.todoList, start.x, start.y + distance)
         synced()
         compare(storedTexts(window.day), ["b", "c", "a"])
+        peerSees(window.day, ["b", "c", "a"])
     }
 
     function test_delete_and_undo_are_stored() {
@@ -167,11 +105,13 @@ TestCase {
         keyClick(Qt.Key_Delete)
         synced()
         compare(storedTexts(window.day), ["first", "last"])
+        peerSees(window.day, ["first", "last"])
         let action = null
         tryVerify(() => (action = findByName(window, "toastAction")) !== null && action.visible)
         mouseClick(action)
         synced()
         compare(storedTexts(window.day), ["first", "middle", "last"])
+        peerSees(window.day, ["first", "middle", "last"])
     }
 
     function test_row_menu_priority_is_stored() {
@@ -186,6 +126,8 @@ TestCase {
         mouseClick(menuItem(priority.subMenu, "↑ High"))
         synced()
         compare(stored(window.day)[0].priority, "high")
+        peerSees(window.day, ["urgent now"])
+        tryVerify(() => peer.priorities(window.day)[0] === "high", 10000)
     }
 
     function test_row_menu_move_to_tomorrow_is_stored() {
@@ -198,6 +140,8 @@ TestCase {
         synced()
         compare(storedTexts(day), ["stays"])
         compare(storedTexts(App.addDays(day, 1)), ["moves"])
+        peerSees(day, ["stays"])
+        peerSees(App.addDays(day, 1), ["moves"])
     }
 
     function test_row_menu_move_to_picked_day_is_stored() {
@@ -211,6 +155,8 @@ TestCase {
         synced()
         compare(storedTexts(day), [])
         compare(storedTexts(target), ["picked"])
+        peerSees(day, [])
+        peerSees(target, ["picked"])
     }
 
     function test_week_strip_goes_to_the_day_and_counts_what_is_stored() {
@@ -227,6 +173,7 @@ TestCase {
         synced()
         compare(storedTexts(next), ["on the next day"])
         compare(storedTexts(day), [])
+        peerSees(next, ["on the next day"])
         tryCompare(cellFor(next), "openCount", 1)
         compare(cellFor(day).openCount, 0)
     }
@@ -240,5 +187,6 @@ TestCase {
         add(window, "picked day")
         synced()
         compare(storedTexts(target), ["picked day"])
+        peerSees(target, ["picked day"])
     }
 }

@@ -9,6 +9,7 @@
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(DayboardPlugin)
+Q_IMPORT_QML_PLUGIN(DayboardTestSupportPlugin)
 
 class Setup : public QObject
 {
