@@ -2,9 +2,12 @@
 // The client process crashing (docs/sync.md §5, "An edit survives a crash once ..."): a headless
 // client built from the app's sync core (dayboard-crashclient, crashclient.cpp) queues a stream
 // of edits while the server is down and is SIGKILLed in the middle of it, several times; then it
-// is restarted against the real dayboard-server. Every edit whose queue write had completed
-// (the client printed "saved n" after SyncSession::queueSaved) must reach the server exactly
-// once, and the queue file must be readable after every kill.
+// is restarted against the real dayboard-server. Every other kill is certain to land in the middle
+// of a queue file write: an LD_PRELOAD shim (killatwrite.c) kills the client at its N-th write()
+// to the queue file, before that write reaches the disk; the other kills come from the test right
+// after the client reported a completed write (the next one under way). Every edit whose queue write had
+// completed (the client printed "saved n" after SyncSession::queueSaved) must reach the server exactly once,
+// and the queue file must be readable after every kill.
 //
 // The kill moments are drawn from a seed printed at the start; DAYBOARD_CRASH_SEED=N replays
 // them (the processes' own timing still varies).
@@ -15,10 +18,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,10 +42,18 @@ constexpr int editsPerRun = 400; ///< more than a run reaches before its kill
 class ClientRun
 {
 public:
+    /** `killAtWrite` > 0: the shim kills the client at that write() to the queue file. */
     ClientRun(const QString &queueFile, const QUrl &server, const QDate &day, const QString &prefix,
-              int count)
+              int count, int killAtWrite = 0)
     {
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        if (killAtWrite > 0) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(u"LD_PRELOAD"_s, qEnvironmentVariable("DAYBOARD_KILLATWRITE_LIBRARY"));
+            environment.insert(u"DAYBOARD_KILL_AT_WRITE"_s, QString::number(killAtWrite));
+            environment.insert(u"DAYBOARD_KILL_WRITE_MATCH"_s, QFileInfo(queueFile).absolutePath() + u'/');
+            m_process.setProcessEnvironment(environment);
+        }
         m_process.start(qEnvironmentVariable("DAYBOARD_CRASHCLIENT_BINARY"),
                         { queueFile, server.toString(), apiKey, day.toString(Qt::ISODate), prefix,
                           QString::number(count) });
@@ -71,6 +84,12 @@ public:
         m_process.waitForFinished(timeoutMs);
     }
     bool waitForExit() { return m_process.waitForFinished(timeoutMs) && m_process.exitCode() == 0; }
+    /** The process ended by a signal (the shim's SIGKILL), not by exiting. */
+    bool wasKilled()
+    {
+        m_process.waitForFinished(timeoutMs);
+        return m_process.state() == QProcess::NotRunning && m_process.exitStatus() == QProcess::CrashExit;
+    }
 
 private:
     QProcess m_process;
@@ -104,6 +123,8 @@ void TestClientCrash::initTestCase()
              "DAYBOARD_SERVER_BINARY is not set (tests/app/sync/CMakeLists.txt)");
     QVERIFY2(QFile::exists(qEnvironmentVariable("DAYBOARD_CRASHCLIENT_BINARY")),
              "DAYBOARD_CRASHCLIENT_BINARY is not set (tests/app/sync/CMakeLists.txt)");
+    QVERIFY2(QFile::exists(qEnvironmentVariable("DAYBOARD_KILLATWRITE_LIBRARY")),
+             "DAYBOARD_KILLATWRITE_LIBRARY is not set (tests/app/sync/CMakeLists.txt)");
     m_seed = replaySeed();
 }
 
@@ -136,20 +157,31 @@ void TestClientCrash::editsWhoseQueueWriteCompletedSurviveSigkill()
     QList<int> savedPerRound; ///< edits of each run that were in the queue file at its kill
     int queuedSoFar = 0;
     for (int round = 0; round < killRounds; ++round) {
-        ClientRun client(queueFile, serverUrl, firstDay.addDays(round), u"r%1"_s.arg(round), editsPerRun);
+        // Odd rounds: killed by the shim at its N-th queue file write, mid-write for certain.
+        const int killAtWrite = round % 2 == 1 ? 2 + int(random.bounded(40)) : 0;
+        ClientRun client(queueFile, serverUrl, firstDay.addDays(round), u"r%1"_s.arg(round), editsPerRun,
+                         killAtWrite);
         // What earlier runs had saved was loaded again: nothing was lost while the server is down.
         const int loaded = numberAfter(client.nextLine(), "started");
         QVERIFY2(loaded >= queuedSoFar,
                  qPrintable(u"loaded %1, expected at least %2"_s.arg(loaded).arg(queuedSoFar)));
-        // Kill after 1-40 completed queue writes: the next write is under way at that moment.
-        const int writes = 1 + int(random.bounded(40));
         int saved = 0;
-        for (int i = 0; i < writes; ++i) {
-            const QByteArray line = client.nextLine();
-            QVERIFY2(numberAfter(line, "saved") > saved, line.constData());
-            saved = numberAfter(line, "saved");
+        if (killAtWrite > 0) {
+            for (QByteArray line = client.nextLine(); !line.isEmpty(); line = client.nextLine()) {
+                QVERIFY2(numberAfter(line, "saved") > saved, line.constData());
+                saved = numberAfter(line, "saved");
+            }
+            QVERIFY2(client.wasKilled(), "the client was not killed at its queue file write");
+        } else {
+            // Killed after 1-40 completed queue writes: the next write is under way at that moment.
+            const int writes = 1 + int(random.bounded(40));
+            for (int i = 0; i < writes; ++i) {
+                const QByteArray line = client.nextLine();
+                QVERIFY2(numberAfter(line, "saved") > saved, line.constData());
+                saved = numberAfter(line, "saved");
+            }
+            client.kill();
         }
-        client.kill();
         verifyQueueFileReadable(clientDir, queueFile);
         if (QTest::currentTestFailed())
             return;
