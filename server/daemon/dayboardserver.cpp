@@ -5,6 +5,7 @@
 #include "core/kvservice.h"
 #include "core/memorybudget.h"
 #include "core/tokenservice.h"
+#include "daemon/backupendpoint.h"
 #include "daemon/credentialadmin.h"
 #include "daemon/datadirectory.h"
 #include "daemon/dataowner.h"
@@ -102,8 +103,13 @@ bool DayboardServer::start(QString *error)
                                        m_config.dataDir };
     m_admin = std::make_unique<CredentialAdmin>(sources, m_apiKeys, m_keyRing.get(), m_tokens.get(),
                                                 m_hub.get(), m_frontEnd.get());
-    m_frontEnd->setRoute([admin = m_admin.get()](const HttpRequest &request, const RestApi::Done &done) {
-        return admin->handle(request, done);
+    // GET /admin/backup: the SQLite backend only (memory and Redis answer 501).
+    const auto *sqlite = qobject_cast<SqliteStorage *>(m_storage.get());
+    m_backup = std::make_unique<BackupEndpoint>(sqlite ? sqlite->filePath() : QString(), m_config.dataDir,
+                                                m_keyRing.get());
+    m_frontEnd->setRoute([admin = m_admin.get(), backup = m_backup.get()](const HttpRequest &request,
+                                                                          const RestApi::Done &done) {
+        return backup->handle(request, done) || admin->handle(request, done);
     });
     if (!m_admin->loadRevocations(error)
         || !m_frontEnd->listen(m_config.listenAddress, m_config.port, error)) {
@@ -266,6 +272,7 @@ void DayboardServer::finishStop()
     }
     m_storage->flush();
     m_admin.reset();
+    m_backup.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();
@@ -278,6 +285,7 @@ void DayboardServer::finishStop()
 void DayboardServer::teardown()
 {
     m_admin.reset();
+    m_backup.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();

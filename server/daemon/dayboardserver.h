@@ -10,6 +10,7 @@
 #include <memory>
 
 class ApiKeyRing;
+class BackupEndpoint;
 class CredentialAdmin;
 class HttpFrontEnd;
 class KvService;
@@ -87,6 +88,7 @@ private:
     std::unique_ptr<SubscriptionHub> m_hub;
     std::unique_ptr<HttpFrontEnd> m_frontEnd;
     std::unique_ptr<CredentialAdmin> m_admin;
+    std::unique_ptr<BackupEndpoint> m_backup;
     QTimer m_stopPoll;
     bool m_running = false;
     bool m_stopping = false;

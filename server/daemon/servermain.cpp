@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/servermain.h"
 
+#include "daemon/backupcommand.h"
 #include "daemon/dayboardserver.h"
 #include "daemon/heaptrimmer.h"
 #include "daemon/serveroptionsparser.h"
@@ -24,6 +25,8 @@ void printLine(FILE *stream, const QString &text)
 
 int ServerMain::run(QCoreApplication &app)
 {
+    if (const std::optional<int> exitCode = BackupCommand::run(QCoreApplication::arguments()))
+        return *exitCode;
     const ServerOptionsParser::Result options = ServerOptionsParser::parse(QCoreApplication::arguments());
     switch (options.outcome) {
     case ServerOptionsParser::Outcome::Help:

@@ -87,7 +87,9 @@ ServerOptionsParser::Result ServerOptionsParser::parse(const QStringList &argume
     parser.setApplicationDescription(QStringLiteral(
         "Dayboard sync server: an HPKV-compatible key-value store with WebSocket notifications.\n"
         "Every option can also be set with the environment variable named in brackets; "
-        "an option on the command line wins."));
+        "an option on the command line wins.\n"
+        "Backups: dayboard-server backup -o FILE (also while running), dayboard-server restore FILE "
+        "(stopped); see their --help."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
                                   QStringLiteral("Show this help."));
