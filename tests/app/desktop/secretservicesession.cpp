@@ -11,8 +11,6 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTimer>
-#include <csignal>
-#include <sys/prctl.h>
 
 namespace {
 
@@ -20,28 +18,20 @@ const QString secretsName = QStringLiteral("org.freedesktop.secrets");
 const QString watcherConnection = QStringLiteral("dayboard-test-secret-service-watcher");
 const QByteArray keyringPassword = QByteArrayLiteral("dayboard-test-password");
 
-void dieWithParent(QProcess &process)
-{
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-}
-
 } // namespace
 
 SecretServiceSession::SecretServiceSession()
 {
-    dieWithParent(m_bus);
-    dieWithParent(m_keyring);
+    PrivateSessionBus::dieWithParent(m_keyring);
     m_keyring.setProcessChannelMode(QProcess::MergedChannels);
 }
 
 SecretServiceSession::~SecretServiceSession()
 {
     QDBusConnection::disconnectFromBus(watcherConnection);
-    for (QProcess *process : { &m_keyring, &m_bus }) {
-        if (process->state() != QProcess::NotRunning) {
-            process->kill();
-            process->waitForFinished(defaultTimeoutMs);
-        }
+    if (m_keyring.state() != QProcess::NotRunning) {
+        m_keyring.kill();
+        m_keyring.waitForFinished(defaultTimeoutMs);
     }
 }
 
@@ -67,54 +57,12 @@ bool SecretServiceSession::start(int timeoutMs)
         return false;
     }
     QDeadlineTimer deadline(timeoutMs);
-    return startBus(timeoutMs) && startKeyring(int(qMax<qint64>(1, deadline.remainingTime())));
-}
-
-bool SecretServiceSession::writeBusConfig(const QString &path) const
-{
-    // Like Debian's session.conf, minus service activation: nothing may start a second keyring.
-    const QString config
-        = QStringLiteral(
-              "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-              " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-              "<busconfig>\n"
-              "  <type>session</type>\n"
-              "  <listen>unix:dir=%1</listen>\n"
-              "  <auth>EXTERNAL</auth>\n"
-              "  <policy context=\"default\">\n"
-              "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
-              "    <allow eavesdrop=\"true\"/>\n"
-              "    <allow own=\"*\"/>\n"
-              "  </policy>\n"
-              "</busconfig>\n")
-              .arg(m_dir.path().toHtmlEscaped());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(config.toUtf8()) == config.toUtf8().size();
-}
-
-bool SecretServiceSession::startBus(int timeoutMs)
-{
-    const QString configPath = QDir(m_dir.path()).filePath(QStringLiteral("bus.conf"));
-    if (!writeBusConfig(configPath)) {
-        m_error = QStringLiteral("cannot write %1").arg(configPath);
+    if (!m_bus.start(timeoutMs)) {
+        m_error = m_bus.errorString();
         return false;
     }
-    m_bus.start(QStringLiteral("dbus-daemon"),
-                { QStringLiteral("--config-file=") + configPath, QStringLiteral("--nofork"),
-                  QStringLiteral("--print-address=1") });
-    // dbus-daemon prints its address once it listens.
-    QByteArray output;
-    QDeadlineTimer deadline(timeoutMs);
-    while (!output.contains('\n')) {
-        if (!m_bus.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
-            m_error = QStringLiteral("dbus-daemon did not start: %1 %2")
-                          .arg(m_bus.errorString(), QString::fromUtf8(m_bus.readAllStandardError()));
-            return false;
-        }
-        output += m_bus.readAllStandardOutput();
-    }
-    m_busAddress = QString::fromUtf8(output.left(output.indexOf('\n')).trimmed());
-    return true;
+    m_busAddress = m_bus.address();
+    return startKeyring(int(qMax<qint64>(1, deadline.remainingTime())));
 }
 
 bool SecretServiceSession::startKeyring(int timeoutMs)

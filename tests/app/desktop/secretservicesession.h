@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "privatesessionbus.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
@@ -9,11 +11,11 @@
 /**
  * @brief A real Secret Service for a test: a private D-Bus session bus with gnome-keyring on it.
  *
- * start() runs `dbus-daemon` with a bus config of its own (no service activation, so a killed
- * keyring stays gone) and `gnome-keyring-daemon --foreground --unlock --components=secrets`
- * with HOME, XDG_DATA_HOME and XDG_RUNTIME_DIR in a temporary directory, the password on
- * stdin. The `login` keyring that --unlock creates there becomes the default collection. The
- * user's own bus and keyring are never touched. Both daemons die with the test process.
+ * start() runs a PrivateSessionBus (no service activation, so a killed keyring stays gone) and
+ * `gnome-keyring-daemon --foreground --unlock --components=secrets` with HOME, XDG_DATA_HOME and
+ * XDG_RUNTIME_DIR in a temporary directory, the password on stdin. The `login` keyring that --unlock creates
+ * there becomes the default collection. The user's own bus and keyring are never touched. Both daemons die
+ * with the test process.
  */
 class SecretServiceSession
 {
@@ -36,13 +38,11 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool startBus(int timeoutMs);
     bool startKeyring(int timeoutMs);
-    bool writeBusConfig(const QString &path) const;
     bool waitForSecretsName(bool registered, int timeoutMs);
 
     QTemporaryDir m_dir;
-    QProcess m_bus;
+    PrivateSessionBus m_bus;
     QProcess m_keyring;
     QString m_busAddress;
     QString m_error;
