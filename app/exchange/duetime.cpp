@@ -8,6 +8,9 @@ using namespace Qt::StringLiterals;
 
 std::optional<QDateTime> DueTime::of(const Todo &todo, const QDate &day)
 {
+    if (!todo.remind.isEmpty())
+        return QDateTime(day, QTime::fromString(todo.remind, u"HH:mm"_s));
+    // A `remind` Dayboard does not read as "HH:mm" stays raw in `extra`; `due` is another app's.
     for (const QString &name : { u"remind"_s, u"due"_s }) {
         const QJsonValue value = todo.extra.value(name);
         if (value.isDouble())

@@ -2,6 +2,7 @@
 #include "exchange/icalendartodo.h"
 
 #include "exchange/duetime.h"
+#include "sync/todocodec.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -126,11 +127,14 @@ icalcomponent *ICalendarTodo::toComponent(const Todo &todo, const QDate &day)
         icalcomponent_add_property(vtodo, icalproperty_new_lastmodified(utcTime(todo.updated)));
     icalcomponent_set_summary(vtodo, todo.text.toUtf8().constData());
 
-    QJsonObject extra = todo.extra;
-    const QJsonValue notes = extra.value(u"notes"_s);
-    if (notes.isString()) {
-        icalcomponent_set_description(vtodo, notes.toString().toUtf8().constData());
-        extra.remove(u"notes"_s);
+    if (!todo.notes.isEmpty())
+        icalcomponent_set_description(vtodo, todo.notes.toUtf8().constData());
+    // The other optional members (remind, reminded, series) travel with the unknown ones.
+    QJsonObject extra = TodoCodec::toJson(todo);
+    for (const QString &member :
+         { u"id"_s, u"text"_s, u"priority"_s, u"status"_s, u"created"_s, u"updated"_s, u"notes"_s }) {
+        if (!todo.extra.contains(member)) // in their own properties, unless kept raw
+            extra.remove(member);
     }
 
     static constexpr icalproperty_status statuses[]
@@ -162,16 +166,19 @@ std::variant<ImportDocument::Item, QString> ICalendarTodo::fromComponent(icalcom
         return tr("it is cancelled");
     ImportDocument::Item item;
     item.line = line;
-    Todo &todo = item.todo;
-    todo.text = QString::fromUtf8(icalcomponent_get_summary(vtodo)).trimmed();
-    todo.text.replace(u'\n', u' ');
-    if (todo.text.isEmpty())
+    QString text = QString::fromUtf8(icalcomponent_get_summary(vtodo)).trimmed();
+    text.replace(u'\n', u' ');
+    if (text.isEmpty())
         return tr("it has no summary");
 
-    todo.extra = QJsonDocument::fromJson(xValue(vtodo, extraProperty).toUtf8()).object();
+    QJsonObject members = QJsonDocument::fromJson(xValue(vtodo, extraProperty).toUtf8()).object();
     const QString notes = QString::fromUtf8(icalcomponent_get_description(vtodo));
     if (!notes.isEmpty())
-        todo.extra.insert(u"notes"_s, notes);
+        members.insert(u"notes"_s, notes);
+    // The optional members (notes, remind, reminded, series) go to their fields as TodoCodec reads them.
+    Todo &todo = item.todo;
+    todo = TodoCodec::fromJson(members);
+    todo.text = text;
     todo.priority = priorityOf(vtodo);
     todo.status = statusOf(vtodo);
     todo.created = preciseMs(vtodo, ICAL_CREATED_PROPERTY, createdProperty);
@@ -185,7 +192,8 @@ std::variant<ImportDocument::Item, QString> ICalendarTodo::fromComponent(icalcom
     if (due) {
         item.day = due->date();
         const bool isDate = icalcomponent_get_due(vtodo).is_date;
-        if (!isDate && !todo.extra.contains(u"due"_s) && !todo.extra.contains(u"remind"_s))
+        if (!isDate && !todo.extra.contains(u"due"_s) && !todo.extra.contains(u"remind"_s)
+            && todo.remind.isEmpty())
             todo.extra.insert(u"due"_s, DueTime::member(due->time()));
     } else if (start) {
         item.day = start->date();

@@ -117,7 +117,8 @@ void ImportPlan::mergeItem(const ImportDocument::Item &item, const QDate &day, c
         edits << TodoOperation::setStatus(found->day, incoming.id, incoming.status, stamp);
     }
     QStringList kept;
-    if (incoming.extra.value(u"notes"_s) != current.extra.value(u"notes"_s))
+    if (incoming.notes != current.notes
+        || incoming.extra.value(u"notes"_s) != current.extra.value(u"notes"_s))
         kept << tr("notes");
     if (DueTime::of(incoming, found->day) != DueTime::of(current, found->day))
         kept << tr("due time");

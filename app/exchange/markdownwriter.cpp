@@ -57,7 +57,7 @@ QByteArray MarkdownWriter::write(const DayLists &days)
                         + due->toString(due->date() == it.key() ? u"HH:mm"_s : u"yyyy-MM-dd HH:mm"_s);
             out += (todo.isDone() ? u"- [x] "_s : u"- [ ] "_s) + escaped(todo.text) + u" ("_s
                 + details.join(u", "_s) + u")\n"_s;
-            const QString notes = todo.extra.value(u"notes"_s).toString().trimmed();
+            const QString notes = todo.notes.trimmed();
             for (const QString &line : notes.split(u'\n', Qt::SkipEmptyParts))
                 out += u"  "_s + escaped(line.trimmed()) + u'\n';
         }

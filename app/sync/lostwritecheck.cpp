@@ -7,16 +7,31 @@
 
 namespace {
 
-/// The value of the field `kind` edits (invalid for other kinds).
-QVariant fieldOf(const Todo &todo, TodoOperation::Kind kind)
+/// The value of the field(s) `op` edits (invalid for other kinds).
+QVariant fieldOf(const Todo &todo, const TodoOperation &op)
 {
-    switch (kind) {
+    switch (op.kind) {
     case TodoOperation::Kind::SetText:
         return todo.text;
     case TodoOperation::Kind::SetPriority:
         return QVariant::fromValue(todo.priority);
     case TodoOperation::Kind::SetStatus:
         return QVariant::fromValue(todo.status);
+    case TodoOperation::Kind::SetNotes:
+        return todo.notes;
+    case TodoOperation::Kind::SetRemind:
+        return todo.remind;
+    case TodoOperation::Kind::SetReminded:
+        return todo.reminded;
+    case TodoOperation::Kind::SetMembers: {
+        // The stored values of the members it sets, null when absent (as the op writes removal).
+        const QJsonObject stored = TodoCodec::toJson(todo);
+        QJsonObject values;
+        for (auto it = op.members.constBegin(); it != op.members.constEnd(); ++it)
+            values.insert(it.key(),
+                          stored.value(it.key()).isUndefined() ? QJsonValue() : stored.value(it.key()));
+        return values;
+    }
     default:
         return {};
     }
@@ -26,10 +41,8 @@ QVariant fieldOf(const Todo &todo, TodoOperation::Kind kind)
 QVariant newValue(const TodoOperation &op)
 {
     Todo written;
-    written.text = op.text;
-    written.priority = op.priority;
-    written.status = op.status;
-    return fieldOf(written, op.kind);
+    written.id = op.todoId;
+    return fieldOf(op.applyTo({ written }).constFirst(), op);
 }
 
 const Todo *findTodo(const TodoList &list, const QString &id)
@@ -42,7 +55,7 @@ const Todo *findTodo(const TodoList &list, const QString &id)
 QVariant fieldBefore(const TodoList &list, const TodoOperation &op)
 {
     const Todo *todo = findTodo(list, op.todoId);
-    return todo ? fieldOf(*todo, op.kind) : QVariant();
+    return todo ? fieldOf(*todo, op) : QVariant();
 }
 
 enum class Seen { Present, Lost, Unknown };
@@ -58,10 +71,14 @@ Seen effectIn(const TodoList &list, const TodoOperation &op, const QList<QVarian
         return todo ? Seen::Lost : Seen::Present;
     case TodoOperation::Kind::SetText:
     case TodoOperation::Kind::SetPriority:
-    case TodoOperation::Kind::SetStatus: {
+    case TodoOperation::Kind::SetStatus:
+    case TodoOperation::Kind::SetNotes:
+    case TodoOperation::Kind::SetRemind:
+    case TodoOperation::Kind::SetReminded:
+    case TodoOperation::Kind::SetMembers: {
         if (!todo)
             return Seen::Unknown;
-        const QVariant now = fieldOf(*todo, op.kind);
+        const QVariant now = fieldOf(*todo, op);
         if (now == newValue(op))
             return Seen::Present;
         // Back to the old value: our write was overwritten by a stale read. Anything else is
@@ -82,7 +99,8 @@ LostWriteCheck::LostWriteCheck(int windowMs)
 
 bool LostWriteCheck::supersedes(const TodoOperation &newer, const TodoOperation &older)
 {
-    return newer.isFieldEdit() && older.kind == newer.kind && older.todoId == newer.todoId;
+    return newer.isFieldEdit() && older.kind == newer.kind && older.todoId == newer.todoId
+        && (newer.kind != TodoOperation::Kind::SetMembers || newer.members.keys() == older.members.keys());
 }
 
 void LostWriteCheck::written(const QDate &day, const TodoList &base, const QList<TodoOperation> &ops,

@@ -14,7 +14,9 @@
  * Priority and status are enums here; TodoCodec is the one place that maps them to and from
  * the stored strings. A missing or unknown stored priority/status reads as Low/NotSet, and the
  * raw value stays in `extra` (only when it was unknown), so a value we do not understand is
- * never destroyed.
+ * never destroyed. The same holds for the optional members notes/remind/reminded/series: a
+ * stored value of the wrong type (or a `remind` that is not "HH:mm") stays raw in `extra` and
+ * the field is empty.
  */
 struct Todo
 {
@@ -32,6 +34,11 @@ public:
     Status status = Status::NotSet;
     qint64 created = 0;
     qint64 updated = 0; ///< 0: absent
+    // The planner's optional members (docs/data-model.md); empty / 0: absent.
+    QString notes; ///< multi-line plain text
+    QString remind; ///< "HH:mm", the reminder's local time on the todo's day
+    qint64 reminded = 0; ///< ms since epoch when a device showed the reminder
+    QString series; ///< id of the recurring series this todo is an occurrence of
     QJsonObject extra;
 
     bool isDone() const { return status == Status::Done; }

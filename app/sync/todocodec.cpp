@@ -6,13 +6,16 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRandomGenerator>
+#include <QTime>
 #include <array>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr std::array knownMembers = { "id", "text", "priority", "status", "created", "updated" };
+// Written first, in this order; the optional members (below) and unknown ones follow alphabetically.
+constexpr std::array coreMembers = { "id", "text", "priority", "status", "created", "updated" };
+constexpr std::array optionalMembers = { "notes", "remind", "reminded", "series" };
 
 // The stored names, in the order of the enums' values.
 constexpr std::array<const char *, 3> priorityNames = { "low", "medium", "high" };
@@ -28,13 +31,18 @@ std::optional<Enum> enumFromName(const std::array<const char *, N> &names, const
     return std::nullopt;
 }
 
-bool isKnownMember(const QString &name)
+template<std::size_t N> bool isOneOf(const std::array<const char *, N> &members, const QString &name)
 {
-    for (const char *member : knownMembers) {
+    for (const char *member : members) {
         if (name == QLatin1String(member))
             return true;
     }
     return false;
+}
+
+bool isKnownMember(const QString &name)
+{
+    return isOneOf(coreMembers, name) || isOneOf(optionalMembers, name);
 }
 
 std::optional<qint64> integralNumber(const QJsonValue &value)
@@ -53,6 +61,19 @@ QByteArray jsonText(const QJsonValue &value)
 {
     const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
+}
+
+/// An optional string member: kept raw in `extra` (the field empty) unless it is a string `valid` accepts.
+void readOptional(const QJsonObject &object, const QString &name, QString &field, QJsonObject &extra,
+                  bool (*valid)(const QString &) = nullptr)
+{
+    const auto it = object.constFind(name);
+    if (it == object.constEnd())
+        return;
+    if (it->isString() && (!valid || valid(it->toString())))
+        field = it->toString();
+    else
+        extra.insert(name, *it);
 }
 
 void readString(const QJsonObject &object, const QString &name, QString &field, QJsonObject &extra)
@@ -118,10 +139,21 @@ QByteArray serializeTodo(const Todo &todo)
     known(u"status"_s, TodoCodec::statusName(todo.status), true);
     known(u"created"_s, todo.created, todo.created != 0);
     known(u"updated"_s, todo.updated, todo.updated != 0);
-    for (auto it = todo.extra.constBegin(); it != todo.extra.constEnd(); ++it) {
-        if (!isKnownMember(it.key()))
-            writeMember(out, first, it.key(), it.value());
-    }
+    // The optional members and unknown ones, alphabetically (QJsonObject keeps its keys sorted);
+    // a raw value kept for an optional member is written in its place.
+    QJsonObject rest = todo.extra;
+    for (const char *core : coreMembers)
+        rest.remove(QLatin1String(core));
+    const auto optional = [&](const QString &name, const QJsonValue &value, bool present) {
+        if (present && !rest.contains(name))
+            rest.insert(name, value);
+    };
+    optional(u"notes"_s, todo.notes, !todo.notes.isEmpty());
+    optional(u"remind"_s, todo.remind, !todo.remind.isEmpty());
+    optional(u"reminded"_s, todo.reminded, todo.reminded != 0);
+    optional(u"series"_s, todo.series, !todo.series.isEmpty());
+    for (auto it = rest.constBegin(); it != rest.constEnd(); ++it)
+        writeMember(out, first, it.key(), it.value());
     out += '}';
     return out;
 }
@@ -182,11 +214,20 @@ Todo TodoCodec::fromJson(const QJsonObject &object)
     readEnum(object, u"status"_s, todo.status, todo.extra, &statusFromName);
     readNumber(object, u"created"_s, todo.created, todo.extra);
     readNumber(object, u"updated"_s, todo.updated, todo.extra);
+    readOptional(object, u"notes"_s, todo.notes, todo.extra);
+    readOptional(object, u"remind"_s, todo.remind, todo.extra, &TodoCodec::isRemindTime);
+    readNumber(object, u"reminded"_s, todo.reminded, todo.extra);
+    readOptional(object, u"series"_s, todo.series, todo.extra);
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!isKnownMember(it.key()))
             todo.extra.insert(it.key(), it.value());
     }
     return todo;
+}
+
+bool TodoCodec::isRemindTime(const QString &text)
+{
+    return text.size() == 5 && QTime::fromString(text, u"HH:mm"_s).isValid();
 }
 
 QString TodoCodec::newId(qint64 nowMs)

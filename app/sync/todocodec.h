@@ -22,7 +22,9 @@
  * "low") and Todo::Status ("not set", "in progress", "done").
  *
  * Output is compact, members in the order id, text, priority, status, created, updated,
- * then the extra members (alphabetical).
+ * then the optional members (notes, remind, reminded, series; absent when empty or 0) and the
+ * unknown ones together, alphabetically. A stored optional member of the wrong type (or a
+ * `remind` that is not "HH:mm") is kept raw in `extra` like an unknown priority.
  */
 class TodoCodec
 {
@@ -40,6 +42,9 @@ public:
     /** One todo as a JSON object (queue file); member order is not kept by QJsonObject. */
     static QJsonObject toJson(const Todo &todo);
     static Todo fromJson(const QJsonObject &object);
+
+    /** Whether `text` is a valid `remind` value: "HH:mm", 00:00 to 23:59. */
+    static bool isRemindTime(const QString &text);
 
     /** A fresh id: `todo_<ms since epoch>_<random>`. */
     static QString newId(qint64 nowMs = -1);

@@ -12,13 +12,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr std::array<std::pair<TodoOperation::Kind, const char *>, 6> kindNames = { {
+constexpr std::array<std::pair<TodoOperation::Kind, const char *>, 10> kindNames = { {
     { TodoOperation::Kind::Insert, "insert" },
     { TodoOperation::Kind::SetText, "setText" },
     { TodoOperation::Kind::SetPriority, "setPriority" },
     { TodoOperation::Kind::SetStatus, "setStatus" },
     { TodoOperation::Kind::Remove, "remove" },
     { TodoOperation::Kind::Move, "move" },
+    { TodoOperation::Kind::SetNotes, "setNotes" },
+    { TodoOperation::Kind::SetRemind, "setRemind" },
+    { TodoOperation::Kind::SetReminded, "setReminded" },
+    { TodoOperation::Kind::SetMembers, "setMembers" },
 } };
 
 qsizetype indexOf(const TodoList &list, const QString &id)
@@ -39,6 +43,14 @@ qsizetype targetIndex(const TodoList &list, const TodoOperation &op)
     return list.size();
 }
 
+void stamp(Todo &todo, const TodoOperation &op)
+{
+    if (op.timestampMs > 0) {
+        todo.updated = op.timestampMs;
+        todo.extra.remove(u"updated"_s);
+    }
+}
+
 template<typename Value>
 void setField(Todo &todo, const TodoOperation &op, Value Todo::*field, const Value &value,
               const QString &name)
@@ -46,10 +58,22 @@ void setField(Todo &todo, const TodoOperation &op, Value Todo::*field, const Val
     todo.*field = value;
     // The user chose a value: the raw stored one we kept for a round trip is replaced.
     todo.extra.remove(name);
-    if (op.timestampMs > 0) {
-        todo.updated = op.timestampMs;
-        todo.extra.remove(u"updated"_s);
+    stamp(todo, op);
+}
+
+/// The todo with `members` set (null: removed) on its stored object, read back as TodoCodec reads it.
+Todo withMembers(const Todo &todo, const QJsonObject &members)
+{
+    QJsonObject object = TodoCodec::toJson(todo);
+    for (auto it = members.constBegin(); it != members.constEnd(); ++it) {
+        if (it.key() == u"id"_s)
+            continue;
+        if (it->isNull())
+            object.remove(it.key());
+        else
+            object.insert(it.key(), *it);
     }
+    return TodoCodec::fromJson(object);
 }
 
 TodoOperation make(TodoOperation::Kind kind, const QDate &day, const QString &id, qint64 timestampMs)
@@ -112,6 +136,37 @@ TodoOperation TodoOperation::setStatus(const QDate &day, const QString &id, Todo
     return op;
 }
 
+TodoOperation TodoOperation::setNotes(const QDate &day, const QString &id, const QString &notes,
+                                      qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::SetNotes, day, id, timestampMs);
+    op.text = notes;
+    return op;
+}
+
+TodoOperation TodoOperation::setRemind(const QDate &day, const QString &id, const QString &remind,
+                                       qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::SetRemind, day, id, timestampMs);
+    op.text = remind;
+    return op;
+}
+
+TodoOperation TodoOperation::setReminded(const QDate &day, const QString &id, qint64 shownMs)
+{
+    TodoOperation op = make(Kind::SetReminded, day, id, 0);
+    op.reminded = shownMs;
+    return op;
+}
+
+TodoOperation TodoOperation::setMembers(const QDate &day, const QString &id, const QJsonObject &members,
+                                        qint64 timestampMs)
+{
+    TodoOperation op = make(Kind::SetMembers, day, id, timestampMs);
+    op.members = members;
+    return op;
+}
+
 QString TodoOperation::targetId() const
 {
     return kind == Kind::Insert ? todo.id : todoId;
@@ -124,7 +179,7 @@ bool TodoOperation::isValid() const
 
 bool TodoOperation::isFieldEdit() const
 {
-    return kind == Kind::SetText || kind == Kind::SetPriority || kind == Kind::SetStatus;
+    return kind != Kind::Insert && kind != Kind::Remove && kind != Kind::Move;
 }
 
 TodoList TodoOperation::applyTo(TodoList list) const
@@ -146,6 +201,28 @@ TodoList TodoOperation::applyTo(TodoList list) const
     case Kind::SetStatus:
         if (index >= 0)
             setField(list[index], *this, &Todo::status, status, u"status"_s);
+        break;
+    case Kind::SetNotes:
+        if (index >= 0)
+            setField(list[index], *this, &Todo::notes, text, u"notes"_s);
+        break;
+    case Kind::SetRemind:
+        if (index >= 0) {
+            setField(list[index], *this, &Todo::remind, text, u"remind"_s);
+            // A new time is a new reminder: the mark that the old one was shown goes.
+            list[index].reminded = 0;
+            list[index].extra.remove(u"reminded"_s);
+        }
+        break;
+    case Kind::SetReminded:
+        if (index >= 0)
+            setField(list[index], *this, &Todo::reminded, reminded, u"reminded"_s);
+        break;
+    case Kind::SetMembers:
+        if (index >= 0) {
+            list[index] = withMembers(list.at(index), members);
+            stamp(list[index], *this);
+        }
         break;
     case Kind::Remove:
         if (index >= 0)
@@ -173,8 +250,12 @@ QJsonObject TodoOperation::toJson() const
         object.insert(u"todo"_s, TodoCodec::toJson(todo));
     else
         object.insert(u"todoId"_s, todoId);
-    if (kind == Kind::SetText)
+    if (kind == Kind::SetText || kind == Kind::SetNotes || kind == Kind::SetRemind)
         object.insert(u"text"_s, text);
+    else if (kind == Kind::SetReminded)
+        object.insert(u"reminded"_s, reminded);
+    else if (kind == Kind::SetMembers)
+        object.insert(u"members"_s, members);
     else if (kind == Kind::SetPriority)
         object.insert(u"text"_s, TodoCodec::priorityName(priority));
     else if (kind == Kind::SetStatus)
@@ -207,8 +288,12 @@ TodoOperation TodoOperation::fromJson(const QJsonObject &object)
         op.todoId = object.value(u"todoId"_s).toString();
     }
     const QString value = object.value(u"text"_s).toString();
-    if (op.kind == Kind::SetText) {
+    if (op.kind == Kind::SetText || op.kind == Kind::SetNotes || op.kind == Kind::SetRemind) {
         op.text = value;
+    } else if (op.kind == Kind::SetReminded) {
+        op.reminded = object.value(u"reminded"_s).toInteger(0);
+    } else if (op.kind == Kind::SetMembers) {
+        op.members = object.value(u"members"_s).toObject();
     } else if (op.kind == Kind::SetPriority || op.kind == Kind::SetStatus) {
         // The queue only ever holds values the app chose, so an unknown one means a damaged entry.
         const auto priority = TodoCodec::priorityFromName(value);

@@ -3,6 +3,7 @@
 
 #include "exchange/daylists.h"
 #include "exchange/importplan.h"
+#include "sync/todocodec.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -24,7 +25,8 @@ inline Todo todo(const QString &id, const QString &text, Todo::Priority priority
     t.created = created;
     t.updated = updated;
     t.extra = extra;
-    return t;
+    // As a stored todo reads: optional members given in `extra` (notes, remind, ...) go to their fields.
+    return TodoCodec::fromJson(TodoCodec::toJson(t));
 }
 
 /// `existing` with every operation of `plan` applied, as the sync path would on those values.

@@ -133,6 +133,8 @@ private slots:
                 QCOMPARE(got.status, want.status);
                 QCOMPARE(got.created, want.created);
                 QCOMPARE(got.updated, want.updated);
+                QCOMPARE(got.notes, want.notes);
+                QCOMPARE(got.remind, want.remind);
                 QCOMPARE(got.extra, want.extra);
             }
         }

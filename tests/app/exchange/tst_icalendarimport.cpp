@@ -155,7 +155,7 @@ private slots:
         QCOMPARE(item.todo.status, Todo::Status::NotSet);
         QCOMPARE(item.todo.created, utcMs(2026, 12, 1, 8, 0));
         QCOMPARE(item.todo.updated, utcMs(2026, 12, 1, 8, 15));
-        QCOMPARE(item.todo.extra.value(u"notes"_s).toString(), u"Balcony first, then the kitchen."_s);
+        QCOMPARE(item.todo.notes, u"Balcony first, then the kitchen."_s);
         // 10:00 in Berlin (CET) is 09:00 UTC: the day and the due time are local.
         const QDateTime due = QDateTime::fromMSecsSinceEpoch(utcMs(2026, 12, 7, 9, 0));
         QCOMPARE(item.day, due.date());

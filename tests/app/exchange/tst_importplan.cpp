@@ -94,7 +94,7 @@ private slots:
         const Todo current = todo(u"t"_s, u"T"_s, Todo::Priority::Medium, Todo::Status::NotSet, 1000, 0,
                                   { { u"notes"_s, u"old"_s } });
         Todo incoming = current;
-        incoming.extra.insert(u"notes"_s, u"new"_s);
+        incoming.notes = u"new"_s;
         incoming.updated = 5000;
         ImportDocument document;
         document.items = { item(incoming, day, 1) };

@@ -26,6 +26,9 @@ private slots:
     void escapesText();
     void newIdHasShowcaseShape();
     void storedNamesOfPriorityAndStatus();
+    void plannerMembersReadAndWritten();
+    void plannerMembersAbsentWhenEmpty();
+    void plannerMembersOfWrongTypeKeptRaw();
 };
 
 void TestTodoCodec::parsesShowcaseValue()
@@ -188,6 +191,56 @@ void TestTodoCodec::storedNamesOfPriorityAndStatus()
     QVERIFY(!TodoCodec::priorityFromName(u"done"_s));
     QVERIFY(!TodoCodec::statusFromName(u""_s));
     QVERIFY(!TodoCodec::statusFromName(u"high"_s));
+}
+
+void TestTodoCodec::plannerMembersReadAndWritten()
+{
+    // Written among the unknown members, alphabetically (as before they were known).
+    const QByteArray value
+        = R"([{"id":"a","text":"t","priority":"low","status":"not set","created":5,"alpha":1,"notes":"line 1\nline 2","remind":"14:30","reminded":1796601600123,"series":"series_7","zeta":2}])";
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(result.ok);
+    const Todo &todo = result.todos.first();
+    QCOMPARE(todo.notes, u"line 1\nline 2"_s);
+    QCOMPARE(todo.remind, u"14:30"_s);
+    QCOMPARE(todo.reminded, 1796601600123);
+    QCOMPARE(todo.series, u"series_7"_s);
+    QCOMPARE(todo.extra.keys(), QStringList({ u"alpha"_s, u"zeta"_s }));
+    QCOMPARE(TodoCodec::serialize(result.todos), value);
+    QCOMPARE(TodoCodec::fromJson(TodoCodec::toJson(todo)), todo);
+}
+
+void TestTodoCodec::plannerMembersAbsentWhenEmpty()
+{
+    Todo todo;
+    todo.id = u"a"_s;
+    todo.text = u"t"_s;
+    QCOMPARE(TodoCodec::serialize({ todo }),
+             R"([{"id":"a","text":"t","priority":"low","status":"not set"}])");
+    todo.notes = u"n"_s;
+    todo.reminded = 3;
+    QCOMPARE(TodoCodec::serialize({ todo }),
+             R"([{"id":"a","text":"t","priority":"low","status":"not set","notes":"n","reminded":3}])");
+}
+
+void TestTodoCodec::plannerMembersOfWrongTypeKeptRaw()
+{
+    // Like an unknown priority: the field shows nothing, the stored value is written back as it came.
+    const QByteArray value
+        = R"([{"id":"a","text":"t","priority":"low","status":"not set","notes":["x"],"remind":"2:30 pm","reminded":"soon","series":7}])";
+    const TodoCodec::Result result = TodoCodec::parse(value);
+    QVERIFY(result.ok);
+    const Todo &todo = result.todos.first();
+    QVERIFY(todo.notes.isEmpty());
+    QVERIFY(todo.remind.isEmpty());
+    QCOMPARE(todo.reminded, 0);
+    QVERIFY(todo.series.isEmpty());
+    QCOMPARE(todo.extra.value(u"remind"_s).toString(), u"2:30 pm"_s);
+    QCOMPARE(TodoCodec::serialize(result.todos), value);
+    QVERIFY(TodoCodec::isRemindTime(u"00:00"_s));
+    QVERIFY(TodoCodec::isRemindTime(u"23:59"_s));
+    for (const QString &bad : { u"24:00"_s, u"9:30"_s, u"09:30:00"_s, u""_s, u"ab:cd"_s })
+        QVERIFY2(!TodoCodec::isRemindTime(bad), qPrintable(bad));
 }
 
 QTEST_GUILESS_MAIN(TestTodoCodec)

@@ -49,6 +49,14 @@ TodoOperation op(TodoOperation::Kind kind, const QString &id)
         return TodoOperation::remove(day, id);
     case TodoOperation::Kind::Move:
         return TodoOperation::move(day, id, -1);
+    case TodoOperation::Kind::SetNotes:
+        return TodoOperation::setNotes(day, id, u"a note\non two lines"_s);
+    case TodoOperation::Kind::SetRemind:
+        return TodoOperation::setRemind(day, id, u"14:30"_s);
+    case TodoOperation::Kind::SetReminded:
+        return TodoOperation::setReminded(day, id, 1796601600123);
+    case TodoOperation::Kind::SetMembers:
+        return TodoOperation::setMembers(day, id, { { u"color"_s, u"red"_s }, { u"gone"_s, QJsonValue() } });
     }
     return {};
 }
@@ -74,6 +82,11 @@ private slots:
     void unreadableJsonIsInvalid();
     void readsQueueEntriesOfEarlierVersions();
     void namedConstructorsFillTheirFields();
+    void setPlannerFields();
+    void setRemindClearsReminded();
+    void setMembersSetsAndRemoves();
+    void concurrentEditOfAnotherFieldSurvivesPlannerEdits_data();
+    void concurrentEditOfAnotherFieldSurvivesPlannerEdits();
 };
 
 void TestTodoOperation::insertPlacement()
@@ -156,7 +169,7 @@ void TestTodoOperation::concurrentEditsOfDifferentFieldsMerge()
 void TestTodoOperation::jsonRoundTrip_data()
 {
     QTest::addColumn<int>("kind");
-    for (int k = 0; k <= int(TodoOperation::Kind::Move); ++k)
+    for (int k = 0; k <= int(TodoOperation::Kind::SetMembers); ++k)
         QTest::newRow(QByteArray::number(k)) << k;
 }
 
@@ -261,6 +274,80 @@ void TestTodoOperation::namedConstructorsFillTheirFields()
              TodoOperation::Kind::SetStatus);
     QVERIFY(TodoOperation::setText(day, u"b"_s, u"t"_s).isFieldEdit());
     QVERIFY(!rm.isFieldEdit());
+}
+
+void TestTodoOperation::setPlannerFields()
+{
+    const TodoList list = TodoOperation::setNotes(day, u"b"_s, u"first\nsecond"_s, 50).applyTo(abc);
+    QCOMPARE(list.at(1).notes, u"first\nsecond"_s);
+    QCOMPARE(list.at(1).updated, 50);
+    QCOMPARE(list.at(0), abc.at(0));
+    const TodoList reminded = TodoOperation::setReminded(day, u"b"_s, 777).applyTo(list);
+    QCOMPARE(reminded.at(1).reminded, 777);
+    QCOMPARE(reminded.at(1).updated, 50); // showing a reminder is not an edit
+    const TodoList cleared = TodoOperation::setNotes(day, u"b"_s, QString()).applyTo(reminded);
+    QVERIFY(!TodoCodec::serialize(cleared).contains("notes"));
+    // A raw stored value of the wrong type is replaced by the edit.
+    TodoList raw = TodoCodec::parse(R"([{"id":"b","text":"t","notes":42}])").todos;
+    raw = TodoOperation::setNotes(day, u"b"_s, u"n"_s).applyTo(raw);
+    QCOMPARE(TodoCodec::serialize(raw),
+             R"([{"id":"b","text":"t","priority":"low","status":"not set","notes":"n"}])");
+    QCOMPARE(TodoOperation::setNotes(day, u"gone"_s, u"n"_s).applyTo(abc), abc);
+}
+
+void TestTodoOperation::setRemindClearsReminded()
+{
+    TodoList list = TodoCodec::parse(R"([{"id":"b","text":"t","remind":"09:00","reminded":5}])").todos;
+    list = TodoOperation::setRemind(day, u"b"_s, u"14:30"_s, 60).applyTo(list);
+    QCOMPARE(list.at(0).remind, u"14:30"_s);
+    QCOMPARE(list.at(0).reminded, 0);
+    QCOMPARE(list.at(0).updated, 60);
+    // Also a raw (unreadable) reminded mark goes.
+    list = TodoCodec::parse(R"([{"id":"b","text":"t","remind":"09:00","reminded":"x"}])").todos;
+    list = TodoOperation::setRemind(day, u"b"_s, QString()).applyTo(list);
+    QCOMPARE(TodoCodec::serialize(list), R"([{"id":"b","text":"t","priority":"low","status":"not set"}])");
+}
+
+void TestTodoOperation::setMembersSetsAndRemoves()
+{
+    TodoList list = TodoCodec::parse(R"([{"id":"b","text":"t","gone":1,"kept":[2],"notes":"old"}])").todos;
+    list = TodoOperation::setMembers(day, u"b"_s,
+                                     { { u"color"_s, u"red"_s },
+                                       { u"gone"_s, QJsonValue() },
+                                       { u"notes"_s, u"new"_s },
+                                       { u"id"_s, u"hijacked"_s } },
+                                     70)
+               .applyTo(list);
+    QCOMPARE(list.at(0).id, u"b"_s); // the id is never changed
+    QCOMPARE(list.at(0).notes, u"new"_s); // a known member goes to its field
+    QCOMPARE(
+        TodoCodec::serialize(list),
+        R"([{"id":"b","text":"t","priority":"low","status":"not set","updated":70,"color":"red","kept":[2],"notes":"new"}])");
+}
+
+void TestTodoOperation::concurrentEditOfAnotherFieldSurvivesPlannerEdits_data()
+{
+    QTest::addColumn<int>("kind");
+    for (const auto kind : { TodoOperation::Kind::SetNotes, TodoOperation::Kind::SetRemind,
+                             TodoOperation::Kind::SetReminded, TodoOperation::Kind::SetMembers })
+        QTest::newRow(QByteArray::number(int(kind))) << int(kind);
+}
+
+void TestTodoOperation::concurrentEditOfAnotherFieldSurvivesPlannerEdits()
+{
+    // Replayed on a server value where another client changed the text and status meanwhile.
+    QFETCH(int, kind);
+    const TodoOperation mine = op(TodoOperation::Kind(kind), u"b"_s);
+    const TodoList theirs = TodoOperation::setStatus(day, u"b"_s, Todo::Status::Done)
+                                .applyTo(TodoOperation::setText(day, u"b"_s, u"theirs"_s).applyTo(abc));
+    const Todo merged = mine.applyTo(theirs).at(1);
+    QCOMPARE(merged.text, u"theirs"_s);
+    QCOMPARE(merged.status, Todo::Status::Done);
+    QVERIFY(merged != theirs.at(1)); // and mine is in it
+    // Their notes survive my other planner edit, too.
+    const TodoList theirNotes = TodoOperation::setNotes(day, u"b"_s, u"their note"_s).applyTo(abc);
+    if (mine.kind != TodoOperation::Kind::SetNotes)
+        QCOMPARE(mine.applyTo(theirNotes).at(1).notes, u"their note"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTodoOperation)
