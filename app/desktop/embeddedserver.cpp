@@ -2,6 +2,7 @@
 #include "desktop/embeddedserver.h"
 
 #include "daemon/dayboardserver.h"
+#include "desktop/runtimefile.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -22,7 +23,11 @@ EmbeddedServer::EmbeddedServer(const QString &dataDir, QObject *parent)
     , m_dataDir(dataDir)
 { }
 
-EmbeddedServer::~EmbeddedServer() = default;
+EmbeddedServer::~EmbeddedServer()
+{
+    if (d->server)
+        RuntimeFile::remove(m_dataDir);
+}
 
 bool EmbeddedServer::start(QString *error)
 {
@@ -54,6 +59,10 @@ bool EmbeddedServer::start(QString *error)
     }
     d->server = std::move(server);
     qCInfo(lcEmbedded) << "embedded server listening on" << d->server->baseUrl();
+    // How dayboard-cli finds this server (docs/cli.md); the app works without it.
+    QString runtimeError;
+    if (!RuntimeFile::write(m_dataDir, baseUrl(), apiKey(), &runtimeError))
+        qCWarning(lcEmbedded) << "cannot write the runtime file:" << runtimeError;
     return true;
 }
 
@@ -61,6 +70,7 @@ void EmbeddedServer::stop()
 {
     if (!d->server)
         return;
+    RuntimeFile::remove(m_dataDir);
     // stop() is graceful (close frames, storage flush): the object goes once it is done.
     DayboardServer *server = d->server.release();
     server->setParent(this);
