@@ -3,6 +3,7 @@
 
 #include "core/corelogging.h"
 #include "core/memorybudget.h"
+#include "core/presencehandler.h"
 #include "core/requestparser.h"
 #include "core/storage.h"
 #include "core/writerules.h"
@@ -87,6 +88,7 @@ WriteOp writeOpFor(const Request &request)
         break;
     case Op::Get:
     case Op::Range:
+    case Op::Presence:
         Q_UNREACHABLE();
     }
     return op;
@@ -136,6 +138,7 @@ void fillWrite(Reply &reply, const Request &request, const WriteResult &result, 
         break;
     case Op::Get:
     case Op::Range:
+    case Op::Presence:
         break;
     }
 }
@@ -266,18 +269,40 @@ KvService::KvService(Storage *storage, ServiceOptions options, QObject *parent)
     });
 }
 
-void KvService::handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done)
+void KvService::handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done,
+                            PresencePeer *peer)
 {
     RequestParser::Result parsed = RequestParser::parse(frame, m_options.extensions);
     if (!parsed.isValid()) {
         done(parsed.error);
         return;
     }
+    if (parsed.request->op == Op::Presence) {
+        executePresence(*parsed.request, scope, peer, std::move(done));
+        return;
+    }
     execute(*parsed.request, scope, std::move(done));
+}
+
+void KvService::executePresence(const Request &request, const AccessScope &scope, PresencePeer *peer,
+                                ReplyCallback done)
+{
+    if (!m_presence || !peer) {
+        // A server without presence answers as if the op did not exist (docs/protocol.md §9.9).
+        Reply reply = replyTo(request);
+        fail(reply, 400, QStringLiteral("Unknown op %1").arg(int(Op::Presence)));
+        done(reply);
+        return;
+    }
+    m_presence->handlePresence(request, scope, peer, std::move(done));
 }
 
 void KvService::execute(const Request &request, const AccessScope &scope, ReplyCallback done)
 {
+    if (request.op == Op::Presence) {
+        executePresence(request, scope, nullptr, std::move(done));
+        return;
+    }
     if (request.op == Op::Range) {
         executeRange(request, scope, std::move(done));
         return;

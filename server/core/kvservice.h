@@ -10,6 +10,8 @@
 #include <functional>
 
 class MemoryBudget;
+class PresenceHandler;
+class PresencePeer;
 class Storage;
 
 /** @brief Protocol options that change what clients see. */
@@ -40,20 +42,30 @@ public:
 
     KvService(Storage *storage, ServiceOptions options, QObject *parent = nullptr);
 
-    /** Parses one WebSocket text frame and executes it; `done` gets the reply. */
-    void handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done);
+    /**
+     * Parses one WebSocket text frame and executes it; `done` gets the reply. `peer` is the
+     * connection a PRESENCE request (op 7) announces for; without one, or without a handler,
+     * op 7 is unknown (400), as on a server without the extension.
+     */
+    void handleFrame(const QByteArray &frame, const AccessScope &scope, ReplyCallback done,
+                     PresencePeer *peer = nullptr);
     /** Executes an already-decoded request. */
     void execute(const Request &request, const AccessScope &scope, ReplyCallback done);
 
     const ServiceOptions &options() const { return m_options; }
+    /** Where PRESENCE requests go (docs/protocol.md §9.9); null: none (not owned). */
+    void setPresenceHandler(PresenceHandler *handler) { m_presence = handler; }
     /** Whether the last write that reached storage committed (/healthz reports it). */
     const WriteHealth &writeHealth() const { return m_writeHealth; }
 
 private:
     void executeGet(const Request &request, ReplyCallback done);
     void executeRange(const Request &request, const AccessScope &scope, ReplyCallback done);
+    void executePresence(const Request &request, const AccessScope &scope, PresencePeer *peer,
+                         ReplyCallback done);
 
     Storage *m_storage;
     ServiceOptions m_options;
     WriteHealth m_writeHealth;
+    PresenceHandler *m_presence = nullptr;
 };

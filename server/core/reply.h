@@ -32,4 +32,6 @@ struct Reply
     QList<KeyedRecord> records; ///< RANGE
     bool recordRevisions = false; ///< RANGE: each record carries its `revision` (extensions only)
     bool truncated = false; ///< RANGE
+    int heartbeatMs = 0; ///< PRESENCE: announce again this often
+    int expiryMs = 0; ///< PRESENCE: a member not heard from for this long is dropped
 };

@@ -92,6 +92,14 @@ void writeSuccess(JsonWriter &json, const Reply &reply, Wire wire)
     case Op::Range:
         writeRecords(json, reply);
         break;
+    case Op::Presence:
+        json.name("success");
+        json.boolean(true);
+        json.name("heartbeatMs");
+        json.integer(reply.heartbeatMs);
+        json.name("expiryMs");
+        json.integer(reply.expiryMs);
+        break;
     }
 }
 
@@ -154,6 +162,32 @@ ReplyEncoder::HttpResponse ReplyEncoder::toRest(const Reply &reply)
         writeRestError(json, reply);
     json.endObject();
     return { reply.code, json.take() };
+}
+
+QByteArray ReplyEncoder::presence(const QByteArray &key, const QList<PresenceMember> &members,
+                                  qint64 timestampMs)
+{
+    JsonWriter json(64 + key.size() + members.size() * 96);
+    json.beginObject();
+    json.name("type");
+    json.string("presence");
+    json.name("key");
+    json.string(key);
+    json.name("members");
+    json.beginArray();
+    for (const PresenceMember &member : members) {
+        json.beginObject();
+        json.name("id");
+        json.string(member.id);
+        json.name("name");
+        json.string(member.name.toUtf8());
+        json.endObject();
+    }
+    json.endArray();
+    json.name("timestamp");
+    json.integer(timestampMs);
+    json.endObject();
+    return json.take();
 }
 
 QByteArray ReplyEncoder::notification(const Change &change, bool withRevision)

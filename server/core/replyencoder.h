@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/change.h"
+#include "core/presencemember.h"
 #include "core/reply.h"
 
 #include <QByteArray>
@@ -26,4 +27,7 @@ public:
     static HttpResponse toRest(const Reply &reply);
     /** The §5 notification frame; `withRevision` adds the §8 `revision` member. */
     static QByteArray notification(const Change &change, bool withRevision);
+    /** `{"type":"presence","key","members":[{"id","name"}],"timestamp"}` (docs/protocol.md §9.9). */
+    static QByteArray presence(const QByteArray &key, const QList<PresenceMember> &members,
+                               qint64 timestampMs);
 };

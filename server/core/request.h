@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/presenceannouncement.h"
+
 #include <QByteArray>
+#include <memory>
 #include <optional>
 
-/** @brief Operation codes of docs/protocol.md §2. */
-enum class Op { Get = 1, Set = 2, Patch = 3, Delete = 4, Range = 5, Atomic = 6 };
+/** @brief Operation codes of docs/protocol.md §2; Presence (7) is an extension (§9.9). */
+enum class Op { Get = 1, Set = 2, Patch = 3, Delete = 4, Range = 5, Atomic = 6, Presence = 7 };
 
 /**
  * @brief One validated protocol request, whichever transport it came from (WS frame or REST).
@@ -23,4 +26,5 @@ struct Request
     int limit = 100; ///< RANGE: 1..1000 (larger requests are clamped to 1000)
     std::optional<qint64> ifRevision;
     QByteArray messageIdJson;
+    std::shared_ptr<const PresenceAnnouncement> presence; ///< PRESENCE only
 };

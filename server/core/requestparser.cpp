@@ -52,7 +52,7 @@ std::optional<qint64> asInt64(const Json &value)
     return std::nullopt;
 }
 
-Op parseOp(const Json &frame)
+Op parseOp(const Json &frame, bool extensions)
 {
     const Json *op = member(frame, "op");
     if (!op)
@@ -60,7 +60,8 @@ Op parseOp(const Json &frame)
     if (!op->is_number_integer())
         throw Failure(QStringLiteral("op must be an integer from 1 to 6"));
     const std::optional<qint64> code = asInt64(*op);
-    if (!code || *code < 1 || *code > 6)
+    const qint64 highest = extensions ? int(Op::Presence) : int(Op::Atomic);
+    if (!code || *code < 1 || *code > highest)
         throw Failure(QStringLiteral("Unknown op %1").arg(QString::fromStdString(op->dump())));
     return Op(*code);
 }
@@ -121,6 +122,48 @@ int parseLimit(const Json &frame)
     return int(std::min<qint64>(limit->get<qint64>(), RequestParser::maxLimit));
 }
 
+QList<QByteArray> parseKeyList(const Json &frame, const char *name, int maxKeys)
+{
+    const QString shape
+        = QStringLiteral("%1 must be an array of at most %2 keys").arg(QLatin1String(name)).arg(maxKeys);
+    const Json *list = optionalMember(frame, name);
+    if (!list)
+        return {};
+    if (!list->is_array() || list->size() > size_t(maxKeys))
+        throw Failure(shape);
+    QList<QByteArray> keys;
+    for (const Json &key : *list) {
+        if (!key.is_string())
+            throw Failure(shape);
+        const QByteArray bytes = QByteArray::fromStdString(key.get_ref<const std::string &>());
+        if (const QString error = RequestParser::keyError(bytes, QLatin1StringView(name)); !error.isEmpty())
+            throw Failure(error);
+        if (!keys.contains(bytes))
+            keys.append(bytes);
+    }
+    return keys;
+}
+
+std::shared_ptr<const PresenceAnnouncement> parsePresence(const Json &frame)
+{
+    using Limits = PresenceAnnouncement;
+    auto presence = std::make_shared<PresenceAnnouncement>();
+    const Json *memberId = member(frame, "member");
+    if (!memberId || !memberId->is_string() || memberId->get_ref<const std::string &>().empty()
+        || memberId->get_ref<const std::string &>().size() > size_t(Limits::maxMemberBytes))
+        throw Failure(QStringLiteral("member must be a string of 1 to %1 bytes").arg(Limits::maxMemberBytes));
+    presence->member = QByteArray::fromStdString(memberId->get_ref<const std::string &>());
+    const Json *name = member(frame, "name");
+    if (name && name->is_string())
+        presence->name = QString::fromStdString(name->get_ref<const std::string &>()).trimmed();
+    if (presence->name.isEmpty() || presence->name.size() > Limits::maxNameChars)
+        throw Failure(
+            QStringLiteral("name must be a string of 1 to %1 characters").arg(Limits::maxNameChars));
+    presence->here = parseKeyList(frame, "here", Limits::maxHereKeys);
+    presence->watch = parseKeyList(frame, "watch", Limits::maxWatchKeys);
+    return presence;
+}
+
 std::optional<qint64> parseIfRevision(const Json &frame)
 {
     const Json *revision = optionalMember(frame, "ifRevision");
@@ -135,7 +178,11 @@ std::optional<qint64> parseIfRevision(const Json &frame)
 Request parseRequest(const Json &frame, bool extensions)
 {
     Request request;
-    request.op = parseOp(frame);
+    request.op = parseOp(frame, extensions);
+    if (request.op == Op::Presence) {
+        request.presence = parsePresence(frame);
+        return request;
+    }
     request.key = parseKey(frame, "key");
     switch (request.op) {
     case Op::Get:
@@ -151,6 +198,8 @@ Request parseRequest(const Json &frame, bool extensions)
     case Op::Range:
         request.endKey = parseKey(frame, "endKey");
         request.limit = parseLimit(frame);
+        break;
+    case Op::Presence:
         break;
     }
     const bool isWrite = request.op != Op::Get && request.op != Op::Range;

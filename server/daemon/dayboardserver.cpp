@@ -3,6 +3,7 @@
 
 #include "core/apikeyring.h"
 #include "core/kvservice.h"
+#include "core/localpresence.h"
 #include "core/memorybudget.h"
 #include "core/tokenservice.h"
 #include "daemon/backupendpoint.h"
@@ -12,10 +13,12 @@
 #include "daemon/heaptrimmer.h"
 #include "net/httpfrontend.h"
 #include "net/netlog.h"
+#include "net/presencehub.h"
 #include "net/subscriptionhub.h"
 #include "net/tlscredentials.h"
 #include "net/websocketsession.h"
 #include "storage/memorystorage.h"
+#include "storage/redispresence.h"
 #include "storage/redisstorage.h"
 #include "storage/sqlitestorage.h"
 
@@ -77,6 +80,7 @@ bool DayboardServer::start(QString *error)
     hubOptions.pingIntervalMs = m_config.pingIntervalMs;
     hubOptions.pongTimeoutMs = m_config.pongTimeoutMs;
     m_hub = std::make_unique<SubscriptionHub>(m_storage.get(), hubOptions);
+    startPresence();
 
     HttpFrontEnd::Options options;
     options.http.limits.maxHeadBytes = m_config.maxHeadBytes;
@@ -197,6 +201,22 @@ bool DayboardServer::prepareSecrets(QString *error)
     return true;
 }
 
+void DayboardServer::startPresence()
+{
+    // Presence is an extension (docs/protocol.md §9.9): without extensions op 7 stays unknown.
+    if (!m_config.extensions)
+        return;
+    if (!m_presenceBackend) {
+        const auto *redis = qobject_cast<RedisStorage *>(m_storage.get());
+        m_presenceBackend = redis
+            ? std::unique_ptr<PresenceBackend>(std::make_unique<RedisPresence>(redis->config()))
+            : std::make_unique<LocalPresence>();
+    }
+    m_presence = std::make_unique<PresenceHub>(m_presenceBackend.get(),
+                                               PresenceHub::Options { m_config.presenceExpiryMs });
+    m_service->setPresenceHandler(m_presence.get());
+}
+
 bool DayboardServer::openStorage(QString *error)
 {
     if (!m_config.redisUrl.isEmpty()) {
@@ -273,6 +293,7 @@ void DayboardServer::finishStop()
     m_storage->flush();
     m_admin.reset();
     m_backup.reset();
+    m_presence.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();
@@ -286,6 +307,8 @@ void DayboardServer::teardown()
 {
     m_admin.reset();
     m_backup.reset();
+    m_presence.reset();
+    m_presenceBackend.reset();
     m_frontEnd.reset();
     m_hub.reset();
     m_service.reset();

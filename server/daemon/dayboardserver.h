@@ -14,6 +14,8 @@ class BackupEndpoint;
 class CredentialAdmin;
 class HttpFrontEnd;
 class KvService;
+class PresenceBackend;
+class PresenceHub;
 class MemoryBudget;
 class Storage;
 class SubscriptionHub;
@@ -74,6 +76,7 @@ private:
     bool adoptSharedApiKey(const QByteArray &key, QString *error);
     void finishStop();
     void teardown();
+    void startPresence();
 
     ServerConfig m_config;
     QStringList m_apiKeys;
@@ -86,6 +89,8 @@ private:
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<KvService> m_service;
     std::unique_ptr<SubscriptionHub> m_hub;
+    std::unique_ptr<PresenceBackend> m_presenceBackend;
+    std::unique_ptr<PresenceHub> m_presence; ///< after its backend: says goodbye through it
     std::unique_ptr<HttpFrontEnd> m_frontEnd;
     std::unique_ptr<CredentialAdmin> m_admin;
     std::unique_ptr<BackupEndpoint> m_backup;

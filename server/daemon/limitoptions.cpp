@@ -51,6 +51,10 @@ LimitOptions::LimitOptions()
           QStringLiteral("Keys and values in one RANGE reply; beyond, the reply ends with truncated: true "
                          "(page on from its last key)."),
           false },
+        { QStringLiteral("presence-expiry"), Kind::Seconds,
+          QStringLiteral("Seconds after which a presence member that stopped announcing itself (a crashed "
+                         "or cut-off client) vanishes; clients announce again every third of it."),
+          false },
     };
 }
 
@@ -117,6 +121,8 @@ double LimitOptions::defaultOf(const QString &flag, const ServerConfig &c)
         return double(c.maxBufferedBytes);
     if (flag == u"max-range-bytes")
         return double(c.maxRangeBytes);
+    if (flag == u"presence-expiry")
+        return c.presenceExpiryMs / 1000.0;
     return double(c.maxSendBufferBytes);
 }
 
@@ -144,6 +150,8 @@ void LimitOptions::store(const QString &flag, double v, ServerConfig *c)
         c->maxBufferedBytes = qint64(v);
     else if (flag == u"max-range-bytes")
         c->maxRangeBytes = qint64(v);
+    else if (flag == u"presence-expiry")
+        c->presenceExpiryMs = qMax(30, int(std::lround(v * 1000)));
     else
         c->maxSendBufferBytes = qint64(v);
 }

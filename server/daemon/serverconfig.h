@@ -49,4 +49,5 @@ struct ServerConfig
     qint64 maxBufferedBytes
         = 256 * 1024 * 1024; ///< unsent WebSocket output + RANGE replies being built, in all; 0: no limit
     qint64 maxRangeBytes = 4 * 1024 * 1024; ///< records in one RANGE reply (`truncated` beyond)
+    int presenceExpiryMs = 15000; ///< presence members not announced again for this long vanish
 };

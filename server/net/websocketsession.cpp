@@ -124,12 +124,15 @@ void WebSocketSession::onTextMessage(const QByteArray &message)
     }
     ++m_inFlight;
     QPointer<WebSocketSession> self(this);
-    m_service->handleFrame(message, m_scope, [self](const Reply &reply) {
+    m_service->handleFrame(
+        message, m_scope,
+        [self](const Reply &reply) {
         if (!self)
             return;
         --self->m_inFlight;
         self->sendText(ReplyEncoder::toWebSocket(reply));
-    });
+        },
+        this);
 }
 
 QString WebSocketSession::limitRefusal()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/accessscope.h"
+#include "core/presencepeer.h"
 #include "net/sessioncredential.h"
 #include "net/tokenbucket.h"
 
@@ -32,7 +33,7 @@ class WebSocketConnection;
  * messageId and not executed. With an idle timeout, a peer that sends no message for that long
  * is closed with 1000 "Idle timeout" (pings and pongs do not count as messages).
  */
-class WebSocketSession : public QObject
+class WebSocketSession : public QObject, public PresencePeer
 {
     Q_OBJECT
 

@@ -22,6 +22,7 @@ private slots:
     void invalid_data();
     void invalid();
     void extensionsOffIgnoresIfRevision();
+    void presenceIsAnExtension();
     void hostileNesting();
     void keyAndValueChecks();
 };
@@ -175,7 +176,17 @@ void TestRequestParser::invalid_data()
     row("op float", R"({"op":1.0,"key":"k","messageId":1})", "op must be an integer from 1 to 6", "1");
     row("op null", R"({"op":null,"key":"k","messageId":1})", "op must be an integer from 1 to 6", "1");
     row("op 0", R"({"op":0,"key":"k","messageId":1})", "Unknown op 0", "1");
-    row("op 7", R"({"op":7,"key":"k","messageId":"x"})", "Unknown op 7", R"("x")");
+    row("op 8", R"({"op":8,"key":"k","messageId":"x"})", "Unknown op 8", R"("x")");
+    row("presence without member", R"({"op":7,"name":"n","messageId":"x"})",
+        "member must be a string of 1 to 64 bytes", R"("x")");
+    row("presence without name", R"({"op":7,"member":"m"})", "name must be a string of 1 to 64 characters");
+    row("presence blank name", R"({"op":7,"member":"m","name":"  "})",
+        "name must be a string of 1 to 64 characters");
+    row("presence here not array", R"({"op":7,"member":"m","name":"n","here":"k"})",
+        "here must be an array of at most 4 keys");
+    row("presence watch number", R"({"op":7,"member":"m","name":"n","watch":[1]})",
+        "watch must be an array of at most 64 keys");
+    row("presence empty key", R"({"op":7,"member":"m","name":"n","here":[""]})", "here must not be empty");
     row("op negative", R"({"op":-1,"key":"k"})", "Unknown op -1");
     row("op huge", R"({"op":18446744073709551615,"key":"k"})", "Unknown op 18446744073709551615");
     row("missing key", R"({"op":1,"messageId":2})", "key is missing", "2");
@@ -259,6 +270,22 @@ void TestRequestParser::extensionsOffIgnoresIfRevision()
         = RequestParser::parse(R"({"op":2,"key":"k","value":"v","ifRevision":4})", false);
     QVERIFY(valid.isValid());
     QVERIFY(!valid.request->ifRevision);
+}
+
+void TestRequestParser::presenceIsAnExtension()
+{
+    const QByteArray frame
+        = R"({"op":7,"member":"w1","name":" Anna's laptop ","here":["a","a"],"watch":["a","b"]})";
+    const RequestParser::Result off = RequestParser::parse(frame, false);
+    QVERIFY(!off.isValid());
+    QCOMPARE(off.error.error, QStringLiteral("Unknown op 7"));
+    const RequestParser::Result on = RequestParser::parse(frame, true);
+    QVERIFY(on.isValid());
+    QCOMPARE(on.request->op, Op::Presence);
+    QCOMPARE(on.request->presence->member, QByteArray("w1"));
+    QCOMPARE(on.request->presence->name, QStringLiteral("Anna's laptop"));
+    QCOMPARE(on.request->presence->here, QList<QByteArray>({ "a" }));
+    QCOMPARE(on.request->presence->watch, QList<QByteArray>({ "a", "b" }));
 }
 
 void TestRequestParser::hostileNesting()

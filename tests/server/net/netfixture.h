@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+#include <functional>
 #include <hiredis/hiredis.h>
 #include <memory>
 
@@ -180,8 +181,21 @@ public:
             return false;
         config.apiKeys = { QString::fromLatin1(apiKey) };
         config.extensions = m_extensions;
+        if (configure)
+            configure(config);
         m_server = std::make_unique<DayboardServer>(config);
         return m_server->start(error);
+    }
+
+    /** Changes the config before each start (e.g. a short presence expiry). */
+    std::function<void(ServerConfig &)> configure;
+    /** Another instance of `other`'s deployment: the same Redis prefix (Redis backend only). */
+    void joinDeploymentOf(const TestServer &other) { m_redisPrefix = other.m_redisPrefix; }
+    /** Destroys the server (sockets dropped, nothing said) and starts a new one on the same data. */
+    bool restart(QString *error)
+    {
+        m_server.reset();
+        return start(error);
     }
 
     DayboardServer *server() const { return m_server.get(); }

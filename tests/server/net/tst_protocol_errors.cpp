@@ -45,7 +45,7 @@ private slots:
         QTest::newRow("empty object") << QByteArray("{}") << false;
         QTest::newRow("missing op") << QByteArray(R"({"key":"k","messageId":3})") << true;
         QTest::newRow("unknown op 0") << QByteArray(R"({"op":0,"key":"k","messageId":3})") << true;
-        QTest::newRow("unknown op 7") << QByteArray(R"({"op":7,"key":"k","messageId":3})") << true;
+        QTest::newRow("unknown op 8") << QByteArray(R"({"op":8,"key":"k","messageId":3})") << true;
         QTest::newRow("op as string") << QByteArray(R"({"op":"1","key":"k","messageId":3})") << true;
         QTest::newRow("op fractional") << QByteArray(R"({"op":1.5,"key":"k","messageId":3})") << true;
         QTest::newRow("missing key") << QByteArray(R"({"op":1,"messageId":3})") << true;
