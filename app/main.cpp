@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "application.h"
 #include "desktop/appoptions.h"
+#include "desktop/translations.h"
 
 #include <QGuiApplication>
 #include <QQmlExtensionPlugin>
@@ -18,6 +19,8 @@ int main(int argc, char *argv[])
     }
 
     QGuiApplication app(argc, argv);
+    // Before any text is made: the options' errors and the QML engine use it.
+    Translations::install(&app);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Dayboard"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.dayboard.Dayboard"));
     // Dayboard draws its own calm look on top of the Basic style; an explicit choice still wins.

@@ -23,8 +23,7 @@ Rectangle {
         Icon { name: "carry"; color: Theme.accent; size: 16 }
         Text {
             Layout.fillWidth: true
-            text: root.openCount === 1 ? qsTr("1 unfinished todo left on this day.")
-                                       : qsTr("%1 unfinished todos left on this day.").arg(root.openCount)
+            text: qsTr("%n unfinished todo(s) left on this day.", "", root.openCount)
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody

@@ -61,7 +61,7 @@ Popup {
             visible: root.subject.length > 0
             Layout.fillWidth: true
             Layout.maximumWidth: grid.implicitWidth
-            text: "“" + root.subject + "”"
+            text: qsTr("“%1”").arg(root.subject)
             wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             maximumLineCount: 2
             elide: Text.ElideRight

@@ -48,8 +48,7 @@ Column {
         text: root.failed ? qsTr("It was left untouched. %1").arg(root.dayModel.error)
             : root.cannotLoad ? App.connectionDetail
             : root.dayModel.loading ? ""
-            : root.dayModel.doneCount > 0 ? (root.dayModel.doneCount === 1 ? qsTr("1 done todo is hidden. Press Ctrl+H to show it.")
-                                                                            : qsTr("%1 done todos are hidden. Press Ctrl+H to show them.").arg(root.dayModel.doneCount))
+            : root.dayModel.doneCount > 0 ? qsTr("%n done todo(s) hidden. Press Ctrl+H to show them.", "", root.dayModel.doneCount)
             : qsTr("Type above and press Enter to add a todo.")
         color: Theme.textMuted
         font.family: Theme.fontFamily

@@ -57,7 +57,7 @@ QtObject {
     function carryOver() {
         const moved = dayModel.carryOverUnfinishedTo(App.today)
         if (moved > 0)
-            toasts.show((moved === 1 ? qsTr("Carried 1 todo over to today") : qsTr("Carried %1 todos over to today").arg(moved)),
+            toasts.show(qsTr("Carried %n todo(s) over to today", "", moved),
                         qsTr("Show"), () => root.goToRequested(App.today))
     }
     function pickDayFor(todoId) {

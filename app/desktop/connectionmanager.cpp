@@ -193,8 +193,8 @@ void ConnectionManager::copyFinished(const ListCopier::Result &result)
     if (m_mode == Mode::Remote)
         m_embedded->stop(); // kept running for the copy
     // Spelled out: without a loaded translation Qt would print "day(s)".
-    const QString days = result.days == 1 ? tr("1 day") : tr("%1 days").arg(result.days);
-    const QString todos = result.todos == 1 ? tr("1 todo") : tr("%1 todos").arg(result.todos);
+    const QString days = tr("%n day(s)", nullptr, result.days);
+    const QString todos = tr("%n todo(s)", nullptr, result.todos);
     if (!result.error.isEmpty())
         emit message(tr("Your lists were not all copied (%1). Copied %2, %3 so far; switch back and again to "
                         "finish, nothing is duplicated.")

@@ -140,7 +140,7 @@ void HpkvClient::dropSocket()
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    failAll(u"The connection was closed."_s);
+    failAll(tr("The connection was closed."));
 }
 
 void HpkvClient::openSocket()
@@ -196,13 +196,13 @@ void HpkvClient::onSocketGone(QWebSocket *socket)
         if (socket->error() == QAbstractSocket::UnknownSocketError || why.isEmpty())
             why = u"the connection was refused"_s;
         qCInfo(lcSync) << "request socket to" << hostForLog(m_baseUrl) << "failed:" << why;
-        emit connectionError(u"Cannot reach the sync server %1: %2."_s.arg(hostForLog(m_baseUrl), why));
+        emit connectionError(tr("Cannot reach the sync server %1: %2.").arg(hostForLog(m_baseUrl), why));
     }
     socket->disconnect(this);
     socket->deleteLater();
     m_socket = nullptr;
     m_heartbeatTimer.stop();
-    failAll(u"The connection to the sync server was lost."_s);
+    failAll(tr("The connection to the sync server was lost."));
     if (!m_wanted) {
         setState(State::Disconnected);
         return;
@@ -246,13 +246,13 @@ int HpkvClient::send(QJsonObject request, Callback callback)
     if (!isConnected() || !m_socket) {
         // Answer later, never from inside send(): callers may hold state they update after it.
         QTimer::singleShot(0, this, [this, messageId] {
-            finish(messageId, Reply { 0, {}, u"Not connected to the sync server."_s });
+            finish(messageId, Reply { 0, {}, tr("Not connected to the sync server.") });
         });
         return messageId;
     }
     connect(timer, &QTimer::timeout, this, [this, messageId] {
         qCInfo(lcSync) << "request" << messageId << "timed out";
-        finish(messageId, Reply { 0, {}, u"The sync server did not answer in time."_s, true });
+        finish(messageId, Reply { 0, {}, tr("The sync server did not answer in time."), true });
     });
     timer->start(m_requestTimeoutMs);
     m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
@@ -294,7 +294,11 @@ void HpkvClient::onTextMessage(const QString &text)
     const QJsonObject body = document.object();
     const QJsonValue id = body.value(u"messageId"_s);
     if (!id.isDouble()) {
-        qCDebug(lcSync) << "ignoring a frame without messageId";
+        // Pushed by the server without a request: presence (docs/protocol.md §9.9).
+        if (body.contains(u"type"_s))
+            emit pushed(body);
+        else
+            qCDebug(lcSync) << "ignoring a frame without messageId";
         return;
     }
     const int messageId = id.toInt();

@@ -124,10 +124,11 @@ void MonitorClient::onTokenReply(QNetworkReply *reply, quint64 generation)
         else if (status != 0)
             why = u"the server answered %1 %2"_s.arg(status).arg(body.value(u"error"_s).toString());
         else
-            why = reply->error() == QNetworkReply::OperationCanceledError ? u"no answer in time"_s
-                                                                          : u"the server cannot be reached"_s;
+            why = reply->error() == QNetworkReply::OperationCanceledError
+                ? tr("no answer in time")
+                : tr("the server cannot be reached");
         qCInfo(lcSync) << "monitor token request failed:" << why;
-        emit failed(u"Live updates are paused: %1."_s.arg(why));
+        emit failed(tr("Live updates are paused: %1.").arg(why));
         if (m_state != State::Connected)
             scheduleRetry();
         return;

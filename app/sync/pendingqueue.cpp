@@ -41,7 +41,7 @@ void PendingQueue::load()
     if (!file.exists())
         return;
     if (!file.open(QIODevice::ReadOnly)) {
-        m_loadError = u"The queue of unsent changes cannot be read: %1"_s.arg(file.errorString());
+        m_loadError = tr("The queue of unsent changes cannot be read: %1").arg(file.errorString());
         return;
     }
     QJsonParseError error;
@@ -52,7 +52,7 @@ void PendingQueue::load()
         const QString aside
             = m_fileName + u".corrupt-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
         QFile::rename(m_fileName, aside);
-        m_loadError = u"The queue of unsent changes was damaged; it was kept as %1."_s.arg(aside);
+        m_loadError = tr("The queue of unsent changes was damaged; it was kept as %1.").arg(aside);
         qCWarning(lcSync) << "queue file unreadable, moved aside:" << error.errorString();
         return;
     }
@@ -130,8 +130,8 @@ void PendingQueue::onWritten(quint64 generation, bool ok, const QString &error)
     if (!ok) {
         qCWarning(lcSync) << "cannot save the queue file:" << error;
         emit saveFailed(
-            u"Unsent changes cannot be saved to disk (%1); they are kept in memory and still sent."_s.arg(
-                error));
+            tr("Unsent changes cannot be saved to disk (%1); they are kept in memory and still sent.")
+                .arg(error));
         // The edits are still sent (kept in memory): the disk refusing them must not hold them back.
     }
     m_savedGeneration = std::max(m_savedGeneration, generation);

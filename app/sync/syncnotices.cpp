@@ -19,14 +19,14 @@ void SyncNotices::connectionLost()
     if (m_outageReported)
         return;
     m_outageReported = true;
-    say(u"The connection to the sync server was lost; reconnecting. Changes are kept and sent when it "
-        u"is back."_s);
+    say(tr("The connection to the sync server was lost; reconnecting. Changes are kept and sent when it "
+           "is back."));
 }
 
 void SyncNotices::connected()
 {
     if (m_outageReported)
-        say(u"Connected to the sync server again."_s);
+        say(tr("Connected to the sync server again."));
     m_outageReported = false;
     m_lastMessage.clear();
 }
@@ -46,8 +46,10 @@ void SyncNotices::dayUnreadable(const QDate &day, const QString &error)
     if (m_reportedUnreadable.contains(day))
         return;
     m_reportedUnreadable.insert(day);
-    say(u"The list of %1 on the server cannot be read (%2). It is left as it is; your changes to it are kept "
-        u"and not sent."_s.arg(dayText(day), error));
+    say(tr("The list of %1 on the server cannot be read (%2). It is left as it is; your changes to it are "
+           "kept "
+           "and not sent.")
+            .arg(dayText(day), error));
 }
 
 void SyncNotices::dayReadable(const QDate &day)
@@ -57,22 +59,22 @@ void SyncNotices::dayReadable(const QDate &day)
 
 void SyncNotices::changeRefused(const QDate &day, const QString &error)
 {
-    say(u"The server refused a change to %1 (%2); it was undone."_s.arg(dayText(day), error));
+    say(tr("The server refused a change to %1 (%2); it was undone.").arg(dayText(day), error));
 }
 
 void SyncNotices::readRefused(const QDate &day, const QString &error)
 {
-    say(u"The server refused to read %1 (%2)."_s.arg(dayText(day), error));
+    say(tr("The server refused to read %1 (%2).").arg(dayText(day), error));
 }
 
 void SyncNotices::loadFailed(const QDate &day, const QString &error)
 {
-    say(u"%1 could not be loaded (%2)."_s.arg(dayText(day), error));
+    say(tr("%1 could not be loaded (%2).").arg(dayText(day), error));
 }
 
 void SyncNotices::accessRefused(int code)
 {
-    say(u"The sync server refused access (%1). Check the API key; changes stay queued."_s.arg(code));
+    say(tr("The sync server refused access (%1). Check the API key; changes stay queued.").arg(code));
 }
 
 void SyncNotices::say(const QString &text)

@@ -326,8 +326,11 @@ QString AppController::longDate(const QString &isoDate) const
     const QDate date = fromIso(isoDate);
     if (!date.isValid())
         return {};
-    const QString format = date.year() == m_today.year() ? QStringLiteral("dddd, d MMMM")
-                                                         : QStringLiteral("dddd, d MMMM yyyy");
+    // The order and punctuation differ by language ("Monday, 7 December", "Montag, 7. Dezember"):
+    // the translation gives the QLocale format, QLocale the names.
+    const QString format = date.year() == m_today.year()
+        ? tr("dddd, d MMMM", "QLocale date format: a day of this year")
+        : tr("dddd, d MMMM yyyy", "QLocale date format: a day of another year");
     return QLocale().toString(date, format);
 }
 

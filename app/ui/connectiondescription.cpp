@@ -66,9 +66,8 @@ QString ConnectionDescription::pillText() const
     const int pending = m_session->pendingCount();
     if (pending == 0)
         return text;
-    // Spelled out: without a loaded translation Qt would print "edit(s)".
-    return pending == 1 ? tr("%1 · 1 edit waiting").arg(text)
-                        : tr("%1 · %2 edits waiting").arg(text).arg(pending);
+    // English plural forms come from dayboard_en.ts (Translations), like every other language.
+    return tr("%1 · %n edit(s) waiting", nullptr, pending).arg(text);
 }
 
 QString ConnectionDescription::detail() const

@@ -117,6 +117,8 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    // The system's language, as the app (LANGUAGE=de for the German UI).
+    Translations::install(&app);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     const QString outDir
         = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(DAYBOARD_SCREENSHOT_DIR);

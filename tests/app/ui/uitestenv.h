@@ -3,6 +3,7 @@
 
 #include "desktop/connectionmanager.h"
 #include "desktop/embeddedserver.h"
+#include "desktop/translations.h"
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
 #include "ui/appcontroller.h"
@@ -12,6 +13,7 @@
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <memory>
 
 /**
@@ -31,6 +33,10 @@ struct UiTestEnv
     {
         if (!dir.isValid())
             return false;
+        // The app's English texts with their plural forms ("1 edit waiting"), unless a
+        // translation is installed already (dayboard-screenshot: the system's language).
+        if (QCoreApplication::instance()->findChildren<QTranslator *>().isEmpty())
+            Translations::install(QCoreApplication::instance(), { QStringLiteral("en") });
         settings
             = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         cache = std::make_unique<DayCache>();
