@@ -4,6 +4,7 @@
 #include "sync/hpkvclient.h"
 #include "sync/syncsession.h"
 
+#include <QLoggingCategory>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -11,6 +12,8 @@
 #include <memory>
 
 class DayboardServer;
+
+Q_DECLARE_LOGGING_CATEGORY(lcCli)
 
 /**
  * @brief Finds the user's Dayboard and connects to it (docs/cli.md, "How it finds your Dayboard").

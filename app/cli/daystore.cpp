@@ -104,6 +104,8 @@ int DayStore::update(const QDate &day, const Edit &edit, QString *error)
             return ExitOk;
         if (written.code != 409)
             return fail(day, CliConnection::exitCodeFor(written), written.error, error);
+        qCInfo(lcCli).noquote() << "conflict on" << day.toString(Qt::ISODate) << "- reading it again, attempt"
+                                << attempt + 2;
     }
     return fail(day, ExitConflict,
                 QCoreApplication::translate("DayStore", "the day kept changing, %n attempt(s)", nullptr,
