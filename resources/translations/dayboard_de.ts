@@ -111,6 +111,14 @@
         <source>About Dayboard</source>
         <translation>Über Dayboard</translation>
     </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen …</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sortieren</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
@@ -1008,6 +1016,38 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Cancel a drag</source>
         <translation>Ziehen abbrechen</translation>
     </message>
+    <message>
+        <source>Search every day&apos;s todos and notes</source>
+        <translation>Aufgaben und Notizen aller Tage durchsuchen</translation>
+    </message>
+    <message>
+        <source>In search: pick / open / close</source>
+        <translation>In der Suche: auswählen / öffnen / schließen</translation>
+    </message>
+    <message>
+        <source>Quick add: a day, a reminder, a priority</source>
+        <translation>Schnell hinzufügen: Tag, Erinnerung, Priorität</translation>
+    </message>
+    <message>
+        <source>Quick add: keep a word as text</source>
+        <translation>Schnell hinzufügen: ein Wort als Text behalten</translation>
+    </message>
+    <message>
+        <source><byte value="xc"/>ri or click its chip</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set or remove the todo&apos;s reminder</source>
+        <translation>Erinnerung der Aufgabe setzen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Notes of the selected todo (Esc: done, Esc again: close)</source>
+        <translation>Notizen der gewählten Aufgabe (Esc: fertig, nochmals Esc: schließen)</translation>
+    </message>
+    <message>
+        <source>Sort: your order / by priority / by status</source>
+        <translation>Sortieren: eigene Reihenfolge / nach Priorität / nach Status</translation>
+    </message>
 </context>
 <context>
     <name>HpkvClient</name>
@@ -1285,6 +1325,37 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes of “%1”</source>
+        <translation>Notizen zu „%1“</translation>
+    </message>
+    <message>
+        <source>Notes · %1</source>
+        <translation>Notizen · %1</translation>
+    </message>
+    <message>
+        <source>Close notes</source>
+        <translation>Notizen schließen</translation>
+    </message>
+    <message>
+        <source>Add notes… (links like https://… become clickable)</source>
+        <translation>Notizen hinzufügen … (Links wie https://… werden anklickbar)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Saved as you type · Esc: done</source>
+        <translation>Wird beim Tippen gespeichert · Esc: fertig</translation>
+    </message>
+    <message>
+        <source>Click the notes or press Enter to edit</source>
+        <translation>Zum Bearbeiten auf die Notizen klicken oder Enter drücken</translation>
+    </message>
+</context>
+<context>
     <name>PendingQueue</name>
     <message>
         <source>The queue of unsent changes cannot be read: %1</source>
@@ -1297,6 +1368,37 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Unsent changes cannot be saved to disk (%1); they are kept in memory and still sent.</source>
         <translation>Nicht gesendete Änderungen können nicht gespeichert werden (%1); sie bleiben im Speicher und werden trotzdem gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerActions</name>
+    <message>
+        <source>Sorted by %1: choose View → Sort → Your Order to reorder</source>
+        <translation>Sortiert nach %1: Zum Umordnen Ansicht → Sortieren → Eigene Reihenfolge wählen</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notizen …</translation>
+    </message>
+    <message>
+        <source>Your Order</source>
+        <translation>Eigene Reihenfolge</translation>
+    </message>
+    <message>
+        <source>By Priority</source>
+        <translation>Nach Priorität</translation>
+    </message>
+    <message>
+        <source>By Status</source>
+        <translation>Nach Status</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1436,64 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
 </context>
 <context>
+    <name>QuickAddChips</name>
+    <message>
+        <source>Understood: %1</source>
+        <translation>Erkannt: %1</translation>
+    </message>
+    <message>
+        <source>%1 (from “%2”); press to keep “%2” as text</source>
+        <translation>%1 (aus „%2“); drücken, um „%2“ als Text zu behalten</translation>
+    </message>
+    <message>
+        <source>Read from “%1”. Click to keep it as text.</source>
+        <translation>Aus „%1“ gelesen. Klicken, um es als Text zu behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindDialog</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>14:30</source>
+        <translation>14:30</translation>
+    </message>
+    <message>
+        <source>Reminder time, hours and minutes</source>
+        <translation>Erinnerungszeit, Stunden und Minuten</translation>
+    </message>
+    <message>
+        <source>on this todo&apos;s day</source>
+        <translation>am Tag dieser Aufgabe</translation>
+    </message>
+    <message>
+        <source>Use hours:minutes, e.g. 09:15</source>
+        <translation>Als Stunden:Minuten angeben, z. B. 09:15</translation>
+    </message>
+    <message>
+        <source>Remove reminder</source>
+        <translation>Erinnerung entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Set reminder</source>
+        <translation>Erinnerung setzen</translation>
+    </message>
+</context>
+<context>
     <name>ReminderScheduler</name>
     <message>
         <source>Today at %1</source>
@@ -1350,6 +1510,13 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Snooze 10 min</source>
         <translation>In 10 Min. erinnern</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTag</name>
+    <message>
+        <source>Reminder at %1</source>
+        <translation>Erinnerung um %1</translation>
     </message>
 </context>
 <context>
@@ -1732,6 +1899,22 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>Notes of “%1”</source>
+        <translation>Notizen zu „%1“</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notizen …</translation>
+    </message>
+    <message>
+        <source>Add notes…</source>
+        <translation>Notizen hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Erinnerung …</translation>
+    </message>
 </context>
 <context>
     <name>TodoListPane</name>
@@ -1745,6 +1928,10 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
             <numerusform>%n unerledigte Aufgabe von früheren Tagen</numerusform>
             <numerusform>%n unerledigte Aufgaben von früheren Tagen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Added “%1” to %2</source>
+        <translation>„%1“ zu %2 hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2164,10 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Carry Earlier Unfinished Todos Over to Today</source>
         <translation>Frühere unerledigte Aufgaben auf heute übertragen</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Erinnerung …</translation>
     </message>
 </context>
 </TS>
