@@ -294,7 +294,11 @@ void HpkvClient::onTextMessage(const QString &text)
     const QJsonObject body = document.object();
     const QJsonValue id = body.value(u"messageId"_s);
     if (!id.isDouble()) {
-        qCDebug(lcSync) << "ignoring a frame without messageId";
+        // Pushed by the server without a request: presence (docs/protocol.md §9.9).
+        if (body.contains(u"type"_s))
+            emit pushed(body);
+        else
+            qCDebug(lcSync) << "ignoring a frame without messageId";
         return;
     }
     const int messageId = id.toInt();

@@ -93,6 +93,8 @@ signals:
     void revisionsChanged();
     /** A connect attempt failed or the connection dropped; the text holds no secrets. */
     void connectionError(const QString &text);
+    /** A message the server pushed on this socket (`type` set, no messageId), e.g. presence. */
+    void pushed(const QJsonObject &message);
 
 private:
     struct Pending
