@@ -14,6 +14,7 @@ int main(int argc, char *argv[])
     AppOptions::setApplicationInfo();
     if (AppOptions::isTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
+        Translations::install(&app);
         AppOptions::parse(app); // prints and exits
         return 0;
     }

@@ -41,10 +41,10 @@ function(dayboard_man_page target component description)
     set(page ${CMAKE_BINARY_DIR}/man/${target}.1)
     set(page_gz ${page}.gz)
     # HOME=~ and no XDG_*: the defaults --help prints (data directories) read ~/..., not the
-    # builder's home.
+    # builder's home. LANGUAGE=en: the page is English whatever the builder's language.
     add_custom_command(OUTPUT ${page} ${page_gz}
         COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
-        COMMAND ${CMAKE_COMMAND} -E env --unset=XDG_DATA_HOME --unset=XDG_CONFIG_HOME HOME=~ QT_QPA_PLATFORM=offscreen
+        COMMAND ${CMAKE_COMMAND} -E env --unset=XDG_DATA_HOME --unset=XDG_CONFIG_HOME HOME=~ LANGUAGE=en QT_QPA_PLATFORM=offscreen
                 ${HELP2MAN_EXECUTABLE} --no-info --section=1 --name=${description}
                 "--version-string=${target} ${PROJECT_VERSION}"
                 --include=${include_file} --output=${page} $<TARGET_FILE:${target}>

@@ -567,16 +567,15 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <translation>Eine Aufgabe braucht Text; der alte Text wurde behalten.</translation>
     </message>
     <message>
-        <source>Carry Over 1 Todo</source>
-        <translation>1 Aufgabe übertragen</translation>
-    </message>
-    <message>
-        <source>Carry Over %1 Todos</source>
-        <translation>%1 Aufgaben übertragen</translation>
-    </message>
-    <message>
         <source>A reminder time is hours and minutes, like 14:30.</source>
         <translation>Eine Erinnerungszeit besteht aus Stunden und Minuten, etwa 14:30.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carry Over %n Todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe übertragen</numerusform>
+            <numerusform>%n Aufgaben übertragen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1401,17 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
 </context>
 <context>
+    <name>PresenceModel</name>
+    <message>
+        <source>another window</source>
+        <translation>ein anderes Fenster</translation>
+    </message>
+    <message>
+        <source>Also here: %1</source>
+        <translation>Auch hier: %1</translation>
+    </message>
+</context>
+<context>
     <name>PriorityChip</name>
     <message>
         <source>High</source>
@@ -1660,6 +1670,14 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Keep running in the background (tray icon; reminders fire with no window open)</source>
         <translation>Im Hintergrund weiterlaufen (Symbol im Systembereich; Erinnerungen auch ohne offenes Fenster)</translation>
+    </message>
+    <message>
+        <source>Device name (others see it)</source>
+        <translation>Gerätename (für andere sichtbar)</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Gerätename</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>DayEditor</name>
+    <message numerus="yes">
+        <source>Carry Over %n Todo(s)</source>
+        <translation>
+            <numerusform>Carry Over %n Todo</numerusform>
+            <numerusform>Carry Over %n Todos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayStore</name>
     <message numerus="yes">
         <source>the day kept changing, %n attempt(s)</source>
