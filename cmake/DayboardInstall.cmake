@@ -57,6 +57,7 @@ function(dayboard_man_page target component description)
 endfunction()
 dayboard_man_page(dayboard-server server "HPKV-compatible sync server of Dayboard")
 dayboard_man_page(dayboard app "calm per-day todo lists that sync")
+dayboard_man_page(dayboard-cli app "Dayboard's todo lists from the command line")
 
 # --- documentation and license -----------------------------------------------------------------
 # Debian wants /usr/share/doc/<package>/copyright; other systems get the same file as LICENSE.
@@ -69,7 +70,7 @@ if(TARGET dayboard)
     install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/dayboard
             RENAME copyright COMPONENT app)
     set(dayboard_app_docs ${PROJECT_SOURCE_DIR}/README.md)
-    foreach(doc user-guide.md sync.md)
+    foreach(doc user-guide.md sync.md cli.md)
         if(EXISTS ${PROJECT_SOURCE_DIR}/docs/${doc})
             list(APPEND dayboard_app_docs ${PROJECT_SOURCE_DIR}/docs/${doc})
         endif()

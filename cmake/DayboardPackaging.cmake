@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Debian packages with CPack (docs/packaging.md): configure with -DCMAKE_INSTALL_PREFIX=/usr, build,
 # then `cpack -G DEB` in the build directory gives two packages from the install components:
-#   dayboard         the desktop app (component app)
+#   dayboard         the desktop app and dayboard-cli (component app: what app/ installs)
 #   dayboard-server  the headless server with its systemd unit and /etc/default file (component
 #                    server); started on install, bound to 127.0.0.1 with a generated API key
 # Descriptions: a summary line, then the long description (CPack indents it; "." is an empty line).
@@ -66,6 +66,7 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_
 set(CPACK_COMPONENT_APP_DESCRIPTION "Calm per-day todo lists that sync
 Dayboard keeps one short todo list per day: plan today, glance at the week, carry what is
 unfinished over to today. Works offline with a built-in server and syncs live with a Dayboard
-or HPKV server across windows, app instances and machines.")
+or HPKV server across windows, app instances and machines. dayboard-cli edits, watches,
+exports and imports the same lists from the command line.")
 
 include(CPack)
