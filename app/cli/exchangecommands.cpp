@@ -49,7 +49,9 @@ int printSummary(CliContext &context, const ImportPlan &plan)
             continue;
         }
         QString line = outcomeName(entry.outcome) + u' '
-            + (day.isEmpty() ? tr("line %1").arg(entry.line) : day) + u"  "_s + entry.text;
+            + (day.isEmpty() ? QCoreApplication::translate("ExchangeCommands", "line %1").arg(entry.line)
+                             : day)
+            + u"  "_s + entry.text;
         if (!entry.reason.isEmpty())
             line += u" — "_s + entry.reason;
         context.out().line(line);
@@ -63,7 +65,11 @@ int printSummary(CliContext &context, const ImportPlan &plan)
                                          { u"skipped"_s, skipped },
                                          { u"entries"_s, entries } });
     else
-        context.out().line(tr("%1 added, %2 updated, %3 skipped.").arg(added).arg(updated).arg(skipped));
+        context.out().line(
+            QCoreApplication::translate("ExchangeCommands", "%1 added, %2 updated, %3 skipped.")
+                .arg(added)
+                .arg(updated)
+                .arg(skipped));
     return ExitOk;
 }
 } // namespace

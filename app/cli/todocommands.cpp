@@ -19,8 +19,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("TodoCommands", text);
 }
 
-const QCommandLineOption dayOption(u"day"_s, tr("The day: today (default), tomorrow, fri, +3, 2026-12-24."),
-                                   u"day"_s);
+const QCommandLineOption dayOption(
+    u"day"_s,
+    QCoreApplication::translate("TodoCommands", "The day: today (default), tomorrow, fri, +3, 2026-12-24."),
+    u"day"_s);
 
 /** Writes `operation` to its day; ExitNotFound when its todo is no longer there. */
 int apply(CliContext &context, const TodoOperation &operation)
@@ -38,9 +40,10 @@ int apply(CliContext &context, const TodoOperation &operation)
         },
         &error);
     if (code == ExitNotFound)
-        return context.out().error(code,
-                                   tr("The todo %1 is no longer on %2.")
-                                       .arg(operation.targetId(), operation.day.toString(Qt::ISODate)));
+        return context.out().error(
+            code,
+            QCoreApplication::translate("TodoCommands", "The todo %1 is no longer on %2.")
+                .arg(operation.targetId(), operation.day.toString(Qt::ISODate)));
     return code == ExitOk ? code : context.out().error(code, error);
 }
 
@@ -70,7 +73,7 @@ int report(CliContext &context, const QDate &day, const QString &id, const QStri
 /** The todo named by the first argument (searched on --day when given). */
 int find(CliContext &context, QDate *day, Todo *todo)
 {
-    const auto prefix = context.argument(0, tr("the todo's id"));
+    const auto prefix = context.argument(0, QCoreApplication::translate("TodoCommands", "the todo's id"));
     if (!prefix)
         return ExitUsage;
     const auto onlyDay = context.parser().isSet(u"in"_s) ? context.day(u"in"_s, {}) : std::optional(QDate());

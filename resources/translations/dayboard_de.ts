@@ -736,6 +736,14 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>%1: %2 (nothing was imported)</source>
         <translation>%1: %2 (nichts wurde importiert)</translation>
     </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated, %3 skipped.</source>
+        <translation>%1 hinzugefügt, %2 aktualisiert, %3 übersprungen.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeController</name>
@@ -1829,6 +1837,18 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>The todo&apos;s id, the start of it (&quot;todo_&quot; may be left out) or of its last part.</source>
         <translation>Die ID der Aufgabe, ihr Anfang („todo_“ darf fehlen) oder der Anfang ihres letzten Teils.</translation>
+    </message>
+    <message>
+        <source>The day: today (default), tomorrow, fri, +3, 2026-12-24.</source>
+        <translation>Der Tag: today (Standard), tomorrow, fri, +3, 2026-12-24.</translation>
+    </message>
+    <message>
+        <source>The todo %1 is no longer on %2.</source>
+        <translation>Die Aufgabe %1 ist nicht mehr am %2.</translation>
+    </message>
+    <message>
+        <source>the todo&apos;s id</source>
+        <translation>die ID der Aufgabe</translation>
     </message>
 </context>
 <context>
