@@ -20,19 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ExchangeCommands", text);
 }
 
-QString outcomeName(ImportPlan::Entry::Outcome outcome)
-{
-    switch (outcome) {
-    case ImportPlan::Entry::Outcome::Added:
-        return u"added"_s;
-    case ImportPlan::Entry::Outcome::Updated:
-        return u"updated"_s;
-    case ImportPlan::Entry::Outcome::Skipped:
-        break;
-    }
-    return u"skipped"_s;
-}
-
 int printSummary(CliContext &context, const ImportPlan &plan)
 {
     using Outcome = ImportPlan::Entry::Outcome;
@@ -40,7 +27,7 @@ int printSummary(CliContext &context, const ImportPlan &plan)
     for (const ImportPlan::Entry &entry : plan.summary()) {
         const QString day = entry.day.isValid() ? entry.day.toString(Qt::ISODate) : QString();
         if (context.out().isJson()) {
-            entries.append(QJsonObject { { u"outcome"_s, outcomeName(entry.outcome) },
+            entries.append(QJsonObject { { u"outcome"_s, ImportPlan::outcomeName(entry.outcome) },
                                          { u"id"_s, entry.todoId },
                                          { u"text"_s, entry.text },
                                          { u"day"_s, day },
@@ -48,7 +35,7 @@ int printSummary(CliContext &context, const ImportPlan &plan)
                                          { u"reason"_s, entry.reason } });
             continue;
         }
-        QString line = outcomeName(entry.outcome) + u' '
+        QString line = ImportPlan::outcomeName(entry.outcome) + u' '
             + (day.isEmpty() ? QCoreApplication::translate("ExchangeCommands", "line %1").arg(entry.line)
                              : day)
             + u"  "_s + entry.text;

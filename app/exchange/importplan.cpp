@@ -176,3 +176,16 @@ int ImportPlan::count(Entry::Outcome outcome) const
     return int(std::count_if(m_summary.cbegin(), m_summary.cend(),
                              [&](const Entry &entry) { return entry.outcome == outcome; }));
 }
+
+QString ImportPlan::outcomeName(Entry::Outcome outcome)
+{
+    switch (outcome) {
+    case Entry::Outcome::Added:
+        return QStringLiteral("added");
+    case Entry::Outcome::Updated:
+        return QStringLiteral("updated");
+    case Entry::Outcome::Skipped:
+        break;
+    }
+    return QStringLiteral("skipped");
+}

@@ -72,6 +72,8 @@ public:
     /** One entry per todo of the file and per thing skipped, in file order. */
     const QList<Entry> &summary() const { return m_summary; }
     int count(Entry::Outcome outcome) const;
+    /** `added`, `updated`, `skipped`: an outcome's name in machine-readable output (not translated). */
+    static QString outcomeName(Entry::Outcome outcome);
 
 private:
     void mergeItem(const ImportDocument::Item &item, const QDate &day, const DayLists &existing,
