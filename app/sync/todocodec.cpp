@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sync/todocodec.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -166,19 +167,23 @@ TodoCodec::Result TodoCodec::parse(const QByteArray &value)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(value, &error);
     if (error.error != QJsonParseError::NoError) {
-        result.error = u"The stored list is not valid JSON (%1 at offset %2)."_s.arg(error.errorString())
-                           .arg(error.offset);
+        result.error
+            = QCoreApplication::translate("TodoCodec", "The stored list is not valid JSON (%1 at offset %2).")
+                  .arg(error.errorString())
+                  .arg(error.offset);
         return result;
     }
     if (!document.isArray()) {
-        result.error = u"The stored list is not a JSON array."_s;
+        result.error = QCoreApplication::translate("TodoCodec", "The stored list is not a JSON array.");
         return result;
     }
     const QJsonArray array = document.array();
     result.todos.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject()) {
-            result.error = u"Entry %1 of the stored list is not a JSON object."_s.arg(i + 1);
+            result.error = QCoreApplication::translate("TodoCodec",
+                                                       "Entry %1 of the stored list is not a JSON object.")
+                               .arg(i + 1);
             result.todos.clear();
             return result;
         }
