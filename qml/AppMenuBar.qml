@@ -10,6 +10,8 @@ MenuBar {
     required property WindowActions actions
 
     signal aboutRequested()
+    signal exportRequested()
+    signal importRequested()
 
     palette.window: Theme.background
     background: Rectangle {
@@ -32,6 +34,9 @@ MenuBar {
         title: qsTr("&File")
         DayMenuItem { action: root.actions.newTodoAction }
         DayMenuItem { action: root.actions.newWindowAction }
+        MenuSeparator {}
+        DayMenuItem { action: Action { text: qsTr("Export…"); shortcut: "Ctrl+Shift+E"; onTriggered: root.exportRequested() } }
+        DayMenuItem { action: Action { text: qsTr("Import…"); shortcut: "Ctrl+Shift+I"; onTriggered: root.importRequested() } }
         MenuSeparator {}
         DayMenuItem { action: root.actions.settingsAction }
         MenuSeparator {}

@@ -23,6 +23,8 @@ Popup {
         { label: qsTr("New window"), keys: "Ctrl+Shift+N" },
         { label: qsTr("Close this window"), keys: "Ctrl+W" },
         { label: qsTr("Quit Dayboard"), keys: "Ctrl+Q" },
+        { label: qsTr("Export days to a file"), keys: "Ctrl+Shift+E" },
+        { label: qsTr("Import a file (JSON, iCalendar)"), keys: "Ctrl+Shift+I" },
         { label: qsTr("Settings"), keys: "Ctrl+," },
         { label: qsTr("This help"), keys: "F1" }
     ]

@@ -69,6 +69,8 @@ DayWindow {
     menuBar: AppMenuBar {
         actions: actions
         onAboutRequested: toasts.show(qsTr("Dayboard %1 — calm per-day todo lists").arg(App.version))
+        onExportRequested: exportSheet.open()
+        onImportRequested: importSheet.open()
     }
 
     Shortcut { sequences: ["Alt+Home"]; onActivated: root.goTo(App.today) }
@@ -131,4 +133,6 @@ DayWindow {
     }
     SettingsSheet { id: settings }
     HelpSheet { id: help }
+    ExportSheet { id: exportSheet; day: root.day }
+    ImportSheet { id: importSheet; day: root.day }
 }

@@ -46,6 +46,8 @@ public:
     void watch(const QDate &date);
     void unwatch(const QDate &date);
     QList<QDate> watchedDays() const;
+    /** Every day the cache holds an entry for (any status), in no particular order. */
+    QList<QDate> knownDays() const { return m_days.keys(); }
 
     static QByteArray keyFor(const QDate &date); ///< "todos-YYYYMMDD"
     static std::optional<QDate> dateForKey(const QByteArray &key);
