@@ -3,6 +3,22 @@
 
 #include "ui/daymodel.h"
 
+namespace {
+/// Where a status goes when sorting by status: what is under way, then what is open, then done.
+int statusRank(int status)
+{
+    switch (Todo::Status(status)) {
+    case Todo::Status::InProgress:
+        return 0;
+    case Todo::Status::NotSet:
+        return 1;
+    case Todo::Status::Done:
+        return 2;
+    }
+    return 1;
+}
+} // namespace
+
 TodoFilterModel::TodoFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -48,6 +64,40 @@ int TodoFilterModel::count() const
     return rowCount();
 }
 
+TodoFilterModel::SortMode TodoFilterModel::sortMode() const
+{
+    return m_sortMode;
+}
+
+void TodoFilterModel::setSortMode(SortMode mode)
+{
+    if (m_sortMode == mode || mode < StoredOrder || mode > ByStatus)
+        return;
+    m_sortMode = mode;
+    // Column -1 shows the source's own order again.
+    sort(mode == StoredOrder ? -1 : 0);
+    invalidate();
+    emit sortModeChanged();
+}
+
+bool TodoFilterModel::isSorted() const
+{
+    return m_sortMode != StoredOrder;
+}
+
+bool TodoFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const auto key = [this](const QModelIndex &index) {
+        if (m_sortMode == ByPriority)
+            return -index.data(DayModel::PriorityRole).toInt(); // high first
+        return statusRank(index.data(DayModel::StatusRole).toInt());
+    };
+    const int l = key(left);
+    const int r = key(right);
+    // Equal keys keep the user's order (the source rows).
+    return l != r ? l < r : left.row() < right.row();
+}
+
 bool TodoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (m_showDone || !sourceModel())
@@ -57,7 +107,7 @@ bool TodoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 
 bool TodoFilterModel::moveRow(int from, int to)
 {
-    if (!m_dayModel || from < 0 || to < 0 || from >= rowCount() || to >= rowCount())
+    if (!m_dayModel || isSorted() || from < 0 || to < 0 || from >= rowCount() || to >= rowCount())
         return false;
     const int sourceFrom = mapToSource(index(from, 0)).row();
     const int sourceTo = mapToSource(index(to, 0)).row();
