@@ -10,8 +10,9 @@ MenuBar {
     required property WindowActions actions
 
     signal aboutRequested()
-    signal exportRequested()
-    signal importRequested()
+    // File → Export… / Import…: the window's actions (their shortcuts work anywhere in it).
+    property Action exportAction
+    property Action importAction
 
     palette.window: Theme.background
     background: Rectangle {
@@ -35,8 +36,8 @@ MenuBar {
         DayMenuItem { action: root.actions.newTodoAction }
         DayMenuItem { action: root.actions.newWindowAction }
         MenuSeparator {}
-        DayMenuItem { action: Action { text: qsTr("Export…"); shortcut: "Ctrl+Shift+E"; onTriggered: root.exportRequested() } }
-        DayMenuItem { action: Action { text: qsTr("Import…"); shortcut: "Ctrl+Shift+I"; onTriggered: root.importRequested() } }
+        DayMenuItem { action: root.exportAction }
+        DayMenuItem { action: root.importAction }
         MenuSeparator {}
         DayMenuItem { action: root.actions.settingsAction }
         MenuSeparator {}

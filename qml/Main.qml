@@ -69,8 +69,8 @@ DayWindow {
     menuBar: AppMenuBar {
         actions: actions
         onAboutRequested: toasts.show(qsTr("Dayboard %1 — calm per-day todo lists").arg(App.version))
-        onExportRequested: exportSheet.open()
-        onImportRequested: importSheet.open()
+        exportAction: root.exportAction
+        importAction: root.importAction
     }
 
     Shortcut { sequences: ["Alt+Home"]; onActivated: root.goTo(App.today) }
@@ -133,6 +133,8 @@ DayWindow {
     }
     SettingsSheet { id: settings }
     HelpSheet { id: help }
+    readonly property Action exportAction: Action { text: qsTr("Export…"); shortcut: "Ctrl+Shift+E"; onTriggered: exportSheet.open() }
+    readonly property Action importAction: Action { text: qsTr("Import…"); shortcut: "Ctrl+Shift+I"; onTriggered: importSheet.open() }
     ExportSheet { id: exportSheet; day: root.day }
     ImportSheet { id: importSheet; day: root.day }
 }
