@@ -20,6 +20,7 @@ namespace {
 QPointer<AppController> s_instance;
 const QString themeKey = QStringLiteral("ui/theme");
 const QString showDoneKey = QStringLiteral("ui/showDone");
+const QString daySortKey = QStringLiteral("ui/daySort");
 
 QDate fromIso(const QString &isoDate)
 {
@@ -269,6 +270,19 @@ void AppController::setShowDone(bool show)
         return;
     m_settings->setValue(showDoneKey, show);
     emit showDoneChanged();
+}
+
+int AppController::daySort() const
+{
+    return m_settings->value(daySortKey, 0).toInt();
+}
+
+void AppController::setDaySort(int mode)
+{
+    if (mode == daySort())
+        return;
+    m_settings->setValue(daySortKey, mode);
+    emit daySortChanged();
 }
 
 QString AppController::version() const

@@ -43,6 +43,8 @@ class AppController : public QObject
     Q_PROPERTY(QString themeOverride READ themeOverride WRITE setThemeOverride NOTIFY themeChanged)
     Q_PROPERTY(bool darkTheme READ darkTheme NOTIFY themeChanged)
     Q_PROPERTY(bool showDone READ showDone WRITE setShowDone NOTIFY showDoneChanged)
+    /** View → Sort: how every window shows a day (TodoFilterModel::SortMode as int), remembered. */
+    Q_PROPERTY(int daySort READ daySort WRITE setDaySort NOTIFY daySortChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
 
 public:
@@ -88,6 +90,8 @@ public:
     bool systemDark() const;
     bool showDone() const;
     void setShowDone(bool show);
+    int daySort() const;
+    void setDaySort(int mode);
     QString version() const;
 
     /** Injects the clock (tests of midnight rollover). */
@@ -120,6 +124,7 @@ signals:
     void serverChanged();
     void themeChanged();
     void showDoneChanged();
+    void daySortChanged();
     /** A non-blocking note for the user; every window shows it as a toast. */
     void toast(const QString &text);
     void newWindowRequested(const QDate &date);

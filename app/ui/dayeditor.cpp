@@ -3,6 +3,7 @@
 
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
+#include "sync/todocodec.h"
 #include "sync/todooperation.h"
 
 #include <QDateTime>
@@ -131,6 +132,33 @@ bool DayEditor::setPriority(const QString &id, Todo::Priority priority)
     if (todo->priority == priority)
         return true;
     return submitEdit(id, TodoOperation::setPriority(m_date, id, priority, nowMs()));
+}
+
+bool DayEditor::setNotes(const QString &id, const QString &notes)
+{
+    const Todo *todo = find(id);
+    if (!todo)
+        return false;
+    // Notes of white space only are no notes: the member goes.
+    const QString value = notes.trimmed().isEmpty() ? QString() : notes;
+    if (todo->notes == value)
+        return true;
+    return submitEdit(id, TodoOperation::setNotes(m_date, id, value, nowMs()));
+}
+
+bool DayEditor::setRemind(const QString &id, const QString &remind)
+{
+    const Todo *todo = find(id);
+    if (!todo)
+        return false;
+    const QString value = remind.trimmed();
+    if (!value.isEmpty() && !TodoCodec::isRemindTime(value)) {
+        emit message(tr("A reminder time is hours and minutes, like 14:30."));
+        return false;
+    }
+    if (todo->remind == value)
+        return true;
+    return submitEdit(id, TodoOperation::setRemind(m_date, id, value, nowMs()));
 }
 
 bool DayEditor::setStatus(const QString &id, Todo::Status status)

@@ -38,6 +38,8 @@ public:
     bool setPriority(const QString &id, Todo::Priority priority);
     bool setStatus(const QString &id, Todo::Status status);
     bool toggleDone(const QString &id);
+    bool setNotes(const QString &id, const QString &notes);
+    bool setRemind(const QString &id, const QString &remind);
     bool remove(const QString &id);
     bool undo();
     bool move(int from, int to);

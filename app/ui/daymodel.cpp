@@ -32,6 +32,12 @@ QList<int> rolesOf(TodoListDiff::Fields fields)
         roles << DayModel::CreatedRole;
     if (fields & TodoListDiff::Field::Updated)
         roles << DayModel::UpdatedRole;
+    if (fields & TodoListDiff::Field::Notes)
+        roles << DayModel::NotesRole << DayModel::HasNotesRole;
+    if (fields & TodoListDiff::Field::Remind)
+        roles << DayModel::RemindRole;
+    if (fields & TodoListDiff::Field::Series)
+        roles << DayModel::SeriesRole;
     return roles;
 }
 } // namespace
@@ -206,6 +212,14 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
         return todo.created;
     case UpdatedRole:
         return todo.updated;
+    case NotesRole:
+        return todo.notes;
+    case HasNotesRole:
+        return !todo.notes.trimmed().isEmpty();
+    case RemindRole:
+        return todo.remind;
+    case SeriesRole:
+        return todo.series;
     default:
         return {};
     }
@@ -214,9 +228,10 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> DayModel::roleNames() const
 {
     return {
-        { IdRole, "todoId" },       { TextRole, "text" }, { PriorityRole, "priority" },
-        { StatusRole, "status" },   { DoneRole, "done" }, { CreatedRole, "created" },
-        { UpdatedRole, "updated" },
+        { IdRole, "todoId" },       { TextRole, "text" },     { PriorityRole, "priority" },
+        { StatusRole, "status" },   { DoneRole, "done" },     { CreatedRole, "created" },
+        { UpdatedRole, "updated" }, { NotesRole, "notes" },   { HasNotesRole, "hasNotes" },
+        { RemindRole, "remind" },   { SeriesRole, "series" },
     };
 }
 
@@ -279,7 +294,10 @@ QVariantMap DayModel::get(int row) const
              { QStringLiteral("text"), todo.text },
              { QStringLiteral("priority"), int(todo.priority) },
              { QStringLiteral("status"), int(todo.status) },
-             { QStringLiteral("done"), todo.isDone() } };
+             { QStringLiteral("done"), todo.isDone() },
+             { QStringLiteral("notes"), todo.notes },
+             { QStringLiteral("remind"), todo.remind },
+             { QStringLiteral("series"), todo.series } };
 }
 
 QString DayModel::newTodoId()
@@ -305,6 +323,16 @@ bool DayModel::setPriority(const QString &id, Todo::Priority priority)
 bool DayModel::setStatus(const QString &id, Todo::Status status)
 {
     return m_editor->setStatus(id, status);
+}
+
+bool DayModel::setNotes(const QString &id, const QString &notes)
+{
+    return m_editor->setNotes(id, notes);
+}
+
+bool DayModel::setRemind(const QString &id, const QString &remind)
+{
+    return m_editor->setRemind(id, remind);
 }
 
 bool DayModel::toggleDone(const QString &id)

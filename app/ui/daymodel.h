@@ -50,6 +50,10 @@ public:
         DoneRole,
         CreatedRole,
         UpdatedRole,
+        NotesRole, ///< "notes": multi-line plain text ("" when none)
+        HasNotesRole, ///< "hasNotes": the notes hold more than white space
+        RemindRole, ///< "remind": "HH:mm" or ""
+        SeriesRole, ///< "series": the recurring series' id or ""
     };
     Q_ENUM(Role)
 
@@ -87,6 +91,10 @@ public:
     Q_INVOKABLE bool setPriority(const QString &id, Todo::Priority priority);
     Q_INVOKABLE bool setStatus(const QString &id, Todo::Status status);
     Q_INVOKABLE bool toggleDone(const QString &id);
+    /** Sets the todo's notes (plain text; white space only removes them). */
+    Q_INVOKABLE bool setNotes(const QString &id, const QString &notes);
+    /** Sets the reminder time, "HH:mm", or removes it (""); false for another text. */
+    Q_INVOKABLE bool setRemind(const QString &id, const QString &remind);
     /** Removes the todo and remembers it (and where it was) for undo(). */
     Q_INVOKABLE bool remove(const QString &id);
     /** Re-inserts the last removed todo where it was. */

@@ -36,6 +36,9 @@ TodoListDiff::Fields changedFields(const Todo &before, const Todo &after)
     fields.setFlag(TodoListDiff::Field::Status, before.status != after.status);
     fields.setFlag(TodoListDiff::Field::Created, before.created != after.created);
     fields.setFlag(TodoListDiff::Field::Updated, before.updated != after.updated);
+    fields.setFlag(TodoListDiff::Field::Notes, before.notes != after.notes);
+    fields.setFlag(TodoListDiff::Field::Remind, before.remind != after.remind);
+    fields.setFlag(TodoListDiff::Field::Series, before.series != after.series);
     return fields;
 }
 

@@ -18,7 +18,16 @@
 class TodoListDiff
 {
 public:
-    enum class Field { Text = 0x1, Priority = 0x2, Status = 0x4, Created = 0x8, Updated = 0x10 };
+    enum class Field {
+        Text = 0x1,
+        Priority = 0x2,
+        Status = 0x4,
+        Created = 0x8,
+        Updated = 0x10,
+        Notes = 0x20,
+        Remind = 0x40,
+        Series = 0x80,
+    };
     Q_DECLARE_FLAGS(Fields, Field)
 
     struct Change

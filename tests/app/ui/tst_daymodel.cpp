@@ -20,6 +20,7 @@ private slots:
     void verbsGoThroughTheSession();
     void removeAndUndoRestoresPosition();
     void moveToDayAndCarryOver();
+    void plannerRolesAndVerbs();
 
 private:
     SyncedClients m_clients;
@@ -257,6 +258,52 @@ void TstDayModel::moveToDayAndCarryOver()
     QCOMPARE(texts(next), QStringList({ u"a"_qs, u"c"_qs }));
     QCOMPARE(next.index(1).data(DayModel::IdRole).toString(), c);
     QTRY_COMPARE_WITH_TIMEOUT(m_clients.local.session->pendingCount(), 0, timeoutMs);
+}
+
+void TstDayModel::plannerRolesAndVerbs()
+{
+    DayModel model;
+    model.setBackend(m_clients.local.cache.get(), m_clients.local.session.get());
+    model.setDate(m_clients.day);
+    DayModel remoteView;
+    remoteView.setBackend(m_clients.remote.cache.get(), m_clients.remote.session.get());
+    remoteView.setDate(m_clients.day);
+    const QHash<int, QByteArray> names = model.roleNames();
+    QCOMPARE(names.value(DayModel::NotesRole), "notes");
+    QCOMPARE(names.value(DayModel::HasNotesRole), "hasNotes");
+    QCOMPARE(names.value(DayModel::RemindRole), "remind");
+    QCOMPARE(names.value(DayModel::SeriesRole), "series");
+
+    const QString id = model.add(u"Call the bank"_qs);
+    QVERIFY(!model.index(0).data(DayModel::HasNotesRole).toBool());
+    QVERIFY(model.setNotes(id, u"Ask about\nhttps://example.org/form"_qs));
+    QCOMPARE(model.index(0).data(DayModel::NotesRole).toString(), u"Ask about\nhttps://example.org/form"_qs);
+    QVERIFY(model.index(0).data(DayModel::HasNotesRole).toBool());
+    QSignalSpy refused(&model, &DayModel::message);
+    QVERIFY(!model.setRemind(id, u"half past two"_qs));
+    QCOMPARE(refused.count(), 1);
+    QVERIFY(model.setRemind(id, u"14:30"_qs));
+    QCOMPARE(model.index(0).data(DayModel::RemindRole).toString(), u"14:30"_qs);
+
+    // They reach the other client, whose edit of the series (and the text) arrives as dataChanged.
+    QTRY_COMPARE_WITH_TIMEOUT(remoteView.index(0).data(DayModel::RemindRole).toString(), u"14:30"_qs,
+                              timeoutMs);
+    QCOMPARE(remoteView.index(0).data(DayModel::NotesRole).toString(),
+             u"Ask about\nhttps://example.org/form"_qs);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    m_clients.submitRemote(
+        TodoOperation::setMembers(m_clients.day, id, { { u"series"_qs, u"series_1"_qs } }));
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0).data(DayModel::SeriesRole).toString(), u"series_1"_qs,
+                              timeoutMs);
+    QVERIFY(changed.constLast().at(2).value<QList<int>>().contains(DayModel::SeriesRole));
+    QCOMPARE(model.index(0).data(DayModel::RemindRole).toString(), u"14:30"_qs);
+
+    // White space only removes the notes; "" removes the reminder.
+    QVERIFY(model.setNotes(id, u"  \n "_qs));
+    QVERIFY(!model.index(0).data(DayModel::HasNotesRole).toBool());
+    QVERIFY(model.setRemind(id, QString()));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteView.index(0).data(DayModel::NotesRole).toString().isEmpty(), timeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(remoteView.index(0).data(DayModel::RemindRole).toString().isEmpty(), timeoutMs);
 }
 
 QTEST_GUILESS_MAIN(TstDayModel)
