@@ -26,6 +26,7 @@ QString claimKey(const QDate &day, const QString &todoId)
 ReminderScheduler::ReminderScheduler(SyncSession *session, Notifier *notifier, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_cache(session->cache())
     , m_notifier(notifier)
     , m_clock([] { return QDateTime::currentDateTime(); })
 {
@@ -41,8 +42,10 @@ ReminderScheduler::ReminderScheduler(SyncSession *session, Notifier *notifier, Q
 
 ReminderScheduler::~ReminderScheduler()
 {
-    for (const QDate &day : std::as_const(m_watched))
-        m_session->cache()->unwatch(day);
+    for (const QDate &day : std::as_const(m_watched)) {
+        if (m_cache)
+            m_cache->unwatch(day);
+    }
 }
 
 void ReminderScheduler::setClock(const Clock &clock)
@@ -150,8 +153,11 @@ void ReminderScheduler::show(const QDate &day, const Todo &todo, const QDateTime
         body = tr("(was due %1)").arg(when);
     }
     const QString todoId = todo.id;
-    m_notifier->show(todo.text, body, { doneAction, tr("Done"), snoozeAction, tr("Snooze 10 min") },
-                     [this, day, todoId](uint id) {
+    // A reminder of an earlier day cannot move to a later time on its day: Done only.
+    QStringList actions { doneAction, tr("Done") };
+    if (day == now.date())
+        actions << snoozeAction << tr("Snooze 10 min");
+    m_notifier->show(todo.text, body, actions, [this, day, todoId](uint id) {
         if (id == 0)
             return;
         m_shown.insert(id, { day, todoId });

@@ -5,10 +5,12 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <functional>
 
+class DayCache;
 class Notifier;
 class SyncSession;
 struct Todo;
@@ -23,8 +25,8 @@ struct Todo;
  * change the next check compares with the wall clock again, and a missed reminder fires late,
  * saying "(was due 14:30)". Before showing one it claims it on the server (ReminderClaim), so
  * it shows on one device only. The notification's actions: "Done" sets the todo done, "Snooze
- * 10 min" moves `remind` to ten minutes from now, rounded up to the minute (at most 23:59 of the
- * todo's day), which clears `reminded` so it fires again.
+ * 10 min" (today's reminders only) moves `remind` to ten minutes from now, rounded up to the
+ * minute (at most 23:59 of the todo's day), which clears `reminded` so it fires again.
  */
 class ReminderScheduler : public QObject
 {
@@ -75,6 +77,7 @@ private:
     void scheduleCheck();
 
     SyncSession *m_session;
+    QPointer<DayCache> m_cache; ///< may go before us when both are children of one owner
     Notifier *m_notifier;
     Clock m_clock;
     QList<QDate> m_watched;
