@@ -3,11 +3,15 @@
 
 #include "desktop/connectionmanager.h"
 #include "desktop/datamigration.h"
+#include "desktop/notifier.h"
+#include "desktop/reminderscheduler.h"
 #include "desktop/singleinstance.h"
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
+#include "trayicon.h"
 #include "ui/appcontroller.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QGuiApplication>
 #include <QIcon>
@@ -90,7 +94,13 @@ int Application::start()
     // Qt.quit() (Ctrl+Q, File → Quit) and closing the last window end the app the same way.
     connect(m_engine.get(), &QQmlEngine::quit, this, &Application::quit, Qt::QueuedConnection);
     QGuiApplication::setQuitOnLastWindowClosed(false);
-    connect(qGuiApp, &QGuiApplication::lastWindowClosed, this, &Application::quit, Qt::QueuedConnection);
+    connect(qGuiApp, &QGuiApplication::lastWindowClosed, this, &Application::lastWindowClosed,
+            Qt::QueuedConnection);
+    // One reminder scheduler for the whole process, whatever the number of windows.
+    m_notifier = new Notifier(QDBusConnection::sessionBus(), this);
+    m_reminders = new ReminderScheduler(m_session, m_notifier, this);
+    connect(m_controller, &AppController::keepRunningChanged, this, &Application::updateTray);
+    updateTray();
     m_component = new QQmlComponent(m_engine.get(), QUrl(mainQmlUrl), QQmlComponent::PreferSynchronous, this);
     if (m_component->isError()) {
         qCCritical(lcApp).noquote() << m_component->errorString();
@@ -114,6 +124,7 @@ int Application::start()
     });
     // The window is up; only now start the server and the network (never block the first paint).
     QTimer::singleShot(0, m_connection, &ConnectionManager::start);
+    QTimer::singleShot(0, m_reminders, &ReminderScheduler::start);
     return 0;
 }
 
@@ -190,6 +201,32 @@ void Application::quit()
             grace->start(0);
     });
     grace->start(quitWriteGraceMs);
+}
+
+void Application::lastWindowClosed()
+{
+    // With "Keep running in the background" the tray icon stays and reminders still fire.
+    if (m_controller && m_controller->keepRunning() && m_tray) {
+        qCInfo(lcApp) << "last window closed: running in the background";
+        return;
+    }
+    quit();
+}
+
+void Application::updateTray()
+{
+    // QSystemTrayIcon needs a QApplication (main.cpp); tests driving Application may not have one.
+    const bool wanted = m_controller->keepRunning();
+    if (!m_tray && wanted && qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        m_tray = new TrayIcon(this);
+        connect(m_tray, &TrayIcon::openRequested, this, [this] {
+            if (QQuickWindow *window = openWindow(m_controller->todayDate()))
+                window->requestActivate();
+        });
+        connect(m_tray, &TrayIcon::quitRequested, this, &Application::quit);
+    }
+    if (m_tray)
+        m_tray->setVisible(wanted);
 }
 
 void Application::finishQuit()

@@ -13,6 +13,9 @@
 class AppController;
 class ConnectionManager;
 class DayCache;
+class Notifier;
+class ReminderScheduler;
+class TrayIcon;
 class QQmlApplicationEngine;
 class QQmlComponent;
 class QQuickWindow;
@@ -51,6 +54,8 @@ private:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void saveGeometry(QQuickWindow *window);
     void finishQuit();
+    void lastWindowClosed();
+    void updateTray();
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -59,6 +64,9 @@ private:
     ConnectionManager *m_connection = nullptr;
     AppController *m_controller = nullptr;
     SingleInstance *m_instance = nullptr;
+    Notifier *m_notifier = nullptr;
+    ReminderScheduler *m_reminders = nullptr;
+    TrayIcon *m_tray = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQmlComponent *m_component = nullptr;
     QList<QPointer<QQuickWindow>> m_windows;

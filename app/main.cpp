@@ -3,7 +3,7 @@
 #include "desktop/appoptions.h"
 #include "desktop/translations.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 
@@ -19,7 +19,9 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    QGuiApplication app(argc, argv);
+    // A QApplication (not QGuiApplication): the tray icon of "Keep running in the background" is a
+    // QSystemTrayIcon, which needs Qt Widgets. The windows stay Qt Quick.
+    QApplication app(argc, argv);
     // Before any text is made: the options' errors and the QML engine use it.
     Translations::install(&app);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Dayboard"));

@@ -220,6 +220,12 @@ Popup {
                 checked: App.showDone
                 onToggled: App.showDone = checked
             }
+            DaySwitch {
+                objectName: "keepRunningSwitch"
+                text: qsTr("Keep running in the background (tray icon; reminders fire with no window open)")
+                checked: App.keepRunning
+                onToggled: App.keepRunning = checked
+            }
 
             DayButton {
                 Layout.alignment: Qt.AlignRight

@@ -43,6 +43,8 @@ class AppController : public QObject
     Q_PROPERTY(QString themeOverride READ themeOverride WRITE setThemeOverride NOTIFY themeChanged)
     Q_PROPERTY(bool darkTheme READ darkTheme NOTIFY themeChanged)
     Q_PROPERTY(bool showDone READ showDone WRITE setShowDone NOTIFY showDoneChanged)
+    /** Settings: closing the last window leaves the app in the tray, so reminders still fire. */
+    Q_PROPERTY(bool keepRunning READ keepRunning WRITE setKeepRunning NOTIFY keepRunningChanged)
     /** View → Sort: how every window shows a day (TodoFilterModel::SortMode as int), remembered. */
     Q_PROPERTY(int daySort READ daySort WRITE setDaySort NOTIFY daySortChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -90,6 +92,8 @@ public:
     bool systemDark() const;
     bool showDone() const;
     void setShowDone(bool show);
+    bool keepRunning() const;
+    void setKeepRunning(bool keep);
     int daySort() const;
     void setDaySort(int mode);
     QString version() const;
@@ -124,6 +128,7 @@ signals:
     void serverChanged();
     void themeChanged();
     void showDoneChanged();
+    void keepRunningChanged();
     void daySortChanged();
     /** A non-blocking note for the user; every window shows it as a toast. */
     void toast(const QString &text);
