@@ -53,6 +53,7 @@ MenuBar {
         DayMenuItem { action: root.actions.moveUpAction }
         DayMenuItem { action: root.actions.moveDownAction }
         DayMenuItem { action: root.actions.moveDayAction }
+        DayMenuItem { action: root.actions.remindAction }
         DayMenuItem { action: root.actions.carryAction }
         MenuSeparator {}
         DayMenuItem { action: root.actions.removeAction }

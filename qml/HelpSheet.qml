@@ -16,6 +16,7 @@ Popup {
         { label: qsTr("Undo delete"), keys: "Ctrl+Z" },
         { label: qsTr("Move the selected todo up / down"), keys: "Ctrl+↑ / Ctrl+↓" },
         { label: qsTr("Move to another day"), keys: "Ctrl+M" },
+        { label: qsTr("Set or remove the todo's reminder"), keys: "Ctrl+R" },
         { label: qsTr("Previous / next day"), keys: "Alt+← / Alt+→" },
         { label: qsTr("Today"), keys: "Ctrl+T" },
         { label: qsTr("Go to a day"), keys: "Ctrl+G" },

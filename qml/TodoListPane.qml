@@ -75,6 +75,12 @@ Rectangle {
         }
     }
 
+    RemindDialog {
+        id: remindDialog
+        dayModel: root.dayModel
+        Component.onCompleted: root.actions.remindDialog = remindDialog
+        onClosed: list.forceActiveFocus()
+    }
     EmptyState {
         anchors.centerIn: parent
         anchors.verticalCenterOffset: 24
