@@ -8,6 +8,7 @@ MenuBar {
     id: root
 
     required property WindowActions actions
+    property PlannerActions planner
 
     signal aboutRequested()
     // File → Export… / Import…: the window's actions (their shortcuts work anywhere in it).
@@ -53,6 +54,7 @@ MenuBar {
         DayMenuItem { action: root.actions.moveUpAction }
         DayMenuItem { action: root.actions.moveDownAction }
         DayMenuItem { action: root.actions.moveDayAction }
+        DayMenuItem { action: root.planner ? root.planner.notesAction : null }
         DayMenuItem { action: root.actions.remindAction }
         DayMenuItem { action: root.actions.carryAction }
         MenuSeparator {}
@@ -66,6 +68,12 @@ MenuBar {
         DayMenuItem { action: root.actions.goToDayAction }
         MenuSeparator {}
         DayMenuItem { action: root.actions.showDoneAction }
+        DayMenu {
+            title: qsTr("Sort")
+            DayMenuItem { action: root.planner ? root.planner.sortOrderAction : null }
+            DayMenuItem { action: root.planner ? root.planner.sortPriorityAction : null }
+            DayMenuItem { action: root.planner ? root.planner.sortStatusAction : null }
+        }
     }
     DayMenu {
         title: qsTr("&Help")

@@ -21,6 +21,8 @@ Popup {
         { label: qsTr("Today"), keys: "Ctrl+T" },
         { label: qsTr("Go to a day"), keys: "Ctrl+G" },
         { label: qsTr("Show / hide done todos"), keys: "Ctrl+H" },
+        { label: qsTr("Notes of the selected todo (Esc: done, Esc again: close)"), keys: "Ctrl+E" },
+        { label: qsTr("Sort: your order / by priority / by status"), keys: "Ctrl+Alt+1 / 2 / 3" },
         { label: qsTr("New window"), keys: "Ctrl+Shift+N" },
         { label: qsTr("Close this window"), keys: "Ctrl+W" },
         { label: qsTr("Quit Dayboard"), keys: "Ctrl+Q" },

@@ -39,6 +39,7 @@ DayWindow {
         id: filterModel
         dayModel: dayModel
         showDone: App.showDone
+        sortMode: App.daySort
     }
     // A window left on "today" overnight moves on to the new today.
     property string knownToday: App.today
@@ -66,7 +67,16 @@ DayWindow {
         onGoToRequested: (isoDate) => root.goTo(isoDate)
     }
 
+    PlannerActions {
+        id: planner
+        list: listPane.todoList
+        filterModel: filterModel
+        notesPanel: notesPanel
+        toasts: toasts
+    }
+
     menuBar: AppMenuBar {
+        planner: planner
         actions: actions
         onAboutRequested: toasts.show(qsTr("Dayboard %1 — calm per-day todo lists").arg(App.version))
         exportAction: root.exportAction
@@ -84,7 +94,8 @@ DayWindow {
             anchors.top: parent.top
             anchors.bottom: parent.bottom
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(parent.width - 2 * Theme.spacingXl, Theme.contentWidth)
+            // The notes panel widens the window's content beside the list.
+            width: Math.min(parent.width - 2 * Theme.spacingXl, Theme.contentWidth + (notesPanel.open ? 320 : 0))
             anchors.topMargin: Theme.spacingXl
             anchors.bottomMargin: Theme.spacingXl
             spacing: Theme.spacingL
@@ -99,15 +110,27 @@ DayWindow {
                 selectedDate: root.day
                 onDayClicked: (isoDate) => root.goTo(isoDate)
             }
-            TodoListPane {
-                id: listPane
+            RowLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                day: root.day
-                isPast: root.isPast
-                dayModel: dayModel
-                filterModel: filterModel
-                actions: actions
+                spacing: Theme.spacingM
+                TodoListPane {
+                    id: listPane
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    day: root.day
+                    isPast: root.isPast
+                    dayModel: dayModel
+                    filterModel: filterModel
+                    actions: actions
+                }
+                NotesPanel {
+                    id: notesPanel
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Math.min(320, parent.width / 2)
+                    dayModel: dayModel
+                    onCloseRequested: planner.closeNotes()
+                }
             }
             DayFooter {
                 Layout.fillWidth: true
