@@ -20,7 +20,6 @@ namespace {
 QPointer<AppController> s_instance;
 const QString themeKey = QStringLiteral("ui/theme");
 const QString showDoneKey = QStringLiteral("ui/showDone");
-const QString keepRunningKey = QStringLiteral("ui/keepRunning");
 const QString daySortKey = QStringLiteral("ui/daySort");
 
 QDate fromIso(const QString &isoDate)
@@ -271,19 +270,6 @@ void AppController::setShowDone(bool show)
         return;
     m_settings->setValue(showDoneKey, show);
     emit showDoneChanged();
-}
-
-bool AppController::keepRunning() const
-{
-    return m_settings->value(keepRunningKey, false).toBool();
-}
-
-void AppController::setKeepRunning(bool keep)
-{
-    if (keep != keepRunning()) {
-        m_settings->setValue(keepRunningKey, keep);
-        emit keepRunningChanged();
-    }
 }
 
 int AppController::daySort() const
