@@ -88,14 +88,6 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Exportieren …</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importieren …</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1315,6 +1307,14 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Dayboard %1 — calm per-day todo lists</source>
         <translation>Dayboard %1 – ruhige Aufgabenlisten für jeden Tag</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
 </context>
 <context>
     <name>MonitorClient</name>
@@ -1528,13 +1528,6 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Snooze 10 min</source>
         <translation>In 10 Min. erinnern</translation>
-    </message>
-</context>
-<context>
-    <name>ReminderTag</name>
-    <message>
-        <source>Reminder at %1</source>
-        <translation>Erinnerung um %1</translation>
     </message>
 </context>
 <context>
@@ -1937,22 +1930,6 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
-    <message>
-        <source>Notes of “%1”</source>
-        <translation>Notizen zu „%1“</translation>
-    </message>
-    <message>
-        <source>Notes…</source>
-        <translation>Notizen …</translation>
-    </message>
-    <message>
-        <source>Add notes…</source>
-        <translation>Notizen hinzufügen …</translation>
-    </message>
-    <message>
-        <source>Reminder…</source>
-        <translation>Erinnerung …</translation>
-    </message>
 </context>
 <context>
     <name>TodoListPane</name>
@@ -2200,12 +2177,12 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>Carry Earlier Unfinished Todos Over to Today</source>
-        <translation>Frühere unerledigte Aufgaben auf heute übertragen</translation>
-    </message>
-    <message>
         <source>Reminder…</source>
         <translation>Erinnerung …</translation>
+    </message>
+    <message>
+        <source>Carry Over Earlier Todos</source>
+        <translation>Frühere Aufgaben übertragen</translation>
     </message>
 </context>
 </TS>
