@@ -48,6 +48,7 @@ MenuBar {
     DayMenu {
         title: qsTr("&Edit")
         DayMenuItem { action: root.actions.undoAction }
+        DayMenuItem { action: root.actions.redoAction }
         MenuSeparator {}
         DayMenuItem { action: root.actions.editAction }
         DayMenuItem { action: root.actions.toggleAction }
@@ -57,6 +58,7 @@ MenuBar {
         DayMenuItem { action: root.planner ? root.planner.notesAction : null }
         DayMenuItem { action: root.actions.remindAction }
         DayMenuItem { action: root.actions.carryAction }
+        DayMenuItem { action: root.actions.carryOverdueAction }
         MenuSeparator {}
         DayMenuItem { action: root.actions.removeAction }
     }

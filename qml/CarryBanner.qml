@@ -8,6 +8,9 @@ Rectangle {
     id: root
 
     required property int openCount
+    // What it says and its button's objectName (today's note of earlier days sets both).
+    property string message: qsTr("%n unfinished todo(s) left on this day.", "", openCount)
+    property string buttonName: "carryButton"
 
     signal carryRequested()
 
@@ -23,14 +26,14 @@ Rectangle {
         Icon { name: "carry"; color: Theme.accent; size: 16 }
         Text {
             Layout.fillWidth: true
-            text: qsTr("%n unfinished todo(s) left on this day.", "", root.openCount)
+            text: root.message
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             elide: Text.ElideRight
         }
         IconButton {
-            objectName: "carryButton"
+            objectName: root.buttonName
             showLabel: true
             iconName: "move"
             iconColor: Theme.accent

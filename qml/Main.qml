@@ -84,6 +84,7 @@ DayWindow {
     }
 
     Shortcut { sequences: ["Alt+Home"]; onActivated: root.goTo(App.today) }
+    Shortcut { sequences: ["Ctrl+Y"]; enabled: dayModel.undoStack.canRedo; onActivated: actions.redo() }
     Shortcut { sequences: ["Ctrl+PgUp"]; onActivated: root.goTo(App.addDays(root.day, -1)) }
     Shortcut { sequences: ["Ctrl+PgDown"]; onActivated: root.goTo(App.addDays(root.day, 1)) }
 

@@ -53,6 +53,17 @@ Rectangle {
             openCount: root.dayModel.openCount
             onCarryRequested: root.actions.carryOver()
         }
+        // Today: the unfinished todos of earlier days (OverdueTodos), carried over in one step.
+        CarryBanner {
+            objectName: "overdueBanner"
+            buttonName: "overdueButton"
+            visible: root.day === App.today && root.actions.overdue.count > 0
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacingS
+            openCount: root.actions.overdue.count
+            message: qsTr("%n unfinished todo(s) from earlier days", "", openCount)
+            onCarryRequested: root.actions.carryOverdue()
+        }
 
         TodoList {
             id: list

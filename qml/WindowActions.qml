@@ -25,36 +25,57 @@ QtObject {
 
     signal goToRequested(string isoDate)
 
-    // The keys of the "Deleted …" notes, oldest first: Undo, however it is used, drops its note.
+    // The notes whose Undo undoes one step ({ step, key }): undone however, the note goes.
     property var undoNotes: []
+    // Earlier days' unfinished todos (today's note and its carry-over).
+    readonly property OverdueTodos overdue: OverdueTodos { controller: App; undoStack: root.dayModel.undoStack }
 
+    function noteUndo(text) {
+        const step = dayModel.undoStack.lastStep
+        undoNotes.push({ step: step, key: toasts.show(text, qsTr("Undo"), () => root.undoStep(step)) })
+    }
+    function dropNote(step) {
+        const i = undoNotes.findIndex(note => note.step === step)
+        if (i >= 0)
+            toasts.dismiss(undoNotes.splice(i, 1)[0].key)
+    }
     function removeTodo(todoId) {
         const row = dayModel.indexOf(todoId)
         if (row < 0)
             return
         const text = dayModel.get(row).text
         if (dayModel.remove(todoId))
-            undoNotes.push(toasts.show(qsTr("Deleted “%1”").arg(text), qsTr("Undo"), () => root.undo()))
+            noteUndo(qsTr("Deleted “%1”").arg(text))
+    }
+    function undoStep(step) {
+        dropNote(step)
+        dayModel.undoStack.undoStep(step)
     }
     function undo() {
-        if (!dayModel.undo()) {
+        const step = dayModel.undoStack.lastStep
+        if (!dayModel.undoStack.undo()) {
             toasts.show(qsTr("Nothing to undo"))
             return
         }
-        if (undoNotes.length > 0)
-            toasts.dismiss(undoNotes.pop())
+        dropNote(step)
     }
-    // The note and its Undo name the todo by id, read before it leaves this day's rows.
+    function redo() {
+        if (!dayModel.undoStack.redo())
+            toasts.show(qsTr("Nothing to redo"))
+    }
+    function carryOverdue() {
+        const moved = overdue.carryOver()
+        if (moved > 0)
+            noteUndo(qsTr("Carried %n todo(s) over to today", "", moved))
+    }
+    // The note names the todo, read before it leaves this day's rows; its Undo is the move's undo step.
     function moveToDay(todoId, isoDate) {
         const row = dayModel.indexOf(todoId)
         if (row < 0)
             return
-        const from = day
         const text = dayModel.get(row).text
-        const afterId = row > 0 ? dayModel.get(row - 1).todoId : ""
         if (dayModel.moveToDay(todoId, isoDate))
-            toasts.show(qsTr("Moved “%1” to %2").arg(text).arg(App.dayTitle(isoDate)),
-                        qsTr("Undo"), () => dayModel.moveBetweenDays(todoId, isoDate, from, row, afterId))
+            noteUndo(qsTr("Moved “%1” to %2").arg(text).arg(App.dayTitle(isoDate)))
     }
     function carryOver() {
         const moved = dayModel.carryOverUnfinishedTo(App.today)
@@ -85,7 +106,8 @@ QtObject {
     readonly property Action closeAction: Action { text: qsTr("Close Window"); shortcut: "Ctrl+W"; onTriggered: root.window.close() }
     readonly property Action settingsAction: Action { text: qsTr("Settings…"); shortcut: "Ctrl+,"; onTriggered: root.settings.open() }
     readonly property Action quitAction: Action { text: qsTr("Quit"); shortcut: "Ctrl+Q"; onTriggered: Qt.quit() }
-    readonly property Action undoAction: Action { text: root.dayModel.canUndo ? qsTr("Undo Delete") : qsTr("Undo"); shortcut: "Ctrl+Z"; onTriggered: root.undo() }
+    readonly property Action undoAction: Action { text: root.dayModel.undoStack.canUndo ? qsTr("Undo %1").arg(root.dayModel.undoStack.undoText) : qsTr("Undo"); enabled: root.dayModel.undoStack.canUndo; shortcut: "Ctrl+Z"; onTriggered: root.undo() }
+    readonly property Action redoAction: Action { text: root.dayModel.undoStack.canRedo ? qsTr("Redo %1").arg(root.dayModel.undoStack.redoText) : qsTr("Redo"); enabled: root.dayModel.undoStack.canRedo; shortcut: "Ctrl+Shift+Z"; onTriggered: root.redo() }
     readonly property Action editAction: Action { text: qsTr("Edit Todo"); shortcut: "F2"; enabled: root.list.currentIndex >= 0; onTriggered: root.list.editCurrent() }
     readonly property Action toggleAction: Action { text: qsTr("Toggle Done"); shortcut: "Ctrl+D"; enabled: root.list.currentIndex >= 0; onTriggered: root.dayModel.toggleDone(root.list.currentId()) }
     readonly property Action removeAction: Action { text: qsTr("Delete Todo"); shortcut: "Delete"; enabled: root.list.currentIndex >= 0; onTriggered: root.removeTodo(root.list.currentId()) }
@@ -94,6 +116,7 @@ QtObject {
     readonly property Action moveDayAction: Action { text: qsTr("Move to Another Day…"); shortcut: "Ctrl+M"; enabled: root.list.currentIndex >= 0; onTriggered: root.pickDayFor(root.list.currentId()) }
     readonly property Action remindAction: Action { text: qsTr("Reminder…"); shortcut: "Ctrl+R"; enabled: root.list.currentIndex >= 0 && root.remindDialog !== null; onTriggered: root.remindDialog.openFor(root.list.currentId()) }
     readonly property Action carryAction: Action { text: qsTr("Carry Unfinished Over to Today"); enabled: root.day !== App.today && root.dayModel.openCount > 0; onTriggered: root.carryOver() }
+    readonly property Action carryOverdueAction: Action { text: qsTr("Carry Over Earlier Todos"); enabled: root.overdue.count > 0; onTriggered: root.carryOverdue() }
     readonly property Action previousDayAction: Action { text: qsTr("Previous Day"); shortcut: "Alt+Left"; onTriggered: root.goToRequested(App.addDays(root.day, -1)) }
     readonly property Action nextDayAction: Action { text: qsTr("Next Day"); shortcut: "Alt+Right"; onTriggered: root.goToRequested(App.addDays(root.day, 1)) }
     readonly property Action todayAction: Action { text: qsTr("Today"); shortcut: "Ctrl+T"; onTriggered: root.goToRequested(App.today) }

@@ -5,6 +5,7 @@
 #include "sync/syncsession.h"
 #include "sync/todocodec.h"
 #include "sync/todooperation.h"
+#include "ui/undostack.h"
 
 #include <QDateTime>
 #include <QMetaEnum>
@@ -40,23 +41,19 @@ void DayEditor::setBackend(DayCache *cache, SyncSession *session)
     m_session = session;
 }
 
+void DayEditor::setUndoStack(UndoStack *undo)
+{
+    m_undo = undo;
+}
+
 void DayEditor::setDate(const QDate &date)
 {
     m_date = date;
-    if (m_undo.isEmpty())
-        return;
-    m_undo.clear();
-    emit canUndoChanged();
 }
 
-bool DayEditor::canUndo() const
+QString DayEditor::carryOverName(int count)
 {
-    return !m_undo.isEmpty();
-}
-
-QString DayEditor::undoText() const
-{
-    return m_undo.isEmpty() ? QString() : m_undo.constLast().todo.text;
+    return tr("Carry Over %n Todo(s)", nullptr, count);
 }
 
 QString DayEditor::newTodoId()
@@ -86,10 +83,16 @@ bool DayEditor::canEdit(const QDate &date)
 
 bool DayEditor::submitEdit(const QString &id, const TodoOperation &op)
 {
-    if (!canEdit(m_date) || !find(id))
+    const Todo *todo = find(id);
+    if (!canEdit(m_date) || !todo)
         return false;
-    m_session->submit(op);
+    perform(UndoEdit::fieldEdit(*todo, op));
     return true;
+}
+
+void DayEditor::perform(const UndoEdit &edit)
+{
+    UndoStack::perform(m_session, m_undo, edit);
 }
 
 QString DayEditor::add(const QString &text, Todo::Priority priority)
@@ -105,7 +108,7 @@ QString DayEditor::add(const QString &text, Todo::Priority priority)
     todo.created = now;
     todo.updated = now;
     const QString afterId = m_rows.isEmpty() ? QString() : m_rows.constLast().id;
-    m_session->submit(TodoOperation::insert(m_date, todo, -1, afterId, now));
+    perform(UndoEdit::added(TodoOperation::insert(m_date, todo, -1, afterId, now)));
     return todo.id;
 }
 
@@ -185,26 +188,7 @@ bool DayEditor::remove(const QString &id)
     if (it == m_rows.cend() || !canEdit(m_date))
         return false;
     const int row = int(it - m_rows.cbegin());
-    Removed removed { *it, row > 0 ? m_rows.at(row - 1).id : QString(), row };
-    m_session->submit(TodoOperation::remove(m_date, id, nowMs()));
-    m_undo.append(removed);
-    // Undo is for the last few slips, not a history.
-    if (m_undo.size() > 20)
-        m_undo.removeFirst();
-    emit canUndoChanged();
-    return true;
-}
-
-bool DayEditor::undo()
-{
-    if (m_undo.isEmpty() || !canEdit(m_date))
-        return false;
-    const Removed removed = m_undo.takeLast();
-    emit canUndoChanged();
-    if (find(removed.todo.id))
-        return false;
-    const int position = std::min(removed.position, int(m_rows.size()));
-    m_session->submit(TodoOperation::insert(m_date, removed.todo, position, removed.afterId, nowMs()));
+    perform(UndoEdit::removed(m_date, *it, row, row > 0 ? m_rows.at(row - 1).id : QString(), nowMs()));
     return true;
 }
 
@@ -217,7 +201,9 @@ bool DayEditor::move(int from, int to)
     TodoList without = m_rows;
     const Todo moving = without.takeAt(from);
     const QString afterId = to > 0 ? without.at(to - 1).id : QString();
-    m_session->submit(TodoOperation::move(m_date, moving.id, to, afterId, nowMs()));
+    const QString fromAfterId = from > 0 ? m_rows.at(from - 1).id : QString();
+    perform(UndoEdit::moved(moving, from, fromAfterId,
+                            TodoOperation::move(m_date, moving.id, to, afterId, nowMs())));
     return true;
 }
 
@@ -234,15 +220,13 @@ bool DayEditor::moveBetweenDays(const QString &id, const QDate &from, const QDat
 {
     if (!from.isValid() || !to.isValid() || from == to || !canEdit(from))
         return false;
-    const Todo *todo = findIn(m_cache->day(from).todos, id);
+    const TodoList &rows = m_cache->day(from).todos;
+    const Todo *todo = findIn(rows, id);
     if (!todo)
         return false;
-    const qint64 now = nowMs();
-    Todo moved = *todo;
-    moved.updated = now;
-    // Insert first: if the app stops in between, the todo exists twice rather than nowhere.
-    m_session->submit(TodoOperation::insert(to, moved, position, afterId, now));
-    m_session->submit(TodoOperation::remove(from, id, now));
+    const int row = int(todo - rows.constData());
+    const QString fromAfterId = row > 0 ? rows.at(row - 1).id : QString();
+    perform(UndoEdit::movedToDay(*todo, from, row, fromAfterId, to, position, afterId, nowMs()));
     return true;
 }
 
@@ -256,7 +240,11 @@ int DayEditor::carryOverUnfinishedTo(const QDate &target)
             open << todo.id;
     }
     int moved = 0;
+    if (m_undo)
+        m_undo->beginGroup();
     for (const QString &id : std::as_const(open))
         moved += moveToDay(id, target) ? 1 : 0;
+    if (m_undo)
+        m_undo->endGroup(carryOverName(moved));
     return moved;
 }

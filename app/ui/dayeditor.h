@@ -9,11 +9,13 @@
 
 class DayCache;
 class SyncSession;
+class UndoStack;
 struct TodoOperation;
+struct UndoEdit;
 
 /**
  * @brief The edit verbs of one day's list: each turns into TodoOperations for
- * SyncSession::submit(); the undo of deletions lives here too.
+ * SyncSession::submit(); each edit is recorded (with its inverse) in the window's UndoStack.
  *
  * DayModel owns one and forwards its Q_INVOKABLE verbs to it. The editor reads the rows the model
  * has announced (`rows`, a reference into the model) so that ids and positions are the ones the
@@ -27,11 +29,10 @@ public:
     explicit DayEditor(const TodoList &rows, QObject *parent = nullptr);
 
     void setBackend(DayCache *cache, SyncSession *session);
-    /** Another day: the undo of the old one is dropped. */
+    /** Where edits are recorded for undo (none: not recorded). */
+    void setUndoStack(UndoStack *undo);
+    /** Another day; the window's undo history goes on across days. */
     void setDate(const QDate &date);
-
-    bool canUndo() const;
-    QString undoText() const;
 
     QString add(const QString &text, Todo::Priority priority);
     bool setText(const QString &id, const QString &text);
@@ -41,7 +42,6 @@ public:
     bool setNotes(const QString &id, const QString &notes);
     bool setRemind(const QString &id, const QString &remind);
     bool remove(const QString &id);
-    bool undo();
     bool move(int from, int to);
     /** Moves the todo `id` of this day to the end of `target`'s list. */
     bool moveToDay(const QString &id, const QDate &target);
@@ -54,26 +54,22 @@ public:
     int carryOverUnfinishedTo(const QDate &target);
 
     static QString newTodoId();
+    /** The undo step's name of carrying `count` todos over ("Carry Over 3 Todos"). */
+    static QString carryOverName(int count);
 
 signals:
     void message(const QString &text);
-    void canUndoChanged();
 
 private:
-    struct Removed
-    {
-        Todo todo;
-        QString afterId;
-        int position = -1;
-    };
-
     const Todo *find(const QString &id) const;
     bool canEdit(const QDate &date);
     bool submitEdit(const QString &id, const TodoOperation &op);
+    /** Submits the edit's forward operations and records it for undo. */
+    void perform(const UndoEdit &edit);
 
     const TodoList &m_rows;
     QPointer<DayCache> m_cache;
     QPointer<SyncSession> m_session;
+    QPointer<UndoStack> m_undo;
     QDate m_date;
-    QList<Removed> m_undo;
 };

@@ -44,10 +44,13 @@ QList<int> rolesOf(TodoListDiff::Fields fields)
 
 DayModel::DayModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_undoStack(new UndoStack(this))
     , m_editor(new DayEditor(m_todos, this))
 {
+    m_editor->setUndoStack(m_undoStack);
     connect(m_editor, &DayEditor::message, this, &DayModel::message);
-    connect(m_editor, &DayEditor::canUndoChanged, this, &DayModel::canUndoChanged);
+    connect(m_undoStack, &UndoStack::message, this, &DayModel::message);
+    connect(m_undoStack, &UndoStack::changed, this, &DayModel::canUndoChanged);
 }
 
 DayModel::~DayModel()
@@ -63,6 +66,7 @@ void DayModel::setBackend(DayCache *cache, SyncSession *session)
     m_cache = cache;
     m_session = session;
     m_editor->setBackend(cache, session);
+    m_undoStack->setBackend(cache, session);
     attach();
     syncFromCache();
 }
@@ -263,12 +267,17 @@ QString DayModel::error() const
 
 bool DayModel::canUndo() const
 {
-    return m_editor->canUndo();
+    return m_undoStack->canUndo();
 }
 
 QString DayModel::undoText() const
 {
-    return m_editor->undoText();
+    return m_undoStack->undoText();
+}
+
+UndoStack *DayModel::undoStack() const
+{
+    return m_undoStack;
 }
 
 const TodoList &DayModel::todos() const
@@ -347,7 +356,7 @@ bool DayModel::remove(const QString &id)
 
 bool DayModel::undo()
 {
-    return m_editor->undo();
+    return m_undoStack->undo();
 }
 
 bool DayModel::move(int from, int to)

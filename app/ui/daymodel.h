@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sync/todo.h"
+#include "ui/undostack.h"
 
 #include <QAbstractListModel>
 #include <QDate>
@@ -40,6 +41,8 @@ class DayModel : public QAbstractListModel
     Q_PROPERTY(QString error READ error NOTIFY statusChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY canUndoChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY canUndoChanged)
+    /** The window's undo/redo history (every edit, any day); it lives as long as the model. */
+    Q_PROPERTY(UndoStack *undoStack READ undoStack CONSTANT)
 
 public:
     enum Role {
@@ -81,6 +84,7 @@ public:
     QString error() const;
     bool canUndo() const;
     QString undoText() const;
+    UndoStack *undoStack() const;
 
     const TodoList &todos() const;
 
@@ -97,7 +101,7 @@ public:
     Q_INVOKABLE bool setRemind(const QString &id, const QString &remind);
     /** Removes the todo and remembers it (and where it was) for undo(). */
     Q_INVOKABLE bool remove(const QString &id);
-    /** Re-inserts the last removed todo where it was. */
+    /** Undoes the window's last edit (undoStack.undo()). */
     Q_INVOKABLE bool undo();
     /** Moves the todo at row `from` so that it ends at row `to`. */
     Q_INVOKABLE bool move(int from, int to);
@@ -139,6 +143,7 @@ private:
     QPointer<SyncSession> m_session;
     QDate m_date;
     TodoList m_todos;
+    UndoStack *m_undoStack;
     DayEditor *m_editor; ///< the edit verbs (after m_todos: it reads them)
     QMetaObject::Connection m_cacheConnection;
     bool m_watching = false;
