@@ -29,6 +29,9 @@ DayWindow {
     // A new window is ready for typing a todo.
     Component.onCompleted: listPane.addField.forceActiveFocus()
 
+    // Who else has this day open (docs/user-guide.md "Who else is here").
+    PresenceModel { id: presence; controller: App; date: root.day }
+
     DayModel {
         id: dayModel
         controller: App
@@ -106,9 +109,15 @@ DayWindow {
                 day: root.day
                 actions: actions
             }
+            PresenceBar {
+                Layout.fillWidth: true
+                Layout.topMargin: -Theme.spacingS
+                presence: presence
+            }
             WeekStrip {
                 Layout.fillWidth: true
                 selectedDate: root.day
+                presence: presence
                 onDayClicked: (isoDate) => root.goTo(isoDate)
             }
             RowLayout {

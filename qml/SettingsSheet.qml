@@ -214,6 +214,17 @@ Popup {
                     onActivated: App.themeOverride = currentValue
                 }
             }
+            RowLayout {
+                PresenceModel { id: presenceSettings; controller: App }
+                Text { text: qsTr("Device name (others see it)"); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; Layout.fillWidth: true }
+                TextField {
+                    objectName: "deviceNameField"
+                    Layout.preferredWidth: 180
+                    text: presenceSettings.deviceName
+                    Accessible.name: qsTr("Device name")
+                    onEditingFinished: presenceSettings.deviceName = text
+                }
+            }
             DaySwitch {
                 id: doneSwitch
                 text: qsTr("Show done todos")

@@ -8,6 +8,8 @@ Item {
     id: root
 
     property string selectedDate
+    // Marks the days someone else has open (PresenceModel.busyDates); null: no marks.
+    property PresenceModel presence: null
     signal dayClicked(string isoDate)
 
     implicitHeight: 66
@@ -42,6 +44,14 @@ Item {
                 Accessible.role: Accessible.Button
                 Accessible.name: qsTr("%1, %2 open, %3 done").arg(App.longDate(date)).arg(openCount).arg(doneCount)
 
+                Rectangle {
+                    objectName: "presenceMark_" + cell.date
+                    visible: root.presence !== null && root.presence.busyDates.indexOf(cell.date) >= 0
+                    anchors { top: parent.top; right: parent.right; margins: 6 }
+                    width: 6; height: 6; radius: 3
+                    color: Theme.accent
+                    Accessible.ignored: true
+                }
                 HoverHandler { id: cellHover }
                 TapHandler { onTapped: root.dayClicked(cell.date) }
 

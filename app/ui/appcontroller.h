@@ -60,6 +60,7 @@ public:
 
     DayCache *cache() const;
     SyncSession *session() const;
+    QSettings *settings() const { return m_settings; }
     ConnectionManager *connection() const;
 
     QString connectionState() const;
