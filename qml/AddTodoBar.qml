@@ -5,65 +5,94 @@ import QtQuick.Layouts
 import Dayboard
 
 // The line that adds a todo to the shown day: its text, its priority, and Add (or Enter).
-RowLayout {
+// Quick add (QuickAdd): words like "fri", "14:30", "!high" are shown as chips under the field
+// before Enter; clicking a chip keeps that word as text, a leading backslash ("\\fri") too.
+ColumnLayout {
     id: root
 
     required property string day
 
     readonly property alias field: addField
+    readonly property alias quickAdd: quick
 
-    // Enter or Add with some text; the receiver adds the todo and clears the field.
-    signal submitted(string text, int priority)
+    // Enter or Add with some text; the receiver adds the todo (to `isoDate` when not empty, with
+    // the reminder time `remind`) and clears the field.
+    signal submitted(string text, int priority, string isoDate, string remind)
     signal downPressed()
 
-    spacing: Theme.spacingS
-
-    Icon { name: "plus"; color: addField.activeFocus ? Theme.accent : Theme.textFaint; Layout.leftMargin: Theme.spacingS }
-    TextField {
-        id: addField
-        objectName: "addField"
-        Layout.fillWidth: true
-        placeholderText: root.day === App.today ? qsTr("Add a todo for today…") : qsTr("Add a todo for %1…").arg(App.longDate(root.day))
-        placeholderTextColor: Theme.textFaint
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontLarge
-        selectionColor: Theme.accentSoft
-        selectedTextColor: Theme.text
-        Accessible.name: qsTr("New todo text")
-        background: null
-        Keys.onReturnPressed: root.submitted(addField.text, priorityBox.currentValue)
-        Keys.onEnterPressed: root.submitted(addField.text, priorityBox.currentValue)
-        Keys.onDownPressed: root.downPressed()
+    function submit() {
+        root.submitted(quick.text, quick.priority >= 0 ? quick.priority : priorityBox.currentValue, quick.day, quick.remind)
     }
-    ComboBox {
-        id: priorityBox
-        objectName: "priorityBox"
-        Accessible.name: qsTr("Priority of the new todo")
-        implicitWidth: 124
-        textRole: "label"
-        valueRole: "value"
-        currentIndex: 1
-        // A pick (mouse or keys) hands the keyboard back to the text: Enter adds, typing goes on.
-        onActivated: addField.forceActiveFocus()
-        model: [
-            { value: Todo.High, label: qsTr("↑ High") },
-            { value: Todo.Medium, label: qsTr("– Medium") },
-            { value: Todo.Low, label: qsTr("↓ Low") }
-        ]
-        background: Rectangle {
-            radius: Theme.radiusSmall
-            color: priorityBox.hovered ? Theme.surfaceAlt : Theme.surface
-            border.color: Theme.border
+
+    spacing: Theme.spacingXs
+
+    QuickAdd {
+        id: quick
+        input: addField.text
+        today: App.today
+    }
+    Connections {
+        target: addField
+        function onTextChanged() { if (addField.text.length === 0) quick.reset() }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacingS
+
+        Icon { name: "plus"; color: addField.activeFocus ? Theme.accent : Theme.textFaint; Layout.leftMargin: Theme.spacingS }
+        TextField {
+            id: addField
+            objectName: "addField"
+            Layout.fillWidth: true
+            placeholderText: root.day === App.today ? qsTr("Add a todo for today…") : qsTr("Add a todo for %1…").arg(App.longDate(root.day))
+            placeholderTextColor: Theme.textFaint
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            selectionColor: Theme.accentSoft
+            selectedTextColor: Theme.text
+            Accessible.name: qsTr("New todo text")
+            background: null
+            Keys.onReturnPressed: root.submit()
+            Keys.onEnterPressed: root.submit()
+            Keys.onDownPressed: root.downPressed()
+        }
+        ComboBox {
+            id: priorityBox
+            objectName: "priorityBox"
+            Accessible.name: qsTr("Priority of the new todo")
+            implicitWidth: 124
+            textRole: "label"
+            valueRole: "value"
+            currentIndex: 1
+            // A pick (mouse or keys) hands the keyboard back to the text: Enter adds, typing goes on.
+            onActivated: addField.forceActiveFocus()
+            model: [
+                { value: Todo.High, label: qsTr("↑ High") },
+                { value: Todo.Medium, label: qsTr("– Medium") },
+                { value: Todo.Low, label: qsTr("↓ Low") }
+            ]
+            background: Rectangle {
+                radius: Theme.radiusSmall
+                color: priorityBox.hovered ? Theme.surfaceAlt : Theme.surface
+                border.color: Theme.border
+            }
+        }
+        DayButton {
+            id: addButton
+            objectName: "addButton"
+            primary: true
+            text: qsTr("Add")
+            enabled: quick.text.length > 0
+            Accessible.name: qsTr("Add todo")
+            onClicked: root.submit()
         }
     }
-    DayButton {
-        id: addButton
-        objectName: "addButton"
-        primary: true
-        text: qsTr("Add")
-        enabled: addField.text.trim().length > 0
-        Accessible.name: qsTr("Add todo")
-        onClicked: root.submitted(addField.text, priorityBox.currentValue)
+    QuickAddChips {
+        Layout.fillWidth: true
+        Layout.leftMargin: 26 + Theme.spacingS
+        quickAdd: quick
+        onDismissed: addField.forceActiveFocus()
     }
 }

@@ -11,6 +11,7 @@ MenuBar {
     property PlannerActions planner
 
     signal aboutRequested()
+    signal searchRequested()
     // File → Export… / Import…: the window's actions (their shortcuts work anywhere in it).
     property Action exportAction
     property Action importAction
@@ -50,13 +51,15 @@ MenuBar {
         DayMenuItem { action: root.actions.undoAction }
         DayMenuItem { action: root.actions.redoAction }
         MenuSeparator {}
+        DayMenuItem { action: Action { text: qsTr("Find…"); shortcut: "Ctrl+F"; onTriggered: root.searchRequested() } }
+        MenuSeparator {}
         DayMenuItem { action: root.actions.editAction }
         DayMenuItem { action: root.actions.toggleAction }
         DayMenuItem { action: root.actions.moveUpAction }
         DayMenuItem { action: root.actions.moveDownAction }
         DayMenuItem { action: root.actions.moveDayAction }
-        DayMenuItem { action: root.planner ? root.planner.notesAction : null }
         DayMenuItem { action: root.actions.remindAction }
+        DayMenuItem { action: root.planner ? root.planner.notesAction : null }
         DayMenuItem { action: root.actions.carryAction }
         DayMenuItem { action: root.actions.carryOverdueAction }
         MenuSeparator {}

@@ -24,6 +24,27 @@ DayWindow {
         if (isoDate && isoDate.length === 10)
             day = isoDate
     }
+    // Search's jump: show the day and select the todo once its row is there (done ones shown too).
+    property string pendingSelection
+    function showTodo(isoDate, todoId) {
+        goTo(isoDate)
+        pendingSelection = todoId
+        selectPending()
+    }
+    function selectPending() {
+        if (pendingSelection.length === 0 || dayModel.indexOf(pendingSelection) < 0)
+            return
+        if (filterModel.rowOf(pendingSelection) < 0)
+            App.showDone = true
+        const row = filterModel.rowOf(pendingSelection)
+        if (row < 0)
+            return
+        pendingSelection = ""
+        todoList.currentIndex = row
+        todoList.positionViewAtIndex(row, ListView.Contain)
+        todoList.forceActiveFocus()
+    }
+    Connections { target: filterModel; function onCountChanged() { root.selectPending() } }
 
     title: qsTr("%1 — Dayboard").arg(App.longDate(day))
     // A new window is ready for typing a todo.
@@ -82,6 +103,7 @@ DayWindow {
         planner: planner
         actions: actions
         onAboutRequested: toasts.show(qsTr("Dayboard %1 — calm per-day todo lists").arg(App.version))
+        onSearchRequested: search.open()
         exportAction: root.exportAction
         importAction: root.importAction
     }
@@ -119,6 +141,7 @@ DayWindow {
                 selectedDate: root.day
                 presence: presence
                 onDayClicked: (isoDate) => root.goTo(isoDate)
+                onTodoDropped: (todoId, isoDate) => actions.moveToDay(todoId, isoDate)
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -166,6 +189,7 @@ DayWindow {
     }
     SettingsSheet { id: settings }
     HelpSheet { id: help }
+    SearchPanel { id: search; onJumpRequested: (isoDate, todoId) => root.showTodo(isoDate, todoId) }
     readonly property Action exportAction: Action { text: qsTr("Export…"); shortcut: "Ctrl+Shift+E"; onTriggered: exportSheet.open() }
     readonly property Action importAction: Action { text: qsTr("Import…"); shortcut: "Ctrl+Shift+I"; onTriggered: importSheet.open() }
     ExportSheet { id: exportSheet; day: root.day }

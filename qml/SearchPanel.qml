@@ -31,7 +31,11 @@ Popup {
     padding: Theme.spacingL
     modal: true
     focus: true
-    onOpened: { queryField.selectAll(); queryField.forceActiveFocus() }
+    onOpened: {
+        resultList.currentIndex = searchModel.count > 0 ? 0 : -1
+        queryField.selectAll()
+        queryField.forceActiveFocus()
+    }
     background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.border }
 
     SearchModel {

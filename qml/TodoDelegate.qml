@@ -29,7 +29,7 @@ Item {
 
     readonly property bool current: ListView.isCurrentItem
     // The current row always looks selected; stronger while the list has the keyboard.
-    readonly property bool showsSelection: current && !dragArea.active
+    readonly property bool showsSelection: current && !handle.active
     property bool editing: false
     // An expanded long todo keeps its controls at the top, next to its first line.
     readonly property int controlsAlignment: label.expanded ? Qt.AlignTop : Qt.AlignVCenter
@@ -37,7 +37,7 @@ Item {
     width: list.width
     // A long todo wraps (up to three lines, or all of it when expanded).
     height: editing ? Theme.rowHeight : Math.max(Theme.rowHeight, label.implicitHeight + 2 * Theme.spacingM + 4)
-    z: dragArea.active ? 10 : 0
+    z: handle.active ? 10 : 0
     objectName: "todo_" + index
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2, priority %3").arg(root.text).arg(statusLabel(root.status)).arg(card.priorityLabel)
@@ -79,11 +79,11 @@ Item {
         height: root.height - 4
         y: 2
         radius: Theme.radiusSmall
-        color: dragArea.active ? Theme.surface
+        color: handle.active ? Theme.surface
              : root.showsSelection && root.list.activeFocus ? Theme.selection
              : hover.hovered ? Theme.surfaceHover
              : root.showsSelection ? Theme.surfaceAlt : "transparent"
-        border.color: dragArea.active ? Theme.borderStrong : root.showsSelection ? Theme.accentSoft : "transparent"
+        border.color: handle.active ? Theme.borderStrong : root.showsSelection ? Theme.accentSoft : "transparent"
         Rectangle {
             objectName: "selectionMark"
             visible: root.showsSelection
@@ -106,35 +106,18 @@ Item {
             anchors.topMargin: label.expanded ? Theme.spacingS : 0
             spacing: Theme.spacingS
 
-            Item {
+            TodoDragHandle {
                 id: handle
-                objectName: "dragHandle"
                 Layout.preferredWidth: 20
                 Layout.fillHeight: true
-                opacity: hover.hovered || dragArea.active ? 1 : 0
-                Accessible.ignored: true
-                Icon { anchors.centerIn: parent; name: "drag"; size: 16; strokeWidth: 2.6; color: Theme.textFaint }
-                HoverHandler { cursorShape: Qt.OpenHandCursor }
-                DragHandler {
-                    id: dragArea
-                    target: card
-                    xAxis.enabled: false
-                    // The list must not turn this drag into a flick.
-                    grabPermissions: PointerHandler.CanTakeOverFromAnything
-                    onActiveChanged: {
-                        if (active) {
-                            root.list.currentIndex = root.index
-                            return
-                        }
-                        const center = root.y + card.y + card.height / 2
-                        const target = root.list.indexAt(10, center)
-                        card.y = 2
-                        root.list.dropIndex = -1
-                        if (target >= 0 && target !== root.index)
-                            root.filterModel.moveRow(root.index, target)
-                    }
-                    onTranslationChanged: if (active) root.list.dropIndex = root.list.indexAt(10, root.y + card.y + card.height / 2)
-                }
+                row: root
+                card: card
+                list: root.list
+                filterModel: root.filterModel
+                index: root.index
+                todoId: root.todoId
+                text: root.text
+                hovered: hover.hovered
             }
 
             StatusButton {

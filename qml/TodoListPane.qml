@@ -17,11 +17,16 @@ Rectangle {
     readonly property alias todoList: list
     readonly property alias addField: addBar.field
 
-    function addTodo(text, priority) {
-        if (dayModel.add(text, priority).length > 0) {
+    function addTodo(text, priority, isoDate, remind) {
+        const elsewhere = isoDate.length > 0 && isoDate !== root.day
+        if (dayModel.add(text, priority, isoDate, remind).length > 0) {
             addBar.field.clear()
-            list.currentIndex = list.count - 1
-            list.positionViewAtEnd()
+            if (elsewhere) {
+                root.actions.toasts.show(qsTr("Added “%1” to %2").arg(text).arg(App.longDate(isoDate)))
+            } else {
+                list.currentIndex = list.count - 1
+                list.positionViewAtEnd()
+            }
         }
         addBar.field.forceActiveFocus()
     }
@@ -40,7 +45,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.margins: Theme.spacingS
             day: root.day
-            onSubmitted: (text, priority) => root.addTodo(text, priority)
+            onSubmitted: (text, priority, isoDate, remind) => root.addTodo(text, priority, isoDate, remind)
             onDownPressed: list.forceActiveFocus()
         }
 

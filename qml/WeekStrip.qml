@@ -11,6 +11,8 @@ Item {
     // Marks the days someone else has open (PresenceModel.busyDates); null: no marks.
     property PresenceModel presence: null
     signal dayClicked(string isoDate)
+    // A todo row was dragged onto another day (TodoDragHandle); the window moves it there.
+    signal todoDropped(string todoId, string isoDate)
 
     implicitHeight: 66
 
@@ -35,12 +37,15 @@ Item {
                 required property int doneCount
                 required property bool isToday
                 readonly property bool selected: date === root.selectedDate
+                readonly property bool dropTarget: dayDrop.containsDrag
 
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 radius: Theme.radius
-                color: selected ? Theme.surface : cellHover.hovered ? Theme.surfaceHover : "transparent"
-                border.color: selected ? Theme.border : "transparent"
+                objectName: "weekDay_" + date
+                color: dropTarget ? Theme.accentSoft : selected ? Theme.surface : cellHover.hovered ? Theme.surfaceHover : "transparent"
+                border.color: dropTarget ? Theme.accent : selected ? Theme.border : "transparent"
+                border.width: dropTarget ? 2 : 1
                 Accessible.role: Accessible.Button
                 Accessible.name: qsTr("%1, %2 open, %3 done").arg(App.longDate(date)).arg(openCount).arg(doneCount)
 
@@ -54,6 +59,18 @@ Item {
                 }
                 HoverHandler { id: cellHover }
                 TapHandler { onTapped: root.dayClicked(cell.date) }
+                // A row dragged here moves to this day once the drag (and its handler) is done.
+                DropArea {
+                    id: dayDrop
+                    anchors.fill: parent
+                    keys: ["application/x-dayboard-todo"]
+                    enabled: !cell.selected
+                    onDropped: (drop) => {
+                        const todoId = drop.source.todoId
+                        drop.accept(Qt.MoveAction)
+                        Qt.callLater(() => root.todoDropped(todoId, cell.date))
+                    }
+                }
 
                 Column {
                     anchors.centerIn: parent

@@ -95,10 +95,11 @@ void DayEditor::perform(const UndoEdit &edit)
     UndoStack::perform(m_session, m_undo, edit);
 }
 
-QString DayEditor::add(const QString &text, Todo::Priority priority)
+QString DayEditor::add(const QString &text, Todo::Priority priority, const QDate &day, const QString &remind)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || !canEdit(m_date))
+    const QDate target = day.isValid() ? day : m_date;
+    if (trimmed.isEmpty() || !canEdit(target))
         return {};
     const qint64 now = nowMs();
     Todo todo;
@@ -107,8 +108,11 @@ QString DayEditor::add(const QString &text, Todo::Priority priority)
     todo.priority = isKnown(priority) ? priority : Todo::Priority::Medium;
     todo.created = now;
     todo.updated = now;
-    const QString afterId = m_rows.isEmpty() ? QString() : m_rows.constLast().id;
-    perform(UndoEdit::added(TodoOperation::insert(m_date, todo, -1, afterId, now)));
+    todo.remind = remind;
+    // Quick add may name another day: the todo goes to the end of that day's list.
+    const TodoList &rows = target == m_date ? m_rows : m_cache->day(target).todos;
+    const QString afterId = rows.isEmpty() ? QString() : rows.constLast().id;
+    perform(UndoEdit::added(TodoOperation::insert(target, todo, -1, afterId, now)));
     return todo.id;
 }
 

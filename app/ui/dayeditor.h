@@ -34,7 +34,9 @@ public:
     /** Another day; the window's undo history goes on across days. */
     void setDate(const QDate &date);
 
-    QString add(const QString &text, Todo::Priority priority);
+    /** Appends a todo to `day` (invalid: this editor's day) with a reminder time `remind` ("HH:mm" or ""). */
+    QString add(const QString &text, Todo::Priority priority, const QDate &day = {},
+                const QString &remind = {});
     bool setText(const QString &id, const QString &text);
     bool setPriority(const QString &id, Todo::Priority priority);
     bool setStatus(const QString &id, Todo::Status status);

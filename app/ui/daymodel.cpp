@@ -314,9 +314,10 @@ QString DayModel::newTodoId()
     return DayEditor::newTodoId();
 }
 
-QString DayModel::add(const QString &text, Todo::Priority priority)
+QString DayModel::add(const QString &text, Todo::Priority priority, const QString &isoDate,
+                      const QString &remind)
 {
-    return m_editor->add(text, priority);
+    return m_editor->add(text, priority, QDate::fromString(isoDate, Qt::ISODate), remind);
 }
 
 bool DayModel::setText(const QString &id, const QString &text)

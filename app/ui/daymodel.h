@@ -88,8 +88,12 @@ public:
 
     const TodoList &todos() const;
 
-    /** Appends a todo; returns its id ("" when the text is empty). QML: `add(text, Todo.High)`. */
-    Q_INVOKABLE QString add(const QString &text, Todo::Priority priority = Todo::Priority::Medium);
+    /**
+     * Appends a todo; returns its id ("" when the text is empty). QML: `add(text, Todo.High)`.
+     * Quick add: `isoDate` another day than this model's (empty: this day), `remind` "HH:mm".
+     */
+    Q_INVOKABLE QString add(const QString &text, Todo::Priority priority = Todo::Priority::Medium,
+                            const QString &isoDate = {}, const QString &remind = {});
     Q_INVOKABLE bool setText(const QString &id, const QString &text);
     /** False for an unknown id or a value outside the enum. */
     Q_INVOKABLE bool setPriority(const QString &id, Todo::Priority priority);

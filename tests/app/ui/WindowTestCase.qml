@@ -55,6 +55,16 @@ TestCase {
     function findByName(window, name) {
         return findWhere(window.contentItem.parent, item => item.objectName === name)
     }
+    // A Popup (a sheet, a panel) is no Item: it is among the window's content data.
+    function findPopup(window, name) {
+        for (const list of [window.contentData, window.contentItem.data]) {
+            for (let i = 0; list && i < list.length; ++i) {
+                if (list[i] && list[i].objectName === name)
+                    return list[i]
+            }
+        }
+        fail("no popup " + name + " in the window")
+    }
     function findIn(item, name) {
         return findWhere(item, candidate => candidate.objectName === name)
     }
