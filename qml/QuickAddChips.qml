@@ -32,7 +32,13 @@ Flow {
             ToolTip.visible: hovered
             ToolTip.delay: 500
             ToolTip.text: qsTr("Read from “%1”. Click to keep it as text.").arg(chip.modelData.source)
-            onClicked: { root.quickAdd.ignore(chip.modelData.part); root.dismissed() }
+            // ignore() rebuilds the chips and so destroys this one: take what it needs first.
+            onClicked: {
+                const owner = root
+                const part = chip.modelData.part
+                owner.quickAdd.ignore(part)
+                owner.dismissed()
+            }
             contentItem: RowLayout {
                 spacing: Theme.spacingXs
                 Label {

@@ -12,8 +12,6 @@ WindowTestCase {
     // Far-away days of their own, apart from the other files'.
     firstDay: "2037-06-03"
 
-    }
-
     // Another day of the window's week strip (the next one when it is in the week, else the previous).
     function otherDayCell(window) {
         for (const delta of [1, -1]) {
