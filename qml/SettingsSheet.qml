@@ -44,7 +44,7 @@ Popup {
     }
     component Note: Text {
         Layout.fillWidth: true
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere // a long file path must not widen the sheet
         color: Theme.textMuted
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
@@ -82,6 +82,7 @@ Popup {
     }
 
     contentItem: Flickable {
+        id: flick; contentWidth: width // the column is as wide as the sheet, never wider
         implicitHeight: Math.min(column.implicitHeight, (root.parent ? root.parent.height : 700) - 4 * Theme.spacingXl)
         contentHeight: column.implicitHeight
         clip: true
@@ -90,7 +91,7 @@ Popup {
 
         ColumnLayout {
             id: column
-            width: parent.width
+            width: flick.width
             spacing: Theme.spacingS
 
             Text {
@@ -232,7 +233,7 @@ Popup {
                 onToggled: App.showDone = checked
             }
             DaySwitch {
-                objectName: "keepRunningSwitch"
+                objectName: "keepRunningSwitch"; Layout.fillWidth: true // wraps instead of widening the sheet
                 text: qsTr("Keep running in the background (tray icon; reminders fire with no window open)")
                 checked: App.keepRunning
                 onToggled: App.keepRunning = checked
