@@ -4,6 +4,7 @@
 #include "exchange/duetime.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSet>
 #include <algorithm>
 
@@ -116,22 +117,24 @@ void ImportPlan::mergeItem(const ImportDocument::Item &item, const QDate &day, c
         changed << tr("status");
         edits << TodoOperation::setStatus(found->day, incoming.id, incoming.status, stamp);
     }
-    QStringList kept;
     if (incoming.notes != current.notes
-        || incoming.extra.value(u"notes"_s) != current.extra.value(u"notes"_s))
-        kept << tr("notes");
-    if (DueTime::of(incoming, found->day) != DueTime::of(current, found->day))
-        kept << tr("due time");
+        || incoming.extra.value(u"notes"_s) != current.extra.value(u"notes"_s)) {
+        changed << tr("notes");
+        edits << TodoOperation::setNotes(found->day, incoming.id, incoming.notes, stamp);
+    }
+    if (DueTime::of(incoming, found->day) != DueTime::of(current, found->day)) {
+        changed << tr("due time");
+        if (incoming.remind != current.remind)
+            edits << TodoOperation::setRemind(found->day, incoming.id, incoming.remind, stamp);
+        const QJsonValue due = incoming.extra.value(u"due"_s);
+        if (due != current.extra.value(u"due"_s))
+            edits << TodoOperation::setMembers(
+                found->day, incoming.id, QJsonObject { { u"due"_s, due.isUndefined() ? QJsonValue() : due } },
+                stamp);
+    }
     if (edits.isEmpty()) {
         m_summary.append(
-            { Entry::Outcome::Skipped,
-              incoming.id,
-              incoming.text,
-              {},
-              item.line,
-              kept.isEmpty()
-                  ? tr("already up to date")
-                  : tr("its %1 differ, which an import cannot change yet").arg(kept.join(u", "_s)) });
+            { Entry::Outcome::Skipped, incoming.id, incoming.text, {}, item.line, tr("already up to date") });
         return;
     }
     if (stamp <= lastChange(current)) {
@@ -146,10 +149,8 @@ void ImportPlan::mergeItem(const ImportDocument::Item &item, const QDate &day, c
         return;
     }
     operations.append(edits);
-    QString reason = tr("changed: %1").arg(changed.join(u", "_s));
-    if (!kept.isEmpty())
-        reason += u"; "_s + tr("not changed (an import cannot change them yet): %1").arg(kept.join(u", "_s));
-    m_summary.append({ Entry::Outcome::Updated, incoming.id, incoming.text, found->day, item.line, reason });
+    m_summary.append({ Entry::Outcome::Updated, incoming.id, incoming.text, found->day, item.line,
+                       tr("changed: %1").arg(changed.join(u", "_s)) });
 }
 
 QList<QDate> ImportPlan::days() const

@@ -1160,10 +1160,6 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <translation>schon aktuell</translation>
     </message>
     <message>
-        <source>its %1 differ, which an import cannot change yet</source>
-        <translation>ihre Felder %1 weichen ab, was ein Import noch nicht ändern kann</translation>
-    </message>
-    <message>
         <source>Dayboard&apos;s copy was changed later than the file&apos;s</source>
         <translation>Dayboards Fassung wurde später geändert als die der Datei</translation>
     </message>
@@ -1174,10 +1170,6 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>changed: %1</source>
         <translation>geändert: %1</translation>
-    </message>
-    <message>
-        <source>not changed (an import cannot change them yet): %1</source>
-        <translation>nicht geändert (ein Import kann sie noch nicht ändern): %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // ImportPlan: operations that survive concurrent edits when replayed on a newer value, duplicate
-// ids in a file, and what an import cannot change on an existing todo.
+// ids in a file, and notes and due times of an existing todo changed by an import.
 #include "samples.h"
 
 #include <QTest>
@@ -89,19 +89,28 @@ private slots:
         QCOMPARE(ImportPlan::make(document, {}, day, 9000).applyTo(day, {}).first().created, 9000);
     }
 
-    void notesOfAnExistingTodoAreNotChangedAndSaidSo()
+    void notesAndDueTimeOfAnExistingTodoAreChanged()
     {
-        const Todo current = todo(u"t"_s, u"T"_s, Todo::Priority::Medium, Todo::Status::NotSet, 1000, 0,
-                                  { { u"notes"_s, u"old"_s } });
+        Todo current = todo(u"t"_s, u"T"_s, Todo::Priority::Medium, Todo::Status::NotSet, 1000, 0,
+                            { { u"due"_s, u"09:00"_s }, { u"colour"_s, u"teal"_s } });
+        current.notes = u"old"_s;
         Todo incoming = current;
         incoming.notes = u"new"_s;
+        incoming.extra.insert(u"due"_s, u"17:30"_s);
         incoming.updated = 5000;
         ImportDocument document;
         document.items = { item(incoming, day, 1) };
         const ImportPlan plan = ImportPlan::make(document, { { day, { current } } }, day);
-        QVERIFY(plan.isEmpty());
-        QCOMPARE(plan.summary().first().outcome, ImportPlan::Entry::Outcome::Skipped);
+        QCOMPARE(plan.summary().first().outcome, ImportPlan::Entry::Outcome::Updated);
         QVERIFY(plan.summary().first().reason.contains(u"notes"_s));
+        QVERIFY(plan.summary().first().reason.contains(u"due time"_s));
+        const Todo after = plan.applyTo(day, { current }).first();
+        QCOMPARE(after.notes, u"new"_s);
+        QCOMPARE(after.extra.value(u"due"_s).toString(), u"17:30"_s);
+        QCOMPARE(after.extra.value(u"colour"_s).toString(), u"teal"_s); // members the file does not name stay
+        // Importing the same again changes nothing.
+        const ImportPlan again = ImportPlan::make(document, { { day, { after } } }, day);
+        QVERIFY(again.isEmpty());
     }
 
     void daysToRead()
