@@ -71,19 +71,11 @@ WindowTestCase {
         tryVerify(() => window.todoList.currentIndex >= 0 && window.todoList.currentId() === "q1", 10000)
         verify(App.showDone)
 
-        // Again from the keyboard: the other result, first in the list.
-        keySequence("Ctrl+F")
-        tryVerify(() => field.activeFocus, 5000)
-        tryCompare(model, "count", 2, 10000)
-        keyClick(Qt.Key_Return)
-        tryCompare(window, "day", "2037-02-20", 5000)
-        tryVerify(() => window.todoList.currentId() === "q2", 10000)
-
         // Escape closes without jumping.
         keySequence("Ctrl+F")
         tryVerify(() => field.activeFocus, 5000)
         keyClick(Qt.Key_Escape)
         tryVerify(() => !panel.visible, 5000)
-        compare(window.day, "2037-02-20")
+        compare(window.day, "2037-01-10")
     }
 }
