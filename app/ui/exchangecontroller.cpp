@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/exchangecontroller.h"
 
-#include "exchange/icalendarreader.h"
-#include "exchange/icalendarwriter.h"
+#include "exchange/exchangeformat.h"
 #include "exchange/importplan.h"
-#include "exchange/jsonexchange.h"
-#include "exchange/markdownwriter.h"
 #include "sync/syncsession.h"
 #include "ui/appcontroller.h"
 #include "ui/exchangedays.h"
@@ -26,29 +23,6 @@ constexpr qint64 maxImportBytes = 16 * 1024 * 1024;
 QDate isoDate(const QString &text)
 {
     return QDate::fromString(text, Qt::ISODate);
-}
-
-QString outcomeName(ImportPlan::Entry::Outcome outcome)
-{
-    switch (outcome) {
-    case ImportPlan::Entry::Outcome::Added:
-        return u"added"_s;
-    case ImportPlan::Entry::Outcome::Updated:
-        return u"updated"_s;
-    case ImportPlan::Entry::Outcome::Skipped:
-        break;
-    }
-    return u"skipped"_s;
-}
-
-bool looksLikeICalendar(const QString &path, const QByteArray &data)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"ics" || suffix == u"ical" || suffix == u"icalendar")
-        return true;
-    if (suffix == u"json")
-        return false;
-    return data.trimmed().left(15).toUpper().startsWith("BEGIN:VCALENDAR");
 }
 
 } // namespace
@@ -163,16 +137,15 @@ void ExchangeController::exportDays(const QString &file, const QString &format, 
         return fail(tr("Choose a file to export to."));
     if (!everything && (!from.isValid() || !to.isValid()))
         return fail(tr("Enter the first and the last day as YYYY-MM-DD."));
-    if (format != u"json" && format != u"ics" && format != u"markdown")
+    const std::optional<ExchangeFormat::Format> known = ExchangeFormat::fromName(format);
+    if (!known)
         return fail(tr("Unknown format “%1”.").arg(format));
     if (!days())
         return fail(tr("Not connected to a server"));
-    days()->fetch(from, to, [this, path, format](const ExchangeDays::Result &gathered) {
+    days()->fetch(from, to, [this, path, known](const ExchangeDays::Result &gathered) {
         if (!gathered.error.isEmpty())
             return fail(tr("Nothing was exported: %1.").arg(gathered.error));
-        const QByteArray bytes = format == u"ics" ? ICalendarWriter::write(gathered.days)
-            : format == u"markdown"               ? MarkdownWriter::write(gathered.days)
-                                                  : JsonExchange::write(gathered.days);
+        const QByteArray bytes = ExchangeFormat::write(*known, gathered.days);
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
             return fail(tr("Cannot write %1: %2").arg(path, out.errorString()));
@@ -206,8 +179,7 @@ bool ExchangeController::readFile(const QString &file)
         return false;
     }
     const QByteArray data = in.readAll();
-    ImportDocument document
-        = looksLikeICalendar(path, data) ? ICalendarReader::read(data) : JsonExchange::read(data);
+    ImportDocument document = ExchangeFormat::read(path, data);
     if (!document.ok()) {
         m_error = tr("%1 cannot be imported: %2 Nothing was imported.")
                       .arg(QFileInfo(path).fileName(), document.error);
@@ -239,7 +211,7 @@ void ExchangeController::importFile(const QString &undatedIso)
         m_summary.clear();
         for (const ImportPlan::Entry &entry : plan.summary()) {
             m_summary.append(
-                QVariantMap { { u"outcome"_s, outcomeName(entry.outcome) },
+                QVariantMap { { u"outcome"_s, ImportPlan::outcomeName(entry.outcome) },
                               { u"todoId"_s, entry.todoId },
                               { u"text"_s, entry.text },
                               { u"day"_s, entry.day.isValid() ? entry.day.toString(Qt::ISODate) : QString() },
