@@ -5,6 +5,7 @@
 #include "desktop/embeddedserver.h"
 #include "desktop/keystore.h"
 #include "sync/daycache.h"
+#include "sync/seriesstore.h"
 #include "sync/syncsession.h"
 #include "ui/connectiondescription.h"
 
@@ -34,9 +35,12 @@ AppController::AppController(DayCache *cache, SyncSession *session, ConnectionMa
     , m_cache(cache)
     , m_session(session)
     , m_connection(connection)
+    , m_series(new SeriesStore(session, this))
     , m_settings(settings)
     , m_today(QDate::currentDate())
 {
+    m_series->setToday(m_today);
+    connect(this, &AppController::todayChanged, m_series, [this] { m_series->setToday(m_today); });
     connect(session, &SyncSession::connectionStateChanged, this, &AppController::connectionChanged);
     connect(session, &SyncSession::pendingCountChanged, this, &AppController::connectionChanged);
     connect(session, &SyncSession::message, this, &AppController::toast);

@@ -9,6 +9,7 @@
 class ConnectionManager;
 class DayCache;
 class QSettings;
+class SeriesStore;
 class SyncSession;
 
 /**
@@ -62,6 +63,8 @@ public:
     SyncSession *session() const;
     QSettings *settings() const { return m_settings; }
     ConnectionManager *connection() const;
+    /** The recurring todos of the server in use (kept at today by the controller's clock). */
+    SeriesStore *seriesStore() const { return m_series; }
 
     QString connectionState() const;
     QString connectionText() const;
@@ -147,6 +150,7 @@ private:
     DayCache *m_cache;
     SyncSession *m_session;
     ConnectionManager *m_connection;
+    SeriesStore *m_series;
     QSettings *m_settings;
     QTimer m_midnight;
     QDate m_today;

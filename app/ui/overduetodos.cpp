@@ -10,6 +10,14 @@
 #include <QDateTime>
 #include <algorithm>
 
+namespace {
+// A missed occurrence of a repeating todo is not carried over: the next occurrence stands for it.
+bool isOverdue(const Todo &todo)
+{
+    return !todo.isDone() && todo.series.isEmpty();
+}
+} // namespace
+
 OverdueTodos::OverdueTodos(QObject *parent)
     : QObject(parent)
 { }
@@ -111,7 +119,7 @@ void OverdueTodos::recount()
         for (int back = 1; back <= lookBack; ++back) {
             const TodoList &todos = m_cache->day(m_today.addDays(-back)).todos;
             const auto open
-                = std::count_if(todos.cbegin(), todos.cend(), [](const Todo &t) { return !t.isDone(); });
+                = std::count_if(todos.cbegin(), todos.cend(), [](const Todo &t) { return isOverdue(t); });
             count += int(open);
             days += open > 0 ? 1 : 0;
         }
@@ -139,7 +147,7 @@ int OverdueTodos::carryOver()
         const TodoList todos = m_cache->day(day).todos;
         for (int row = 0; row < todos.size(); ++row) {
             const Todo &todo = todos.at(row);
-            if (todo.isDone())
+            if (!isOverdue(todo))
                 continue;
             const TodoList &there = m_cache->day(m_today).todos;
             const QString afterId = there.isEmpty() ? QString() : there.constLast().id;

@@ -14,6 +14,8 @@ class UndoStack;
 /**
  * @brief The unfinished todos of the days before today, for today's "from earlier days" note.
  *
+ * Occurrences of repeating todos do not count: the next occurrence stands for a missed one.
+ *
  * Looks back `lookBack` days (today excluded). Those days are watched in the DayCache, so they
  * are read from the server once and kept current by its notifications, like the week strip's
  * days: the count is live in every window, whichever day it shows. carryOver() moves them all

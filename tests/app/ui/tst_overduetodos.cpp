@@ -17,9 +17,11 @@ private slots:
     void carryOverIsOneUndoStep();
 
 private:
-    TodoOperation insertOn(const QDate &day, const QString &text, bool done = false) const
+    TodoOperation insertOn(const QDate &day, const QString &text, bool done = false,
+                           const QString &series = {}) const
     {
         Todo todo;
+        todo.series = series;
         todo.id = u"todo_%1_%2"_qs.arg(day.toString(u"yyyyMMdd"_qs), text);
         todo.text = text;
         todo.status = done ? Todo::Status::Done : Todo::Status::NotSet;
@@ -39,6 +41,8 @@ void TstOverdueTodos::countsEarlierUnfinishedTodosLive()
     m_clients.submitRemote(insertOn(today.addDays(-30), u"a month ago"_qs));
     m_clients.submitRemote(insertOn(today.addDays(-31), u"too old"_qs));
     m_clients.submitRemote(insertOn(today, u"today's own"_qs));
+    // A missed occurrence of a repeating todo: the next occurrence stands for it.
+    m_clients.submitRemote(insertOn(today.addDays(-1), u"daily stretch"_qs, false, u"s1"_qs));
 
     OverdueTodos overdue;
     overdue.setBackend(m_clients.local.cache.get(), m_clients.local.session.get(), today);
@@ -62,6 +66,7 @@ void TstOverdueTodos::carryOverIsOneUndoStep()
     m_clients.submitRemote(insertOn(today.addDays(-2), u"b"_qs));
     m_clients.submitRemote(insertOn(today.addDays(-9), u"a"_qs));
     m_clients.submitRemote(insertOn(today, u"already today"_qs));
+    m_clients.submitRemote(insertOn(today.addDays(-2), u"repeating"_qs, false, u"s2"_qs));
 
     UndoStack undo;
     undo.setBackend(m_clients.local.cache.get(), m_clients.local.session.get());
