@@ -59,6 +59,7 @@ MenuBar {
         DayMenuItem { action: root.actions.moveDownAction }
         DayMenuItem { action: root.actions.moveDayAction }
         DayMenuItem { action: root.actions.remindAction }
+        DayMenuItem { action: root.actions.repeatAction }
         DayMenuItem { action: root.planner ? root.planner.notesAction : null }
         DayMenuItem { action: root.actions.carryAction }
         DayMenuItem { action: root.actions.carryOverdueAction }

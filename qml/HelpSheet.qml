@@ -18,6 +18,7 @@ Popup {
         { label: qsTr("Move the selected todo up / down"), keys: "Ctrl+↑ / Ctrl+↓" },
         { label: qsTr("Move to another day"), keys: "Ctrl+M" },
         { label: qsTr("Set or remove the todo's reminder"), keys: "Ctrl+R" },
+        { label: qsTr("Make the todo repeat, change or stop it"), keys: "Ctrl+Shift+R" },
         { label: qsTr("Move to a day of the week strip"), keys: qsTr("drag ⠿ onto the day") },
         { label: qsTr("Cancel a drag"), keys: "Escape" },
         { label: qsTr("Previous / next day"), keys: "Alt+← / Alt+→" },

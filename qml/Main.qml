@@ -156,6 +156,7 @@ DayWindow {
                     dayModel: dayModel
                     filterModel: filterModel
                     actions: actions
+                    onNotesRequested: (todoId) => planner.openNotes(todoId)
                 }
                 NotesPanel {
                     id: notesPanel

@@ -4,7 +4,8 @@ import Dayboard
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// One todo row: status check, text (edited in place), priority chip, menu, drag handle.
+// One todo row: status check, text (edited in place), signs of notes, reminder and repeat,
+// priority chip, menu, drag handle.
 // Every change is a call on the day's DayModel; the row itself keeps no state but `editing`.
 Item {
     id: root
@@ -16,6 +17,9 @@ Item {
     required property int priority
     required property int status
     required property bool done
+    required property bool hasNotes
+    required property string remind
+    required property string series
     // What the row works with: its list (current row, focus, drop line), the day's model for
     // every change, the filter model for reordering.
     required property TodoList list
@@ -26,6 +30,8 @@ Item {
     signal removeRequested(string todoId)
     signal moveToDayRequested(string todoId, string isoDate)
     signal pickDayRequested(string todoId)
+    // "notes", "remind" or "repeat": the window opens that panel or dialog for the todo.
+    signal openRequested(string what, string todoId)
 
     readonly property bool current: ListView.isCurrentItem
     // The current row always looks selected; stronger while the list has the keyboard.
@@ -168,6 +174,11 @@ Item {
                 }
             }
 
+            TodoIndicators {
+                Layout.alignment: root.controlsAlignment
+                day: root.dayModel.date; todoId: root.todoId; editing: root.editing
+                hasNotes: root.hasNotes; remind: root.remind; series: root.series
+            }
             Text {
                 visible: root.status === Todo.InProgress && !root.editing
                 text: qsTr("In progress")
@@ -225,6 +236,10 @@ Item {
             DayMenuItem { text: qsTr("– Medium"); checkable: true; checked: root.priority === Todo.Medium; onTriggered: root.dayModel.setPriority(root.todoId, Todo.Medium) }
             DayMenuItem { text: qsTr("↓ Low"); checkable: true; checked: root.priority === Todo.Low; onTriggered: root.dayModel.setPriority(root.todoId, Todo.Low) }
         }
+        DayMenuItem { text: qsTr("Notes…"); onTriggered: root.openRequested("notes", root.todoId) }
+        DayMenuItem { text: qsTr("Reminder…"); onTriggered: root.openRequested("remind", root.todoId) }
+        DayMenuItem { objectName: "repeatMenuItem"; text: qsTr("Repeat…"); onTriggered: root.openRequested("repeat", root.todoId) }
+        MenuSeparator {}
         DayMenuItem { text: qsTr("Move to tomorrow"); onTriggered: root.moveToDayRequested(root.todoId, App.addDays(root.dayModel.date, 1)) }
         DayMenuItem { text: qsTr("Move to another day…"); onTriggered: root.pickDayRequested(root.todoId) }
         MenuSeparator {}

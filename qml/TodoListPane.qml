@@ -17,6 +17,9 @@ Rectangle {
     readonly property alias todoList: list
     readonly property alias addField: addBar.field
 
+    // A row's menu asks for the todo's notes (the window has the notes panel).
+    signal notesRequested(string todoId)
+
     function addTodo(text, priority, isoDate, remind) {
         const elsewhere = isoDate.length > 0 && isoDate !== root.day
         if (dayModel.add(text, priority, isoDate, remind).length > 0) {
@@ -87,6 +90,8 @@ Rectangle {
                 onRemoveRequested: (todoId) => root.actions.removeTodo(todoId)
                 onMoveToDayRequested: (todoId, isoDate) => root.actions.moveToDay(todoId, isoDate)
                 onPickDayRequested: (todoId) => root.actions.pickDayFor(todoId)
+                onOpenRequested: (what, todoId) => what === "notes" ? root.notesRequested(todoId)
+                                                 : what === "remind" ? remindDialog.openFor(todoId) : repeatDialog.openFor(todoId)
             }
         }
     }
@@ -95,6 +100,12 @@ Rectangle {
         id: remindDialog
         dayModel: root.dayModel
         Component.onCompleted: root.actions.remindDialog = remindDialog
+        onClosed: list.forceActiveFocus()
+    }
+    RepeatDialog {
+        id: repeatDialog
+        day: root.day
+        Component.onCompleted: root.actions.repeatDialog = repeatDialog
         onClosed: list.forceActiveFocus()
     }
     EmptyState {

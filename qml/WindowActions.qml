@@ -18,8 +18,9 @@ QtObject {
     required property Popup settings
     required property Popup help
 
-    // The reminder time dialog of the list (TodoListPane sets it).
+    // The reminder time and repeat dialogs of the list (TodoListPane sets them).
     property var remindDialog: null
+    property var repeatDialog: null
     // The picker moves this todo; empty: it goes to the picked day.
     property string pickTarget
 
@@ -115,6 +116,7 @@ QtObject {
     readonly property Action moveDownAction: Action { text: qsTr("Move Down"); shortcut: "Ctrl+Down"; enabled: root.list.currentIndex >= 0 && root.list.currentIndex < root.list.count - 1; onTriggered: root.list.moveCurrent(1) }
     readonly property Action moveDayAction: Action { text: qsTr("Move to Another Day…"); shortcut: "Ctrl+M"; enabled: root.list.currentIndex >= 0; onTriggered: root.pickDayFor(root.list.currentId()) }
     readonly property Action remindAction: Action { text: qsTr("Reminder…"); shortcut: "Ctrl+R"; enabled: root.list.currentIndex >= 0 && root.remindDialog !== null; onTriggered: root.remindDialog.openFor(root.list.currentId()) }
+    readonly property Action repeatAction: Action { text: qsTr("Repeat…"); shortcut: "Ctrl+Shift+R"; enabled: root.list.currentIndex >= 0 && root.repeatDialog !== null; onTriggered: root.repeatDialog.openFor(root.list.currentId()) }
     readonly property Action carryAction: Action { text: qsTr("Carry Unfinished Over to Today"); enabled: root.day !== App.today && root.dayModel.openCount > 0; onTriggered: root.carryOver() }
     readonly property Action carryOverdueAction: Action { text: qsTr("Carry Over Earlier Todos"); enabled: root.overdue.count > 0; onTriggered: root.carryOverdue() }
     readonly property Action previousDayAction: Action { text: qsTr("Previous Day"); shortcut: "Alt+Left"; onTriggered: root.goToRequested(App.addDays(root.day, -1)) }

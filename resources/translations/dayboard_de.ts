@@ -1047,6 +1047,10 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Sort: your order / by priority / by status</source>
         <translation>Sortieren: eigene Reihenfolge / nach Priorität / nach Status</translation>
     </message>
+    <message>
+        <source>Make the todo repeat, change or stop it</source>
+        <translation>Aufgabe wiederholen, Wiederholung ändern oder beenden</translation>
+    </message>
 </context>
 <context>
     <name>HpkvClient</name>
@@ -1523,6 +1527,100 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
 </context>
 <context>
+    <name>RepeatDialog</name>
+    <message>
+        <source>This todo cannot be changed now.</source>
+        <translation>Diese Aufgabe kann gerade nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Every weekday (Monday to Friday)</source>
+        <translation>Jeden Werktag (Montag bis Freitag)</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Jede Woche am</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Jeden Monat am Tag</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Text of this and all later occurrences</source>
+        <translation>Text dieser und aller späteren Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Changes apply to this day and every later one; earlier days keep theirs. Editing the todo in the list changes only that day.</source>
+        <translation>Änderungen gelten für diesen und jeden späteren Tag; frühere Tage behalten ihre. Eine Änderung der Aufgabe in der Liste gilt nur für diesen einen Tag.</translation>
+    </message>
+    <message>
+        <source>It repeats from this day on. Later occurrences are created two weeks ahead.</source>
+        <translation>Sie wiederholt sich ab diesem Tag. Spätere Wiederholungen werden zwei Wochen im Voraus angelegt.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>Repeats (its rule is being read from the server)</source>
+        <translation>Wiederholt sich (die Regel wird vom Server gelesen)</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>Repeats every day</source>
+        <translation>Wiederholt sich jeden Tag</translation>
+    </message>
+    <message>
+        <source>Repeats every weekday (Monday to Friday)</source>
+        <translation>Wiederholt sich jeden Werktag (Montag bis Freitag)</translation>
+    </message>
+    <message>
+        <source>Repeats every week on %1</source>
+        <translation>Wiederholt sich jede Woche am %1</translation>
+    </message>
+    <message>
+        <source>Repeats every month on day %1</source>
+        <translation>Wiederholt sich jeden Monat am %1.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search every day&apos;s todos and notes…</source>
@@ -1580,6 +1678,25 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>open</source>
         <translation>offen</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesStore</name>
+    <message>
+        <source>This repeating todo is not on the server any more.</source>
+        <translation>Diese wiederkehrende Aufgabe ist nicht mehr auf dem Server.</translation>
+    </message>
+    <message>
+        <source>The server did not take the change: %1</source>
+        <translation>Der Server hat die Änderung nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Repeating todos can be changed only while connected to the server.</source>
+        <translation>Wiederkehrende Aufgaben lassen sich nur mit Verbindung zum Server ändern.</translation>
+    </message>
+    <message>
+        <source>The todo stopped repeating, but its new rule was not saved: %1</source>
+        <translation>Die Aufgabe wiederholt sich nicht mehr, aber ihre neue Regel wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +2039,29 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notizen …</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Erinnerung …</translation>
+    </message>
+    <message>
+        <source>Repeat…</source>
+        <translation>Wiederholen …</translation>
+    </message>
+</context>
+<context>
+    <name>TodoIndicators</name>
+    <message>
+        <source>Has notes</source>
+        <translation>Hat Notizen</translation>
+    </message>
+    <message>
+        <source>Reminder at %1</source>
+        <translation>Erinnerung um %1</translation>
+    </message>
 </context>
 <context>
     <name>TodoListPane</name>
@@ -2175,6 +2315,10 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Carry Over Earlier Todos</source>
         <translation>Frühere Aufgaben übertragen</translation>
+    </message>
+    <message>
+        <source>Repeat…</source>
+        <translation>Wiederholen …</translation>
     </message>
 </context>
 </TS>
