@@ -102,8 +102,9 @@ TestCase {
         tryCompare(App, "pendingCount", 0, 20000)
     }
 
-    // The todos the server at `url` (default: the built-in one) holds for `day`.
-    function stored(day, url, key) {
+    // The value the server at `url` (default: the built-in one) holds under `key`, parsed from
+    // its JSON; null when there is no such key.
+    function storedRecord(key, url, apiKey) {
         const base = (url || App.embeddedUrl).replace(/\/$/, "")
         let reply = null
         const request = new XMLHttpRequest()
@@ -111,14 +112,19 @@ TestCase {
             if (request.readyState === XMLHttpRequest.DONE)
                 reply = { status: request.status, body: request.responseText }
         }
-        request.open("GET", base + "/record/todos-" + day.replace(/-/g, ""))
-        request.setRequestHeader("x-api-key", key || App.embeddedKey)
+        request.open("GET", base + "/record/" + key)
+        request.setRequestHeader("x-api-key", apiKey || App.embeddedKey)
         request.send()
         tryVerify(() => reply !== null, 10000)
         if (reply.status === 404)
-            return []
+            return null
         compare(reply.status, 200, reply.body)
-        return JSON.parse(JSON.parse(reply.body).value)
+        const value = JSON.parse(reply.body).value
+        return typeof value === "string" ? JSON.parse(value) : value
+    }
+    // The todos the server at `url` (default: the built-in one) holds for `day`.
+    function stored(day, url, key) {
+        return storedRecord("todos-" + day.replace(/-/g, ""), url, key) || []
     }
     function storedTexts(day, url, key) {
         return stored(day, url, key).map(todo => todo.text)
