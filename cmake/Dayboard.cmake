@@ -16,10 +16,22 @@ function(dayboard_add_tests)
         set(ARG_TIMEOUT 300)
     endif()
     file(GLOB test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tst_*.cpp)
+    set(pch_owner "")
     foreach(source IN LISTS test_sources)
         get_filename_component(name ${source} NAME_WE)
         add_executable(${name} ${source})
         target_link_libraries(${name} PRIVATE Qt6::Test dayboard_testsupport ${ARG_LIBS})
+        # The tests of one folder link the same libraries, so they share one precompiled header
+        # (a test is one source file: a header of its own would cost as much as it saves).
+        if(DAYBOARD_PRECOMPILE_HEADERS)
+            if(NOT pch_owner)
+                target_precompile_headers(${name} PRIVATE ${dayboard_common_headers} <QTest> <QSignalSpy>
+                                          <QTemporaryDir>)
+                set(pch_owner ${name})
+            else()
+                target_precompile_headers(${name} REUSE_FROM ${pch_owner})
+            endif()
+        endif()
         if(ARG_DEPENDS)
             add_dependencies(${name} ${ARG_DEPENDS})
         endif()
@@ -54,5 +66,20 @@ function(dayboard_link target)
         target_link_libraries(${target} INTERFACE ${ARGN})
     else()
         target_link_libraries(${target} PUBLIC ${ARGN})
+    endif()
+endfunction()
+
+# dayboard_precompile(<target> <headers...>): precompiles those headers for every C++ source of
+# the target (the Qt headers most of its files include), when DAYBOARD_PRECOMPILE_HEADERS is on.
+# Measured in docs/architecture.md ("Build time").
+set(dayboard_common_headers <QByteArray> <QDate> <QDateTime> <QHash> <QJsonArray> <QJsonDocument>
+    <QJsonObject> <QList> <QObject> <QPointer> <QString> <QTimer> <functional> <memory> <optional>)
+function(dayboard_precompile target)
+    if(NOT DAYBOARD_PRECOMPILE_HEADERS OR NOT TARGET ${target})
+        return()
+    endif()
+    get_target_property(type ${target} TYPE)
+    if(NOT type STREQUAL "INTERFACE_LIBRARY")
+        target_precompile_headers(${target} PRIVATE ${ARGN})
     endif()
 endfunction()
