@@ -7,7 +7,7 @@ import Dayboard
 MenuItem {
     id: root
 
-    readonly property string shortcutText: action && typeof action.shortcut === "string" ? action.shortcut : ""
+    readonly property string shortcutText: action && typeof action.shortcut === "string" ? KeyNames.nativeText(action.shortcut) : ""
 
     implicitHeight: 34
     implicitWidth: leftPadding + contentItem.implicitWidth + rightPadding

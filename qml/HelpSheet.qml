@@ -93,7 +93,7 @@ Popup {
                             Text {
                                 id: keyText
                                 anchors.centerIn: parent
-                                text: shortcutRow.modelData.keys
+                                text: KeyNames.nativeText(shortcutRow.modelData.keys)
                                 color: Theme.textMuted
                                 font.family: "monospace"
                                 font.pixelSize: Theme.fontSmall
