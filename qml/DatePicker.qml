@@ -140,7 +140,7 @@ Popup {
                         anchors.verticalCenter: parent.verticalCenter
                         anchors.verticalCenterOffset: -2
                         text: cell.dayNumber
-                        color: cell.selected ? Theme.onAccent : cell.inMonth ? Theme.text : Theme.textFaint
+                        color: cell.selected ? Theme.textOnAccent : cell.inMonth ? Theme.text : Theme.textFaint
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontBody
                         font.weight: cell.isToday ? Font.Bold : Font.Normal
@@ -154,7 +154,7 @@ Popup {
                         width: 5
                         height: 5
                         radius: 2.5
-                        color: cell.selected ? Theme.onAccent : cell.openCount > 0 ? Theme.accent : Theme.done
+                        color: cell.selected ? Theme.textOnAccent : cell.openCount > 0 ? Theme.accent : Theme.done
                         opacity: cell.inMonth ? 1 : 0.5
                     }
                 }

@@ -26,7 +26,7 @@ Button {
     }
     contentItem: Text {
         text: root.text
-        color: !root.enabled ? Theme.textFaint : root.primary ? Theme.onAccent : Theme.text
+        color: !root.enabled ? Theme.textFaint : root.primary ? Theme.textOnAccent : Theme.text
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         font.weight: root.primary ? Font.DemiBold : Font.Normal

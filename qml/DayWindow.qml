@@ -22,7 +22,7 @@ ApplicationWindow {
     palette.buttonText: Theme.text
     palette.brightText: Theme.text
     palette.highlight: Theme.accent
-    palette.highlightedText: Theme.onAccent
+    palette.highlightedText: Theme.textOnAccent
     palette.light: Theme.surface
     palette.midlight: Theme.surfaceAlt
     palette.mid: Theme.borderStrong

@@ -34,7 +34,7 @@ ItemDelegate {
             color: root.done ? Theme.done : "transparent"
             border.color: root.done ? Theme.done : Theme.borderStrong
             border.width: 1.5
-            Icon { anchors.centerIn: parent; visible: root.done; name: "check"; size: 12; color: Theme.onAccent }
+            Icon { anchors.centerIn: parent; visible: root.done; name: "check"; size: 12; color: Theme.textOnAccent }
         }
         ColumnLayout {
             Layout.fillWidth: true

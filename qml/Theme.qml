@@ -19,7 +19,7 @@ QtObject {
     readonly property color textFaint: dark ? "#6a707b" : "#9a9ea5"
     readonly property color accent: dark ? "#5cc2a8" : "#2c7a69"
     readonly property color accentSoft: dark ? "#1f3a35" : "#dcefe9"
-    readonly property color onAccent: dark ? "#0f1a17" : "#ffffff"
+    readonly property color textOnAccent: dark ? "#0f1a17" : "#ffffff"
     readonly property color danger: dark ? "#ef8a76" : "#b6472f"
     readonly property color highPriority: dark ? "#ef8a76" : "#b6472f"
     readonly property color mediumPriority: dark ? "#e2b65f" : "#a7731b"
