@@ -139,7 +139,7 @@ Popup {
                 Layout.leftMargin: 26
                 spacing: Theme.spacingXs
                 Repeater {
-                    model: Array.from(editor.weekOrder()) // a JS array: Repeater does not take a QList<int> in Qt 6.4
+                    model: editor.weekOrder()
                     delegate: AbstractButton {
                         id: dayToggle
                         required property int modelData
@@ -166,7 +166,7 @@ Popup {
                             text: dayToggle.text
                             horizontalAlignment: Text.AlignHCenter
                             verticalAlignment: Text.AlignVCenter
-                            color: dayToggle.checked && dayToggle.weekly ? Theme.onAccent : Theme.text
+                            color: dayToggle.checked && dayToggle.weekly ? Theme.textOnAccent : Theme.text
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontSmall
                         }

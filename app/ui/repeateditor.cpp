@@ -187,6 +187,13 @@ bool RepeatEditor::apply(const QString &frequency, const QList<int> &weekDays, i
     rule.priority = edited.priority;
     if (rule.frequency == Series::Frequency::Weekly && rule.weekDays.isEmpty())
         return false;
+    const std::optional<Series> known = series();
+    if (known && known->frequency == rule.frequency && known->text == rule.text
+        && (rule.frequency != Series::Frequency::Weekly || known->weekDays == rule.weekDays)
+        && (rule.frequency != Series::Frequency::Monthly || known->monthDay == rule.monthDay)) {
+        emit finished({}); // nothing changed: the series goes on as it is
+        return true;
+    }
     setBusy(true);
     if (current->series.isEmpty()) {
         if (edited.text != current->text)
@@ -206,9 +213,9 @@ QString RepeatEditor::describe(const QString &seriesId) const
     return found ? describeRule(*found) : QString();
 }
 
-QList<int> RepeatEditor::weekOrder() const
+QVariantList RepeatEditor::weekOrder() const
 {
-    QList<int> order;
+    QVariantList order;
     const int first = QLocale().firstDayOfWeek();
     for (int i = 0; i < 7; ++i)
         order.append((first - 1 + i) % 7 + 1);

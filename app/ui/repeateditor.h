@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QString>
+#include <QVariantList>
 #include <optional>
 
 class AppController;
@@ -68,7 +69,7 @@ public:
     /** "Every weekday", "Every week on Mon, Thu", ...; empty for an unknown series. */
     Q_INVOKABLE QString describe(const QString &seriesId) const;
     /** The localized short name of ISO weekday 1..7, in the order the locale's week starts. */
-    Q_INVOKABLE QList<int> weekOrder() const;
+    Q_INVOKABLE QVariantList weekOrder() const; ///< a JS array in QML (a QList<int> is not one in Qt 6.4)
     Q_INVOKABLE QString weekDayName(int isoWeekDay) const;
 
     static QString describeRule(const Series &series);
