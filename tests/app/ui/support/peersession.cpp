@@ -4,8 +4,10 @@
 #include "sync/daycache.h"
 #include "sync/syncsession.h"
 #include "sync/todocodec.h"
+#include "sync/todooperation.h"
 
 #include <QDate>
+#include <QJsonObject>
 
 namespace {
 
@@ -77,4 +79,21 @@ QStringList PeerSession::priorities(const QString &isoDay) const
     for (const Todo &todo : m_cache->day(dateOf(isoDay)).serverTodos)
         result.append(TodoCodec::priorityName(todo.priority));
     return result;
+}
+
+QVariantList PeerSession::todos(const QString &isoDay) const
+{
+    QVariantList result;
+    for (const Todo &todo : m_cache->day(dateOf(isoDay)).serverTodos)
+        result.append(TodoCodec::toJson(todo).toVariantMap());
+    return result;
+}
+
+bool PeerSession::submit(const QVariantMap &operation)
+{
+    const TodoOperation op = TodoOperation::fromJson(QJsonObject::fromVariantMap(operation));
+    if (!op.isValid())
+        return false;
+    m_session->submit(op);
+    return true;
 }

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -39,6 +41,14 @@ public:
     Q_INVOKABLE QStringList texts(const QString &isoDay) const;
     /** The stored priority strings of `isoDay`'s todos, in order. */
     Q_INVOKABLE QStringList priorities(const QString &isoDay) const;
+    /** `isoDay`'s todos as this session has them from the server, each as stored (JSON object). */
+    Q_INVOKABLE QVariantList todos(const QString &isoDay) const;
+    /**
+     * An edit made by this client: `operation` as the pending queue writes it (TodoOperation's
+     * JSON, e.g. { kind: "setPriority", day: "2040-01-01", todoId: "…", text: "high" }); false
+     * when it is not a valid operation.
+     */
+    Q_INVOKABLE bool submit(const QVariantMap &operation);
 
 signals:
     void endpointChanged();
