@@ -135,6 +135,8 @@ void DayWriter::writeDay(const QDate &day, const TodoList &base, std::optional<q
                   [this, day, seqs, base, ops, value, conditional](const HpkvClient::Reply &reply) {
         if (reply.ok() && !conditional)
             m_lostWrites.written(day, base, ops, value);
+        else if (reply.ok())
+            m_lostWrites.writtenConditionally(day, ops);
         onWriteReply(day, seqs, value, reply);
     });
 }

@@ -99,7 +99,12 @@ LostWriteCheck::LostWriteCheck(int windowMs)
 
 bool LostWriteCheck::supersedes(const TodoOperation &newer, const TodoOperation &older)
 {
-    return newer.isFieldEdit() && older.kind == newer.kind && older.todoId == newer.todoId
+    if (older.targetId() != newer.targetId())
+        return false;
+    // Removing the todo or adding it (back) decides whether it is there from then on.
+    if (newer.kind == TodoOperation::Kind::Remove || newer.kind == TodoOperation::Kind::Insert)
+        return true;
+    return newer.isFieldEdit() && older.kind == newer.kind
         && (newer.kind != TodoOperation::Kind::SetMembers || newer.members.keys() == older.members.keys());
 }
 
@@ -134,6 +139,22 @@ void LostWriteCheck::written(const QDate &day, const TodoList &base, const QList
     }
     writes.removeIf([](const Write &w) { return w.checks.isEmpty(); });
     writes.append(std::move(write));
+}
+
+void LostWriteCheck::writtenConditionally(const QDate &day, const QList<TodoOperation> &ops)
+{
+    const auto it = m_writes.find(day);
+    if (it == m_writes.end())
+        return;
+    for (Write &older : *it) {
+        older.checks.removeIf([&](const Check &check) {
+            return std::any_of(ops.cbegin(), ops.cend(),
+                               [&](const TodoOperation &op) { return supersedes(op, check.op); });
+        });
+    }
+    it->removeIf([](const Write &w) { return w.checks.isEmpty(); });
+    if (it->isEmpty())
+        m_writes.erase(it);
 }
 
 bool LostWriteCheck::isChecking(const QDate &day) const

@@ -20,7 +20,9 @@
  * gone, a removed todo that is back, or a field showing a value one of our writes replaced
  * again means the write was lost, and its operation is to be sent again (docs/sync.md).
  * Only the latest of our edits of one field is checked; a newer edit of the same field by
- * someone who saw ours stands.
+ * someone who saw ours stands. Our own later edit of a todo (removing it, adding it back,
+ * setting the field again; also by a conditional write, which cannot be lost) ends the checks it
+ * makes moot: the todo gone after we removed it is not our insert lost.
  */
 class LostWriteCheck
 {
@@ -33,6 +35,12 @@ public:
      */
     void written(const QDate &day, const TodoList &base, const QList<TodoOperation> &ops,
                  const QByteArray &value);
+
+    /**
+     * Our conditional write of `ops` to `day` went through: it is not checked (it cannot be
+     * lost), but it ends the checks of our earlier writes that it makes moot.
+     */
+    void writtenConditionally(const QDate &day, const QList<TodoOperation> &ops);
 
     /** Whether writes to `day` are still being checked. */
     bool isChecking(const QDate &day) const;

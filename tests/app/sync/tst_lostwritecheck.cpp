@@ -58,6 +58,8 @@ private slots:
     void onlyLatestEditOfAFieldIsChecked();
     void pendingEditOfSameFieldSupersedesLost();
     void undecidableChecksWait();
+    void ourLaterRemoveEndsTheInsertCheck();
+    void conditionalWriteEndsWhatItMakesMoot();
     void expiredWritesAreNotChecked();
     void clearForgetsEverything();
 };
@@ -178,6 +180,51 @@ void TestLostWriteCheck::undecidableChecksWait()
         = check.takeLost(day, TodoCodec::serialize({ todo(u"b"_s), todo(u"a"_s) }), {});
     QCOMPARE(lost.size(), 1);
     QCOMPARE(lost.first().kind, TodoOperation::Kind::SetText);
+}
+
+void TestLostWriteCheck::ourLaterRemoveEndsTheInsertCheck()
+{
+    // We add x, then remove it (an undo); someone else's value without x is not our insert lost.
+    LostWriteCheck check(window);
+    write(check, { todo(u"a"_s) }, { TodoOperation::insert(day, todo(u"x"_s)) });
+    write(check, { todo(u"a"_s), todo(u"x"_s) }, { TodoOperation::remove(day, u"x"_s) });
+    QVERIFY(check.takeLost(day, TodoCodec::serialize({ todo(u"a"_s), todo(u"b"_s) }), {}).isEmpty());
+    QVERIFY(!check.isChecking(day));
+
+    // Nor within one write: x added and removed, a's priority set twice.
+    write(check, { todo(u"a"_s, Todo::Priority::Low) },
+          { TodoOperation::insert(day, todo(u"y"_s)), setPriority(u"a"_s, Todo::Priority::High),
+            TodoOperation::remove(day, u"y"_s) });
+    QVERIFY(
+        check.takeLost(day, TodoCodec::serialize({ todo(u"a"_s, Todo::Priority::High), todo(u"b"_s) }), {})
+            .isEmpty());
+    QVERIFY(!check.isChecking(day));
+
+    // Added back (undoing a delete): its presence later is not our remove lost.
+    write(check, { todo(u"a"_s) }, { TodoOperation::remove(day, u"a"_s) });
+    write(check, {}, { TodoOperation::insert(day, todo(u"a"_s)) });
+    QVERIFY(check.takeLost(day, TodoCodec::serialize({ todo(u"a"_s), todo(u"b"_s) }), {}).isEmpty());
+    QVERIFY(!check.isChecking(day));
+}
+
+void TestLostWriteCheck::conditionalWriteEndsWhatItMakesMoot()
+{
+    // The first write went unconditionally (before the server's revisions were known), the undo
+    // with a revision: the server's value after the undo is not our insert or text edit lost.
+    LostWriteCheck check(window);
+    write(check, { todo(u"a"_s) },
+          { TodoOperation::insert(day, todo(u"x"_s)), TodoOperation::setText(day, u"a"_s, u"new"_s) });
+    check.writtenConditionally(day, { TodoOperation::remove(day, u"x"_s) });
+    QVERIFY(check.isChecking(day));
+    check.writtenConditionally(day, { TodoOperation::setText(day, u"a"_s, u"a"_s) });
+    QVERIFY(!check.isChecking(day));
+    QVERIFY(check.takeLost(day, TodoCodec::serialize({ todo(u"a"_s) }), {}).isEmpty());
+
+    // What it does not touch is still checked.
+    write(check, {}, { TodoOperation::insert(day, todo(u"x"_s)) });
+    check.writtenConditionally(day, { TodoOperation::setText(day, u"x"_s, u"other"_s) });
+    check.writtenConditionally(day.addDays(1), { TodoOperation::remove(day.addDays(1), u"x"_s) });
+    QCOMPARE(check.takeLost(day, "[]", {}).size(), 1);
 }
 
 void TestLostWriteCheck::expiredWritesAreNotChecked()
