@@ -143,14 +143,18 @@ DayWindow {
                 onDayClicked: (isoDate) => root.goTo(isoDate)
                 onTodoDropped: (todoId, isoDate) => actions.moveToDay(todoId, isoDate)
             }
-            RowLayout {
+            // The list and, beside it, the notes panel. Anchored, not a RowLayout: Qt 6.4's nested
+            // layouts miss the panel showing while this column widens for it (it stayed 0 × 0).
+            Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                spacing: Theme.spacingM
                 TodoListPane {
                     id: listPane
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    anchors.left: parent.left
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    anchors.right: notesPanel.visible ? notesPanel.left : parent.right
+                    anchors.rightMargin: notesPanel.visible ? Theme.spacingM : 0
                     day: root.day
                     isPast: root.isPast
                     dayModel: dayModel
@@ -160,8 +164,10 @@ DayWindow {
                 }
                 NotesPanel {
                     id: notesPanel
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: Math.min(320, parent.width / 2)
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    width: Math.min(320, parent.width / 2)
                     dayModel: dayModel
                     onCloseRequested: planner.closeNotes()
                 }

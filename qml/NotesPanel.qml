@@ -139,7 +139,8 @@ Rectangle {
                 font.pixelSize: Theme.fontBody
                 onLinkActivated: (link) => Qt.openUrlExternally(link)
                 HoverHandler { cursorShape: view.hoveredLink ? Qt.PointingHandCursor : Qt.IBeamCursor }
-                TapHandler { onTapped: if (!view.hoveredLink) root.edit() }
+                // Whether the tap hit a link is read at the tap (hoveredLink is stale without hover: touch).
+                TapHandler { onTapped: (eventPoint) => { if (!view.linkAt(eventPoint.position.x, eventPoint.position.y)) root.edit() } }
             }
         }
 
