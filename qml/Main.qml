@@ -98,6 +98,7 @@ DayWindow {
         notesPanel: notesPanel
         toasts: toasts
     }
+    Connections { target: listPane.todoList; function onReorderRefused() { planner.explainSorted() } }
 
     menuBar: AppMenuBar {
         planner: planner
