@@ -19,6 +19,9 @@ ColumnLayout {
     // the reminder time `remind`) and clears the field.
     signal submitted(string text, int priority, string isoDate, string remind)
     signal downPressed()
+    // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) in the empty field: the window's undo and redo.
+    signal undoRequested()
+    signal redoRequested()
 
     function submit() {
         root.submitted(quick.text, quick.priority >= 0 ? quick.priority : priorityBox.currentValue, quick.day, quick.remind)
@@ -57,6 +60,19 @@ ColumnLayout {
             Keys.onReturnPressed: root.submit()
             Keys.onEnterPressed: root.submit()
             Keys.onDownPressed: root.downPressed()
+            // A text field takes Ctrl+Z for its own typing, even when there is none to undo (the
+            // field is empty after each add): then it is the window's undo, as everywhere else.
+            Keys.onPressed: (event) => {
+                if (addField.length > 0)
+                    return
+                if (event.matches(StandardKey.Undo)) {
+                    event.accepted = true
+                    root.undoRequested()
+                } else if (event.matches(StandardKey.Redo) || (event.key === Qt.Key_Y && event.modifiers === Qt.ControlModifier)) {
+                    event.accepted = true
+                    root.redoRequested()
+                }
+            }
         }
         ComboBox {
             id: priorityBox

@@ -63,10 +63,12 @@ Item {
             return
         editing = false
         root.dayModel.setText(root.todoId, editor.text)
-        root.list.forceActiveFocus()
+        cancelEdit()
     }
+    // The hidden editor lets go of the focus, else the list (a focus scope) hands it back to it.
     function cancelEdit() {
         editing = false
+        editor.focus = false
         root.list.forceActiveFocus()
     }
 

@@ -50,6 +50,8 @@ Rectangle {
             day: root.day
             onSubmitted: (text, priority, isoDate, remind) => root.addTodo(text, priority, isoDate, remind)
             onDownPressed: list.forceActiveFocus()
+            onUndoRequested: root.actions.undoAction.trigger()
+            onRedoRequested: root.actions.redoAction.trigger()
         }
 
         Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.border }
