@@ -130,11 +130,12 @@ Rectangle {
                 id: view
                 objectName: "notesView"
                 width: parent.width
-                text: NoteText.toHtml(root.notes)
+                // Text.linkColor does not reach rich text: the links' colour comes with the text.
+                readonly property string linkStyle: "<style>a { color: %1; }</style>".arg(Theme.accent)
+                text: linkStyle + NoteText.toHtml(root.notes)
                 textFormat: Text.RichText
                 wrapMode: Text.Wrap
                 color: Theme.text
-                linkColor: Theme.accent
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 onLinkActivated: (link) => Qt.openUrlExternally(link)

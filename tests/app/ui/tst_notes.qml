@@ -28,6 +28,21 @@ WindowTestCase {
         }
         fail("no link " + link + " in the notes shown")
     }
+    // Whether `item` shows a pixel of `color` (the link's underline) in the row of `point`.
+    function showsColor(item, point, color) {
+        const scene = item.Window.contentItem
+        const image = grabImage(scene)
+        const at = item.mapToItem(scene, 0, point.y)
+        for (let y = Math.max(0, at.y - 12); y < at.y + 12; ++y) {
+            for (let x = at.x; x < at.x + item.width; ++x) {
+                const pixel = image.pixel(x, y)
+                if (Math.abs(pixel.r - color.r) < 0.02 && Math.abs(pixel.g - color.g) < 0.02
+                        && Math.abs(pixel.b - color.b) < 0.02)
+                    return true
+            }
+        }
+        return false
+    }
     function notesOf(todo) {
         return todo && todo.notes !== undefined ? todo.notes : "<none>"
     }
@@ -87,6 +102,8 @@ WindowTestCase {
         verify(view.text.indexOf("</a>.<br>") >= 0, view.text)
         waitForRendering(view)
         const point = linkPoint(view, link)
+        // In the theme's link colour (Text.linkColor does not reach rich text).
+        verify(showsColor(view, point, Theme.accent), "the link is not in the accent colour")
         mouseMove(view, point.x, point.y)
         opened.clear()
         mouseClick(view, point.x, point.y)
