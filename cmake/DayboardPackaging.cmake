@@ -52,7 +52,8 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_APP_PACKAGE_NAME dayboard)
 set(CPACK_DEBIAN_APP_PACKAGE_SECTION utils)
-file(STRINGS ${PROJECT_SOURCE_DIR}/tools/packages-run.txt dayboard_run_lines)
+# ENCODING UTF-8: without it file(STRINGS) splits lines at non-ASCII bytes (the comments' "→").
+file(STRINGS ${PROJECT_SOURCE_DIR}/tools/packages-run.txt dayboard_run_lines ENCODING UTF-8)
 set(dayboard_run_packages)
 foreach(line IN LISTS dayboard_run_lines)
     string(REGEX REPLACE "#.*" "" line "${line}")
