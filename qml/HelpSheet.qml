@@ -27,7 +27,7 @@ Popup {
         { label: qsTr("Search every day's todos and notes"), keys: "Ctrl+F" },
         { label: qsTr("In search: pick / open / close"), keys: "↑ ↓ / Enter / Escape" },
         { label: qsTr("Quick add: a day, a reminder, a priority"), keys: "fri 14:30 !high" },
-        { label: qsTr("Quick add: keep a word as text"), keys: qsTr("\\fri or click its chip") },
+        { label: qsTr("Quick add: keep a word as text"), keys: qsTr("%1 or click its chip").arg("\\fri") },
         { label: qsTr("Show / hide done todos"), keys: "Ctrl+H" },
         { label: qsTr("Notes of the selected todo (Esc: done, Esc again: close)"), keys: "Ctrl+E" },
         { label: qsTr("Sort: your order / by priority / by status"), keys: "Ctrl+Alt+1 / 2 / 3" },
@@ -41,7 +41,8 @@ Popup {
     ]
 
     anchors.centerIn: Overlay.overlay
-    width: 460
+    // Wide enough for the German labels beside their keys; a label that still does not fit wraps.
+    width: Math.min(560, (Overlay.overlay ? Overlay.overlay.width : 560) - 2 * Theme.spacingM)
     // In a small window the list scrolls; the title and Close stay in view.
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : implicitHeight) - 2 * Theme.spacingM)
     padding: Theme.spacingXl
@@ -68,23 +69,36 @@ Popup {
             Layout.fillHeight: true
             contentWidth: availableWidth
             clip: true
+            // Shown while the list is longer than the sheet: the rest is only a scroll away.
+            ScrollBar.vertical.policy: contentHeight > height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
             ColumnLayout {
-                width: parent.width
+                width: parent.width - Theme.spacingM // room for the scroll bar
                 spacing: Theme.spacingS
                 Repeater {
                     model: root.shortcuts
-                    delegate: RowLayout {
+                    // Anchored, not a RowLayout: a wrapping label in a RowLayout kept the height of
+                    // a narrower pass, so rows overlapped and keys sat below their labels.
+                    delegate: Item {
                         id: shortcutRow
                         required property var modelData
                         Layout.fillWidth: true
+                        implicitHeight: Math.max(label.implicitHeight, keyBox.implicitHeight)
                         Text {
-                            Layout.fillWidth: true
+                            id: label
+                            anchors.left: parent.left
+                            anchors.right: keyBox.left
+                            anchors.rightMargin: Theme.spacingM
+                            anchors.verticalCenter: parent.verticalCenter
                             text: shortcutRow.modelData.label
+                            wrapMode: Text.Wrap
                             color: Theme.text
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
                         }
                         Rectangle {
+                            id: keyBox
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
                             implicitWidth: keyText.implicitWidth + 2 * Theme.spacingS
                             implicitHeight: 24
                             radius: 6

@@ -1032,10 +1032,6 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <translation>Schnell hinzufügen: ein Wort als Text behalten</translation>
     </message>
     <message>
-        <source><byte value="xc"/>ri or click its chip</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Set or remove the todo&apos;s reminder</source>
         <translation>Erinnerung der Aufgabe setzen oder entfernen</translation>
     </message>
@@ -1050,6 +1046,10 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     <message>
         <source>Make the todo repeat, change or stop it</source>
         <translation>Aufgabe wiederholen, Wiederholung ändern oder beenden</translation>
+    </message>
+    <message>
+        <source>%1 or click its chip</source>
+        <translation>%1 oder seinen Chip anklicken</translation>
     </message>
 </context>
 <context>
