@@ -1534,7 +1534,7 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
     <message>
         <source>Repeat</source>
-        <translation>Wiederholen</translation>
+        <translation>Wiederholung</translation>
     </message>
     <message>
         <source>“%1”</source>
@@ -2049,7 +2049,7 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
     <message>
         <source>Repeat…</source>
-        <translation>Wiederholen …</translation>
+        <translation>Wiederholung …</translation>
     </message>
 </context>
 <context>
@@ -2318,7 +2318,7 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
     </message>
     <message>
         <source>Repeat…</source>
-        <translation>Wiederholen …</translation>
+        <translation>Wiederholung …</translation>
     </message>
 </context>
 </TS>
