@@ -41,9 +41,16 @@ Flow {
             }
             contentItem: RowLayout {
                 spacing: Theme.spacingXs
+                // Drawn icons, not emoji: without an emoji font those showed as empty boxes.
+                Icon {
+                    visible: chip.modelData.part !== QuickAdd.PriorityPart
+                    name: chip.modelData.part === QuickAdd.DayPart ? "calendar" : "bell"
+                    size: 13
+                    color: Theme.accent
+                }
                 Label {
-                    text: chip.modelData.part === QuickAdd.DayPart ? "📅"
-                        : chip.modelData.part === QuickAdd.TimePart ? "⏰" : "!"
+                    visible: chip.modelData.part === QuickAdd.PriorityPart
+                    text: "!"
                     color: Theme.accent
                     font.pixelSize: Theme.fontSmall
                 }
