@@ -105,7 +105,10 @@ Popup {
                 width: ListView.view.width
                 topPadding: Theme.spacingS
                 bottomPadding: Theme.spacingXs
-                text: App.dayTitle(section) + " · " + App.longDate(section)
+                // "Tomorrow · Tuesday, 8 December", but "Friday, 11 December" rather than "Friday · Friday, …".
+                readonly property string date: App.longDate(section)
+                readonly property string title: App.dayTitle(section)
+                text: date.startsWith(title) ? date : title + " · " + date
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
