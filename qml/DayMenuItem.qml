@@ -9,7 +9,8 @@ MenuItem {
 
     readonly property string shortcutText: action && typeof action.shortcut === "string" ? KeyNames.nativeText(action.shortcut) : ""
 
-    implicitHeight: 34
+    // Tighter in a short window, so the Edit menu fits a 480 px high one (the last entries were cut).
+    implicitHeight: Window.height > 0 && Window.height < 600 ? 30 : 34
     implicitWidth: leftPadding + contentItem.implicitWidth + rightPadding
     leftPadding: Theme.spacingS
     rightPadding: Theme.spacingM
