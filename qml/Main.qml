@@ -146,7 +146,11 @@ DayWindow {
             }
             // The list and, beside it, the notes panel. Anchored, not a RowLayout: Qt 6.4's nested
             // layouts miss the panel showing while this column widens for it (it stayed 0 × 0).
+            // Too narrow for both (a list under 400 px wraps its todos letter by letter): the notes
+            // take the list's place until they close.
             Item {
+                id: listArea
+                readonly property bool notesBeside: notesPanel.visible && width - 320 - Theme.spacingM >= 400
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 TodoListPane {
@@ -154,8 +158,9 @@ DayWindow {
                     anchors.left: parent.left
                     anchors.top: parent.top
                     anchors.bottom: parent.bottom
-                    anchors.right: notesPanel.visible ? notesPanel.left : parent.right
-                    anchors.rightMargin: notesPanel.visible ? Theme.spacingM : 0
+                    anchors.right: listArea.notesBeside ? notesPanel.left : parent.right
+                    anchors.rightMargin: listArea.notesBeside ? Theme.spacingM : 0
+                    visible: !notesPanel.visible || listArea.notesBeside
                     day: root.day
                     isPast: root.isPast
                     dayModel: dayModel
@@ -168,7 +173,7 @@ DayWindow {
                     anchors.right: parent.right
                     anchors.top: parent.top
                     anchors.bottom: parent.bottom
-                    width: Math.min(320, parent.width / 2)
+                    width: listArea.notesBeside ? 320 : parent.width
                     dayModel: dayModel
                     onCloseRequested: planner.closeNotes()
                 }
