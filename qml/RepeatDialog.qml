@@ -222,13 +222,13 @@ Popup {
                 Layout.alignment: Qt.AlignRight
                 Layout.topMargin: Theme.spacingS
                 spacing: Theme.spacingS
-                BusyIndicator { running: editor.busy; visible: running; implicitWidth: 24; implicitHeight: 24 }
+                BusyIndicator { running: editor.busy || !editor.ready; visible: running; implicitWidth: 24; implicitHeight: 24 }
                 DayButton { objectName: "repeatCancel"; text: qsTr("Cancel"); onClicked: root.close() }
                 DayButton {
                     objectName: "repeatSave"
                     primary: true
                     text: editor.busy ? qsTr("Saving…") : qsTr("Save")
-                    enabled: root.changed && root.complete && !editor.busy
+                    enabled: root.changed && root.complete && !editor.busy && editor.ready
                     onClicked: root.save()
                 }
             }

@@ -95,6 +95,11 @@ std::optional<Series> RepeatEditor::series() const
     return store()->find(current->series);
 }
 
+bool RepeatEditor::ready() const
+{
+    return store() && store()->isLoaded();
+}
+
 bool RepeatEditor::repeating() const
 {
     const Todo *current = todo();

@@ -40,6 +40,8 @@ class RepeatEditor : public QObject
     Q_PROPERTY(QString text READ text NOTIFY ruleChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY ruleChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    /** The series of the server in use are read and it is connected: changes can be made. */
+    Q_PROPERTY(bool ready READ ready NOTIFY ruleChanged)
 
 public:
     explicit RepeatEditor(QObject *parent = nullptr);
@@ -58,6 +60,7 @@ public:
     QString text() const;
     QString summary() const;
     bool busy() const { return m_busy; }
+    bool ready() const;
 
     /**
      * `frequency` "never" stops a repeating todo after this day (a plain todo stays plain);

@@ -78,6 +78,8 @@ WindowTestCase {
         return control
     }
     function saveAndWait(window, dialog) {
+        // Save waits until the series of the server are read (just after a connect).
+        tryVerify(() => findByName(window, "repeatSave").enabled, 20000, "Save never became available")
         clickIn(window, "repeatSave")
         tryVerify(() => !dialog.visible, 15000, "the Repeat dialog stayed open: " + dialog.error)
         compare(dialog.error, "")
@@ -206,6 +208,7 @@ WindowTestCase {
         keyClick(Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
         dialog = dialogOf(window)
         clickIn(window, "repeatWeekdays")
+        tryVerify(() => findByName(window, "repeatSave").enabled, 20000, "Save never became available")
         clickIn(window, "repeatSave")
         const error = findByName(window, "repeatError")
         tryVerify(() => error.visible, 10000, "no error shown")
