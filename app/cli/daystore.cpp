@@ -4,22 +4,16 @@
 #include "cli/cliconnection.h"
 #include "cli/exitcode.h"
 #include "sync/daycache.h"
+#include "sync/hpkvclient.h"
 #include "sync/todocodec.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int pageSize = 1000;
-
-QByteArray recordValue(const QJsonValue &value)
-{
-    return value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                           : value.toString().toUtf8();
-}
 } // namespace
 
 DayStore::DayStore(CliConnection *connection, int maxAttempts)
@@ -44,7 +38,8 @@ int DayStore::readRange(const QDate &from, const QDate &to, DayLists *days, QStr
             const auto date = DayCache::dateForKey(lastKey);
             if (!date)
                 continue;
-            const TodoCodec::Result parsed = TodoCodec::parse(recordValue(record[u"value"_s]));
+            const TodoCodec::Result parsed
+                = TodoCodec::parse(HpkvClient::storedBytes(record[u"value"_s]).value_or(QByteArray()));
             if (parsed.ok && !parsed.todos.isEmpty())
                 days->insert(*date, parsed.todos);
         }

@@ -45,7 +45,11 @@ std::optional<qint64> HpkvClient::Reply::revision() const
 
 std::optional<QByteArray> HpkvClient::Reply::value() const
 {
-    const QJsonValue value = body.value(u"value"_s);
+    return storedBytes(body.value(u"value"_s));
+}
+
+std::optional<QByteArray> HpkvClient::storedBytes(const QJsonValue &value)
+{
     if (value.isString())
         return value.toString().toUtf8();
     if (value.isObject())

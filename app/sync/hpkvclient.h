@@ -54,6 +54,13 @@ public:
     };
     using Callback = std::function<void(const Reply &)>;
 
+    /**
+     * A value as the stored bytes, however the server put it in JSON: a string as its UTF-8, an
+     * array or object (the hosted service may send a stored JSON document parsed) as compact JSON.
+     * nullopt for null or absent. For a reply's `value` and a RANGE record's.
+     */
+    static std::optional<QByteArray> storedBytes(const QJsonValue &value);
+
     explicit HpkvClient(QObject *parent = nullptr);
     ~HpkvClient() override;
 

@@ -6,7 +6,6 @@
 #include "sync/todocodec.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -67,10 +66,7 @@ void ListCopier::readPage(const QByteArray &startKey)
             lastKey = key;
             if (!DayCache::dateForKey(key))
                 continue;
-            const QJsonValue value = record[u"value"_s];
-            const QByteArray bytes = value.isArray()
-                ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                : value.toString().toUtf8();
+            const QByteArray bytes = HpkvClient::storedBytes(record[u"value"_s]).value_or(QByteArray());
             const TodoCodec::Result parsed = TodoCodec::parse(bytes);
             if (parsed.ok && !parsed.todos.isEmpty())
                 m_days.append({ key, parsed.todos });

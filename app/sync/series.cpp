@@ -46,6 +46,16 @@ bool Series::occursOn(const QDate &day) const
     return false;
 }
 
+void Series::setWeekDays(const QList<int> &days)
+{
+    weekDays.clear();
+    for (int day : days) {
+        if (day >= 1 && day <= 7 && !weekDays.contains(day))
+            weekDays.append(day);
+    }
+    std::sort(weekDays.begin(), weekDays.end());
+}
+
 Todo Series::occurrence(const QDate &day, qint64 nowMs) const
 {
     Todo todo;
@@ -57,12 +67,6 @@ Todo Series::occurrence(const QDate &day, qint64 nowMs) const
     todo.remind = remind;
     todo.series = id;
     return todo;
-}
-
-bool Series::isValid() const
-{
-    return !id.isEmpty() && from.isValid() && (frequency != Frequency::Weekly || !weekDays.isEmpty())
-        && monthDay >= 1 && monthDay <= 31;
 }
 
 QByteArray Series::keyFor(const QString &id)
@@ -130,12 +134,10 @@ std::optional<Series> Series::parse(const QByteArray &value)
     series.notes = object.value(u"notes"_s).toString();
     const QString remind = object.value(u"remind"_s).toString();
     series.remind = TodoCodec::isRemindTime(remind) ? remind : QString();
-    for (const QJsonValue &day : rule.value(u"days"_s).toArray()) {
-        const int weekDay = day.toInt();
-        if (weekDay >= 1 && weekDay <= 7 && !series.weekDays.contains(weekDay))
-            series.weekDays.append(weekDay);
-    }
-    std::sort(series.weekDays.begin(), series.weekDays.end());
+    QList<int> days;
+    for (const QJsonValue &day : rule.value(u"days"_s).toArray())
+        days.append(day.toInt());
+    series.setWeekDays(days);
     series.monthDay = std::clamp(rule.value(u"monthDay"_s).toInt(1), 1, 31);
     series.until = dayFrom(object.value(u"until"_s));
     series.through = dayFrom(object.value(u"through"_s));

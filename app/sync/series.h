@@ -41,11 +41,12 @@ struct Series
     QDate through;
     QJsonObject extra; ///< members this version does not know
 
+    /** Sets `weekDays` to the ISO weekdays (1..7) of `days`, each once, sorted; others are dropped. */
+    void setWeekDays(const QList<int> &days);
     /** Whether the rule puts an occurrence on `day` (within from and until). */
     bool occursOn(const QDate &day) const;
     /** The occurrence's todo on `day` (not checked against the rule), created at `nowMs`. */
     Todo occurrence(const QDate &day, qint64 nowMs) const;
-    bool isValid() const;
 
     QByteArray key() const { return keyFor(id); }
     static QByteArray keyFor(const QString &id); ///< "series-<id>"

@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
 #include <memory>
@@ -18,13 +17,6 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int pageSize = 200;
 constexpr int maxConflictRetries = 8;
-
-QByteArray recordBytes(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    return value.toString().toUtf8();
-}
 } // namespace
 
 SeriesStore::SeriesStore(SyncSession *session, QObject *parent)
@@ -109,7 +101,8 @@ void SeriesStore::readPage(const QByteArray &startKey, quint64 generation)
             lastKey = record[u"key"_s].toString().toUtf8();
             if (!lastKey.startsWith(Series::keyPrefix))
                 continue;
-            const std::optional<Series> series = Series::parse(recordBytes(record[u"value"_s]));
+            const std::optional<Series> series
+                = Series::parse(HpkvClient::storedBytes(record[u"value"_s]).value_or(QByteArray()));
             if (series && series->key() == lastKey)
                 m_reading.insert(series->id, { *series, record[u"revision"_s].toInteger() });
             else
@@ -206,43 +199,38 @@ void SeriesStore::update(const QString &id, const Change &change, const Done &do
         done({});
         return;
     }
-    HpkvClient *client = m_session->client();
-    const bool revisions = client->revisions() == HpkvClient::Revisions::Supported;
-    client->set(next.key(), next.serialize(), revisions ? std::optional<qint64>(it->revision) : std::nullopt,
-                [this, next, id, change, done, attempt](const HpkvClient::Reply &reply) {
-        if (reply.ok()) {
-            m_series.insert(id, { next, reply.revision().value_or(0) });
+    write(next, it->revision, done, [this, id, change, done, attempt](const HpkvClient::Reply &reply) {
+        if (reply.code != 409 || attempt >= maxConflictRetries) {
+            done(tr("The server did not take the change: %1").arg(reply.error));
+            return;
+        }
+        // Someone else changed it: apply the change to what they wrote.
+        const std::optional<QByteArray> value = reply.value();
+        const std::optional<Series> stored = value ? Series::parse(*value) : std::nullopt;
+        if (!stored) {
+            m_series.remove(id);
             emit changed();
-            done({});
+            done(tr("This repeating todo is not on the server any more."));
             return;
         }
-        if (reply.code == 409 && attempt < maxConflictRetries) {
-            // Someone else changed it: apply the change to what they wrote.
-            const std::optional<QByteArray> value = reply.value();
-            const std::optional<Series> stored = value ? Series::parse(*value) : std::nullopt;
-            if (!stored) {
-                m_series.remove(id);
-                emit changed();
-                done(tr("This repeating todo is not on the server any more."));
-                return;
-            }
-            m_series.insert(id, { *stored, reply.revision().value_or(0) });
-            update(id, change, done, attempt + 1);
-            return;
-        }
-        done(tr("The server did not take the change: %1").arg(reply.error));
+        m_series.insert(id, { *stored, reply.revision().value_or(0) });
+        update(id, change, done, attempt + 1);
     });
 }
 
-void SeriesStore::write(const Series &series, std::optional<qint64> ifRevision, const Done &done)
+void SeriesStore::write(const Series &series, std::optional<qint64> ifRevision, const Done &done,
+                        const Failed &failed)
 {
     HpkvClient *client = m_session->client();
     if (client->revisions() != HpkvClient::Revisions::Supported)
         ifRevision.reset();
     client->set(series.key(), series.serialize(), ifRevision,
-                [this, series, done](const HpkvClient::Reply &reply) {
+                [this, series, done, failed](const HpkvClient::Reply &reply) {
         if (!reply.ok()) {
-            done(tr("The server did not take the change: %1").arg(reply.error));
+            if (failed)
+                failed(reply);
+            else
+                done(tr("The server did not take the change: %1").arg(reply.error));
             return;
         }
         m_series.insert(series.id, { series, reply.revision().value_or(0) });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/hpkvclient.h"
 #include "sync/series.h"
 
 #include <QDate>
@@ -87,7 +88,14 @@ private:
     void advance(const Series &series, const QDate &last);
     /** Compare-and-swap of the series `id`: `change` on what the server holds, retried on 409. */
     void update(const QString &id, const Change &change, const Done &done, int attempt = 0);
-    void write(const Series &series, std::optional<qint64> ifRevision, const Done &done);
+    /** A refused write: `failed` decides (default: done() with the server's error). */
+    using Failed = std::function<void(const HpkvClient::Reply &reply)>;
+    /**
+     * SETs `series` (compare-and-swap on `ifRevision` where the server has revisions); on success
+     * keeps it with its revision and calls done("").
+     */
+    void write(const Series &series, std::optional<qint64> ifRevision, const Done &done,
+               const Failed &failed = {});
     /** Removes the open occurrences of `seriesId` on the days after `day` up to `through`. */
     void removeOpenAfter(const QString &seriesId, const QDate &day, const QDate &through);
     bool canWrite(const Done &done) const;

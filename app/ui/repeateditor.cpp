@@ -182,11 +182,7 @@ bool RepeatEditor::apply(const QString &frequency, const QList<int> &weekDays, i
         return false;
     Series rule;
     rule.frequency = *parsed;
-    for (int weekDay : weekDays) {
-        if (weekDay >= 1 && weekDay <= 7 && !rule.weekDays.contains(weekDay))
-            rule.weekDays.append(weekDay);
-    }
-    std::sort(rule.weekDays.begin(), rule.weekDays.end());
+    rule.setWeekDays(weekDays);
     rule.monthDay = std::clamp(monthDay, 1, 31);
     rule.text = edited.text;
     rule.priority = edited.priority;
