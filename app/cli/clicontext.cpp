@@ -10,13 +10,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliContext", text);
-}
-} // namespace
-
 void CliContext::addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();

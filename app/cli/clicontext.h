@@ -6,6 +6,7 @@
 #include "cli/daystore.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDate>
 #include <memory>
 #include <optional>
@@ -20,6 +21,8 @@
  */
 class CliContext
 {
+    Q_DECLARE_TR_FUNCTIONS(CliContext)
+
 public:
     static void addCommonOptions(QCommandLineParser &parser);
 

@@ -13,11 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandTable", text);
-}
-
 void print(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,8 @@ class CliContext;
  */
 class CommandTable
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandTable)
+
 public:
     struct Command
     {

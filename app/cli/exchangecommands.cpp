@@ -15,11 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExchangeCommands", text);
-}
-
 int printSummary(CliContext &context, const ImportPlan &plan)
 {
     using Outcome = ImportPlan::Entry::Outcome;

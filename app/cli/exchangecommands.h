@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 class CliContext;
 
@@ -16,6 +17,8 @@ class CliContext;
  */
 class ExchangeCommands
 {
+    Q_DECLARE_TR_FUNCTIONS(ExchangeCommands)
+
 public:
     static void exportOptions(QCommandLineParser &parser);
     static int exportDays(CliContext &context);

@@ -14,11 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TodoCommands", text);
-}
-
 const QCommandLineOption dayOption(
     u"day"_s,
     QCoreApplication::translate("TodoCommands", "The day: today (default), tomorrow, fri, +3, 2026-12-24."),

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 class CliContext;
 
@@ -15,6 +16,8 @@ class CliContext;
  */
 class TodoCommands
 {
+    Q_DECLARE_TR_FUNCTIONS(TodoCommands)
+
 public:
     static void addOptions(QCommandLineParser &parser);
     static int add(CliContext &context);

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString dayFormat = u"yyyyMMdd"_s;
 
-QString dayText(const QDate &day)
+QString dayStamp(const QDate &day)
 {
     return day.toString(dayFormat);
 }
@@ -83,7 +83,7 @@ QString Series::newId(qint64 nowMs)
 
 QString Series::occurrenceId(const QString &seriesId, const QDate &day)
 {
-    return seriesId + u'-' + dayText(day);
+    return seriesId + u'-' + dayStamp(day);
 }
 
 QByteArray Series::serialize() const
@@ -106,11 +106,11 @@ QByteArray Series::serialize() const
         rule.insert(u"monthDay"_s, monthDay);
     }
     object.insert(u"rule"_s, rule);
-    object.insert(u"from"_s, dayText(from));
+    object.insert(u"from"_s, dayStamp(from));
     if (until.isValid())
-        object.insert(u"until"_s, dayText(until));
+        object.insert(u"until"_s, dayStamp(until));
     if (through.isValid())
-        object.insert(u"through"_s, dayText(through));
+        object.insert(u"through"_s, dayStamp(through));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString dayText(const QDate &day)
+QString localShortDate(const QDate &day)
 {
     return QLocale().toString(day, QLocale::ShortFormat);
 }
@@ -49,7 +49,7 @@ void SyncNotices::dayUnreadable(const QDate &day, const QString &error)
     say(tr("The list of %1 on the server cannot be read (%2). It is left as it is; your changes to it are "
            "kept "
            "and not sent.")
-            .arg(dayText(day), error));
+            .arg(localShortDate(day), error));
 }
 
 void SyncNotices::dayReadable(const QDate &day)
@@ -59,17 +59,17 @@ void SyncNotices::dayReadable(const QDate &day)
 
 void SyncNotices::changeRefused(const QDate &day, const QString &error)
 {
-    say(tr("The server refused a change to %1 (%2); it was undone.").arg(dayText(day), error));
+    say(tr("The server refused a change to %1 (%2); it was undone.").arg(localShortDate(day), error));
 }
 
 void SyncNotices::readRefused(const QDate &day, const QString &error)
 {
-    say(tr("The server refused to read %1 (%2).").arg(dayText(day), error));
+    say(tr("The server refused to read %1 (%2).").arg(localShortDate(day), error));
 }
 
 void SyncNotices::loadFailed(const QDate &day, const QString &error)
 {
-    say(tr("%1 could not be loaded (%2).").arg(dayText(day), error));
+    say(tr("%1 could not be loaded (%2).").arg(localShortDate(day), error));
 }
 
 void SyncNotices::accessRefused(int code)

@@ -3,20 +3,21 @@
 
 #include <nlohmann/json.hpp>
 
-using Json = nlohmann::json;
+// Keys in sorted order (std::map); other files of this library call nlohmann::ordered_json Json.
+using SortedJson = nlohmann::json;
 
 QByteArray TokenRevocations::toJson() const
 {
-    Json keys = Json::object();
+    SortedJson keys = SortedJson::object();
     for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it)
         keys[it.key().toStdString()] = it.value();
-    const Json json = { { "all", m_all }, { "keys", std::move(keys) } };
+    const SortedJson json = { { "all", m_all }, { "keys", std::move(keys) } };
     return QByteArray::fromStdString(json.dump());
 }
 
 std::optional<TokenRevocations> TokenRevocations::fromJson(const QByteArray &json)
 {
-    const Json parsed = Json::parse(json.cbegin(), json.cend(), nullptr, false);
+    const SortedJson parsed = SortedJson::parse(json.cbegin(), json.cend(), nullptr, false);
     if (!parsed.is_object())
         return std::nullopt;
     TokenRevocations revocations;

@@ -11,7 +11,8 @@
 
 namespace {
 
-using Json = nlohmann::json;
+// Keys in sorted order (std::map); other files of this library call nlohmann::ordered_json Json.
+using SortedJson = nlohmann::json;
 
 constexpr auto base64Options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 constexpr int payloadVersion = 2; // 2: bound to a key id and revocation generations
@@ -43,23 +44,23 @@ std::optional<QByteArray> decode(const QByteArray &text)
 
 QByteArray encodeClaims(const TokenClaims &claims)
 {
-    Json subscriptions = Json::array();
+    SortedJson subscriptions = SortedJson::array();
     for (const QByteArray &subscription : claims.subscriptions)
         subscriptions.push_back(subscription.toStdString());
-    Json payload = { { "v", payloadVersion },
-                     { "s", std::move(subscriptions) },
-                     { "e", claims.expiresAtMs },
-                     { "k", claims.keyId.toStdString() },
-                     { "g", Json::array({ claims.allGeneration, claims.keyGeneration }) } };
+    SortedJson payload = { { "v", payloadVersion },
+                           { "s", std::move(subscriptions) },
+                           { "e", claims.expiresAtMs },
+                           { "k", claims.keyId.toStdString() },
+                           { "g", SortedJson::array({ claims.allGeneration, claims.keyGeneration }) } };
     if (claims.accessPattern)
         payload["a"] = claims.accessPattern->toStdString();
     // Replace, not throw: subscriptions are UTF-8 from a JSON request, so this is only a safety net.
-    return QByteArray::fromStdString(payload.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return QByteArray::fromStdString(payload.dump(-1, ' ', false, SortedJson::error_handler_t::replace));
 }
 
 std::optional<TokenClaims> decodeClaims(const QByteArray &bytes)
 {
-    const Json payload = Json::parse(bytes.cbegin(), bytes.cend(), nullptr, false);
+    const SortedJson payload = SortedJson::parse(bytes.cbegin(), bytes.cend(), nullptr, false);
     if (!payload.is_object())
         return std::nullopt;
     const auto version = payload.find("v");
@@ -77,7 +78,7 @@ std::optional<TokenClaims> decodeClaims(const QByteArray &bytes)
     claims.keyId = QByteArray::fromStdString(keyId->get<std::string>());
     claims.allGeneration = (*generations)[0].get<quint64>();
     claims.keyGeneration = (*generations)[1].get<quint64>();
-    for (const Json &subscription : *subscriptions) {
+    for (const SortedJson &subscription : *subscriptions) {
         if (!subscription.is_string())
             return std::nullopt;
         claims.subscriptions.append(QByteArray::fromStdString(subscription.get<std::string>()));
