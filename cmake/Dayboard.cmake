@@ -21,9 +21,16 @@ function(dayboard_add_tests)
         get_filename_component(name ${source} NAME_WE)
         add_executable(${name} ${source})
         target_link_libraries(${name} PRIVATE Qt6::Test dayboard_testsupport ${ARG_LIBS})
+        # The test's own code at -O1: the code under test is in the libraries, built at -O2; a
+        # test file compiles in ~30% less time (docs/architecture.md, "Build time").
+        target_compile_options(${name} PRIVATE $<$<CONFIG:RelWithDebInfo,Release>:-O1>)
         # The tests of one folder link the same libraries, so they share one precompiled header
         # (a test is one source file: a header of its own would cost as much as it saves).
         if(DAYBOARD_PRECOMPILE_HEADERS)
+            # AUTOMOC's mocs_compilation.cpp of a test is empty (the test includes its .moc):
+            # loading the precompiled header into it cost 2.5 s per test for nothing.
+            set_source_files_properties(${CMAKE_CURRENT_BINARY_DIR}/${name}_autogen/mocs_compilation.cpp
+                                        PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
             if(NOT pch_owner)
                 target_precompile_headers(${name} PRIVATE ${dayboard_common_headers} <QTest> <QSignalSpy>
                                           <QTemporaryDir>)
