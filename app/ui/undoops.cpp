@@ -8,11 +8,6 @@
 #include <QLocale>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UndoEdit", text);
-}
-
 /** The todo's text as a menu shows it: one line, long ones cut with an ellipsis. */
 QString quoted(const QString &text)
 {
@@ -27,18 +22,18 @@ QString fieldEditName(const Todo &before, const TodoOperation &op)
     const QString what = quoted(before.text);
     switch (op.kind) {
     case TodoOperation::Kind::SetText:
-        return tr("Edit “%1”").arg(what);
+        return UndoEdit::tr("Edit “%1”").arg(what);
     case TodoOperation::Kind::SetPriority:
-        return tr("Change Priority of “%1”").arg(what);
+        return UndoEdit::tr("Change Priority of “%1”").arg(what);
     case TodoOperation::Kind::SetStatus:
-        return op.status == Todo::Status::Done ? tr("Mark “%1” Done").arg(what)
-                                               : tr("Change Status of “%1”").arg(what);
+        return op.status == Todo::Status::Done ? UndoEdit::tr("Mark “%1” Done").arg(what)
+                                               : UndoEdit::tr("Change Status of “%1”").arg(what);
     case TodoOperation::Kind::SetNotes:
-        return tr("Edit Notes of “%1”").arg(what);
+        return UndoEdit::tr("Edit Notes of “%1”").arg(what);
     case TodoOperation::Kind::SetRemind:
-        return tr("Set Reminder of “%1”").arg(what);
+        return UndoEdit::tr("Set Reminder of “%1”").arg(what);
     default:
-        return tr("Change “%1”").arg(what);
+        return UndoEdit::tr("Change “%1”").arg(what);
     }
 }
 

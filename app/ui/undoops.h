@@ -3,6 +3,7 @@
 
 #include "sync/todooperation.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -15,6 +16,9 @@
  */
 struct UndoEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(UndoEdit)
+
+public:
     QString name;
     QList<TodoOperation> forward;
     QList<TodoOperation> inverse;

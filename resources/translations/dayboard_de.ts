@@ -2121,6 +2121,34 @@ Exit-Codes: 0 ok, 1 fehlgeschlagen, 2 falscher Aufruf, 3 nicht gefunden, 4 mehrd
         <source>Move “%1” to %2</source>
         <translation>„%1“ auf %2 verschieben</translation>
     </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change Priority of “%1”</source>
+        <translation>Priorität von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Mark “%1” Done</source>
+        <translation>„%1“ als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Change Status of “%1”</source>
+        <translation>Status von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Edit Notes of “%1”</source>
+        <translation>Notizen von „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set Reminder of “%1”</source>
+        <translation>Erinnerung für „%1“ setzen</translation>
+    </message>
+    <message>
+        <source>Change “%1”</source>
+        <translation>„%1“ ändern</translation>
+    </message>
 </context>
 <context>
     <name>UndoStack</name>

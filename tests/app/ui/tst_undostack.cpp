@@ -3,7 +3,10 @@
 // operations by todo id, so what another client changed meanwhile survives on the server, and
 // what can no longer be undone is skipped and said.
 #include "modeltestsupport.h"
+#include "desktop/translations.h"
 #include "ui/undostack.h"
+
+#include <QTranslator>
 
 class TstUndoStack : public QObject
 {
@@ -18,6 +21,7 @@ private slots:
     void moveToAnotherDayIsOneStep();
     void editOfATodoDeletedElsewhereIsSkipped();
     void carryOverIsOneStep();
+    void stepNamesInTheUsersLanguage();
 
 private:
     /** A model of `day` on the remote client: the server's value, kept live by notifications. */
@@ -169,6 +173,27 @@ void TstUndoStack::carryOverIsOneStep()
     QTRY_COMPARE_WITH_TIMEOUT(todayView->rowCount(), 0, timeoutMs);
     // The next undo is the "done" toggle, not a part of the carry-over.
     QCOMPARE(model.undoText(), QStringLiteral("Mark “done” Done"));
+}
+
+void TstUndoStack::stepNamesInTheUsersLanguage()
+{
+    QCOMPARE(Translations::install(QCoreApplication::instance(), { u"de"_qs }).left(2), u"de"_qs);
+    const auto removeTranslators = qScopeGuard([] {
+        const auto translators = QCoreApplication::instance()->findChildren<QTranslator *>();
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    DayModel model;
+    model.setBackend(m_clients.local.cache.get(), m_clients.local.session.get());
+    model.setDate(m_clients.day);
+    const QString id = model.add(u"Milch"_qs);
+    QCOMPARE(model.undoText(), u"„Milch“ hinzufügen"_qs);
+    // A field edit (named apart from the other steps): the whole name in German.
+    QVERIFY(model.toggleDone(id));
+    QCOMPARE(model.undoText(), u"„Milch“ als erledigt markieren"_qs);
+    drained();
 }
 
 QTEST_MAIN(TstUndoStack)
