@@ -2,8 +2,8 @@
 // The window's UndoStack against a real in-process server: undo and redo apply the inverse
 // operations by todo id, so what another client changed meanwhile survives on the server, and
 // what can no longer be undone is skipped and said.
-#include "modeltestsupport.h"
 #include "desktop/translations.h"
+#include "modeltestsupport.h"
 #include "ui/undostack.h"
 
 #include <QTranslator>
