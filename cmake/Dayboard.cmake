@@ -77,12 +77,14 @@ function(dayboard_link target)
 endfunction()
 
 # dayboard_precompile(<target> <headers...>): precompiles those headers for every C++ source of
-# the target (the Qt headers most of its files include), when DAYBOARD_PRECOMPILE_HEADERS is on.
-# Measured in docs/architecture.md ("Build time").
+# the target (the Qt headers most of its files include), when DAYBOARD_PRECOMPILE_HEADERS is on
+# and DAYBOARD_UNITY_BUILD is off. A library compiled in unity batches has 1 to 9 of them, and
+# its precompiled header cost more than it saved: the app's target built in 173 s without them,
+# 243 s with them (docs/architecture.md, "Build time"). The tests, one file each, keep theirs.
 set(dayboard_common_headers <QByteArray> <QDate> <QDateTime> <QHash> <QJsonArray> <QJsonDocument>
     <QJsonObject> <QList> <QObject> <QPointer> <QString> <QTimer> <functional> <memory> <optional>)
 function(dayboard_precompile target)
-    if(NOT DAYBOARD_PRECOMPILE_HEADERS OR NOT TARGET ${target})
+    if(NOT DAYBOARD_PRECOMPILE_HEADERS OR DAYBOARD_UNITY_BUILD OR NOT TARGET ${target})
         return()
     endif()
     get_target_property(type ${target} TYPE)
