@@ -98,7 +98,8 @@ DayWindow {
         notesPanel: notesPanel
         toasts: toasts
     }
-    Connections { target: listPane.todoList; function onReorderRefused() { planner.explainSorted() } }
+    // A reorder refused while sorted: say why (the order shown is not the stored one).
+    Connections { target: filterModel; function onMoveRefusedWhileSorted() { planner.explainSorted() } }
 
     menuBar: AppMenuBar {
         planner: planner

@@ -43,7 +43,7 @@ Item {
         }
         copy.Drag.active = false
         if (!root.cancelled && target >= 0 && target !== root.index)
-            root.list.moveRow(root.index, target)
+            root.filterModel.moveRow(root.index, target)
     }
     function cancel() {
         root.cancelled = true

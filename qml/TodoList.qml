@@ -16,8 +16,6 @@ ListView {
 
     // The current row starts editing its text (TodoDelegate listens).
     signal editCurrentRequested()
-    // A reorder (drag, Ctrl+↑/↓) was refused because the rows are sorted (the window says why).
-    signal reorderRefused()
 
     function currentId() {
         return currentIndex >= 0 ? filterModel.idAt(currentIndex) : ""
@@ -34,18 +32,9 @@ ListView {
         const again = id.length > 0 ? filterModel.rowOf(id) : -1
         currentIndex = again >= 0 ? again : count === 0 ? -1 : Math.min(Math.max(row, 0), count - 1)
     }
-    // Moves the row shown at `from` to where the row at `to` is. Refused while sorted: the order
-    // shown is not the stored one, so the move would land somewhere the user does not see.
-    function moveRow(from, to) {
-        if (filterModel.sorted) {
-            reorderRefused()
-            return false
-        }
-        return filterModel.moveRow(from, to)
-    }
     function moveCurrent(delta) {
         const from = currentIndex
-        if (from >= 0 && moveRow(from, from + delta))
+        if (from >= 0 && filterModel.moveRow(from, from + delta))
             currentIndex = from + delta
     }
 

@@ -107,7 +107,11 @@ bool TodoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 
 bool TodoFilterModel::moveRow(int from, int to)
 {
-    if (!m_dayModel || isSorted() || from < 0 || to < 0 || from >= rowCount() || to >= rowCount())
+    if (isSorted()) {
+        emit moveRefusedWhileSorted();
+        return false;
+    }
+    if (!m_dayModel || from < 0 || to < 0 || from >= rowCount() || to >= rowCount())
         return false;
     const int sourceFrom = mapToSource(index(from, 0)).row();
     const int sourceTo = mapToSource(index(to, 0)).row();

@@ -41,7 +41,10 @@ public:
     void setSortMode(SortMode mode);
     bool isSorted() const;
 
-    /** Moves the row shown at `from` to where the row shown at `to` is; false while sorted. */
+    /**
+     * Moves the row shown at `from` to where the row shown at `to` is. False while sorted, and
+     * moveRefusedWhileSorted() says so: the order shown is not the stored one.
+     */
     Q_INVOKABLE bool moveRow(int from, int to);
     Q_INVOKABLE QString idAt(int row) const;
     Q_INVOKABLE int rowOf(const QString &id) const;
@@ -51,6 +54,8 @@ signals:
     void showDoneChanged();
     void countChanged();
     void sortModeChanged();
+    /** A move (a drag, Ctrl+Up/Down) was refused because the rows are sorted. */
+    void moveRefusedWhileSorted();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
