@@ -112,10 +112,16 @@ void TestCli::idPrefixes()
     QVERIFY2(first.exitCode == 0 && second.exitCode == 0, qPrintable(first.describe() + second.describe()));
     const QString id = first.json()[u"todo"_s][u"id"_s].toString();
     const QString other = second.json()[u"todo"_s][u"id"_s].toString();
-    // The random last part, shortened to where it differs from the other id's.
+    // The random last part, shortened to where it names no other todo: the start of neither the
+    // other id's random part nor the other id, with or without "todo_" (a random part may begin
+    // with the digits the millisecond part begins with).
     const QString random = id.section(u'_', -1);
+    const auto alsoNamesOther = [&](const QString &prefix) {
+        return other.section(u'_', -1).startsWith(prefix) || other.startsWith(prefix)
+            || other.startsWith(u"todo_"_s + prefix);
+    };
     int length = 1;
-    while (other.section(u'_', -1).startsWith(random.left(length)) || other.startsWith(random.left(length)))
+    while (alsoNamesOther(random.left(length)))
         ++length;
     auto result = cli({ u"done"_s, random.left(length), u"--json"_s });
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
